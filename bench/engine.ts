@@ -1,0 +1,77 @@
+import { compareScenarios, compileComparison, loadPreset } from "../engine/index.js";
+import { kernel, kernelInputs } from "./engineKernel.js";
+import { measure, report } from "./harness.js";
+
+/**
+ * Issue 2's benchmark: one full comparison of the default presets (baseline-2018 against blueprint)
+ * through the engine, against the hand-written Float64Array kernel of the same arithmetic.
+ */
+export function engineBenchmark(): string {
+  const baseline = loadPreset("baseline-2018");
+  const option = loadPreset("blueprint");
+  const model = compileComparison(baseline, option);
+  const state = model.newState();
+  const inputs = kernelInputs(baseline, option);
+  const out = new Float64Array(6);
+  const scratch = new Float64Array(16);
+
+  // The kernel must compute what the engine computes, or the ratio means nothing.
+  kernel(inputs, out, scratch);
+  model.evaluate(model.baseline.inputs, model.option.inputs, state);
+  const agree = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a));
+  const checks: [string, number, number][] = [
+    ["baseline run cost", out[0]!, state.baseline.runCost],
+    ["option run cost", out[1]!, state.option.runCost],
+    ["transition total", out[2]!, state.transitionTotal],
+    ["NPV", out[3]!, state.npv],
+    ["payback", out[4]!, state.payback],
+    ["cost neutral", out[5]!, state.costNeutral ? 1 : 0],
+  ];
+  for (const [name, k, e] of checks) {
+    if (!agree(k, e)) throw new Error(`kernel and engine disagree on ${name}: ${k} against ${e}`);
+  }
+
+  let sink = 0;
+  const timings = measure(
+    [
+      {
+        name: "hand-written Float64Array kernel",
+        run: (n) => {
+          for (let i = 0; i < n; i++) {
+            inputs[0] = 2154 + (i & 7); // vary an input so nothing is hoisted out of the loop
+            kernel(inputs, out, scratch);
+            sink += out[3]!;
+          }
+          inputs[0] = 2154;
+        },
+      },
+      {
+        name: "engine: compiled evaluation (numbers only)",
+        run: (n) => {
+          const p = model.baseline.inputs;
+          for (let i = 0; i < n; i++) {
+            p[0] = 2154 + (i & 7);
+            model.evaluate(p, model.option.inputs, state);
+            sink += state.npv;
+          }
+          p[0] = 2154;
+        },
+      },
+      {
+        name: "engine: compareScenarios (full result, rounded money, checks)",
+        run: (n) => {
+          for (let i = 0; i < n; i++) sink += compareScenarios(baseline, option).appraisal.npv;
+        },
+      },
+    ],
+    { iterations: 2000, rounds: 11 },
+  );
+  if (sink === 42) console.log("");
+  const full = timings[2]!.nsPerOp;
+  const compiled = timings[1]!.nsPerOp;
+  const peer = timings[0]!.nsPerOp;
+  return report("Engine: one comparison, baseline-2018 against blueprint (kernel and engine agree on every figure)", timings, "hand-written Float64Array kernel", [
+    `goal: a full comparison in ≤ 20 µs: ${full <= 20_000 ? "met" : "not met"} (${(full / 1000).toFixed(1)} µs)`,
+    `goal: within 2× of the kernel: compiled evaluation ${compiled <= 2 * peer ? "met" : "not met"} (${(compiled / peer).toFixed(2)}×); full result ${full <= 2 * peer ? "met" : "not met"} (${(full / peer).toFixed(2)}×)`,
+  ]);
+}

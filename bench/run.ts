@@ -1,0 +1,15 @@
+import { engineBenchmark } from "./engine.js";
+
+/**
+ * `npm run bench`: every benchmark, each against a peer in the same run, printed as ratios.
+ * Pass names to run some: `npm run bench -- engine`.
+ */
+const BENCHMARKS: Record<string, () => string | Promise<string>> = {
+  engine: engineBenchmark,
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, bench] of Object.entries(BENCHMARKS)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  console.log(await bench());
+}

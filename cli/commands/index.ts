@@ -1,0 +1,5 @@
+import type { Command } from "../command.js";
+import { compare } from "./compare.js";
+
+/** Every command of the CLI, in the order `socialcare --help` lists them. */
+export const COMMANDS: Command[] = [compare];

@@ -1,0 +1,242 @@
+import { compileComparison, type ComparisonModel, type ComparisonState } from "../model/comparisonModel.js";
+import { buildResult, check, type Check, type Result } from "../model/result.js";
+import { allocatePennies, allocateTablePennies, fromPennies, roundMoney, toPennies } from "../money/index.js";
+import { TRANSITION_CATEGORIES, type Scenario, type TransitionCategory } from "../scenario/types.js";
+import { comparisonFigures, type FigureChange } from "../explain/figures.js";
+
+/**
+ * The comparison of an option against a baseline: both results, every figure's change, the
+ * transition spend from the option's drivers, and the appraisal.
+ */
+
+export interface CashFlow {
+  /** Financial year. */
+  year: string;
+  /** Year of the appraisal, 0 for the first. */
+  index: number;
+  /** Transition spend in the year, with optimism bias, £. */
+  transition: number;
+  /** Change in run cost in the year (option − baseline), phased in by the ramp, in real terms, £. */
+  runCostChange: number;
+  /** Net cash flow to the council: −(transition + runCostChange); positive is a saving, £. */
+  amount: number;
+  discountFactor: number;
+  presentValue: number;
+}
+
+export interface PostMovements {
+  /** Posts the option deletes (baseline FTE above the option's, tier by tier). */
+  deleted: number;
+  /** Filled posts among them (deleted × (1 − vacancy rate)). */
+  holders: number;
+  redeployed: number;
+  leavers: number;
+  /** Posts the option adds. */
+  newPosts: number;
+  /** New posts filled by recruitment (filled new posts less the redeployed). */
+  recruited: number;
+  byTier: { id: string; deleted: number; holders: number; redeployed: number; leavers: number }[];
+}
+
+export interface Comparison {
+  baseline: Result;
+  option: Result;
+  change: {
+    runCost: number;
+    runCostPct: number;
+    childrenPerCaseHolder: number;
+    childrenPerCaseHolderPct: number;
+    caseHoldingFte: number;
+    caseHoldingFtePct: number;
+    /** Change in the direct contact share, in percentage points of the week (as a share). */
+    contactTime: number;
+    /** Relative change in the direct contact share (25% against 16% is +56%). */
+    contactTimePct: number;
+    directContactHoursPerChildPct: number;
+    totalFte: number;
+    managementFte: number;
+    layers: number;
+  };
+  /** Every figure of the two results side by side, with change and percent change. */
+  figures: FigureChange[];
+  costNeutral: boolean;
+  transition: {
+    total: number;
+    years: string[];
+    byYear: { year: string; amount: number }[];
+    byCategory: Record<TransitionCategory, number>;
+    /** Category (rows, in TRANSITION_CATEGORIES order) by year (columns), reconciling both ways. */
+    table: number[][];
+    posts: PostMovements;
+  };
+  appraisal: {
+    horizonYears: number;
+    priceBaseYear: string;
+    optimismBias: number;
+    costNeutralTolerance: number;
+    cashFlows: CashFlow[];
+    npv: number;
+    /** Financial year by the end of which the cumulative cash flow turns non-negative; null if none within the horizon. */
+    paybackYear: string | null;
+    paybackIndex: number | null;
+    /** Transition spend with optimism bias, £. */
+    transitionWithOptimismBias: number;
+  };
+  checks: Check[];
+}
+
+/** Compares an option with a baseline. */
+export function compareScenarios(baseline: Scenario, option: Scenario): Comparison {
+  const model = compileComparison(baseline, option);
+  // The model's own scratch state: buildComparison copies every figure out of it before returning.
+  return buildComparison(model, model.evaluate(undefined, undefined, model.scratch));
+}
+
+/** Compares several options with one baseline. */
+export function compareOptions(baseline: Scenario, options: readonly Scenario[]): Comparison[] {
+  return options.map((option) => compareScenarios(baseline, option));
+}
+
+export function buildComparison(model: ComparisonModel, state: ComparisonState): Comparison {
+  const baseline = buildResult(model.baseline, state.baseline);
+  const option = buildResult(model.option, state.option);
+  const years = Array.from({ length: model.years }, (_, y) => model.yearOf(y));
+
+  const tablePennies = model.years > 0 ? allocateTablePennies(state.transition) : TRANSITION_CATEGORIES.map(() => []);
+  const table = tablePennies.map((row) => row.map(fromPennies));
+  const categoryPennies = tablePennies.map((row) => row.reduce((s, p) => s + p, 0));
+  const byCategory = {} as Record<TransitionCategory, number>;
+  TRANSITION_CATEGORIES.forEach((c, i) => (byCategory[c] = fromPennies(categoryPennies[i]!)));
+  const byYear = years.map((year, y) => ({ year, amount: fromPennies(tablePennies.reduce((s, row) => s + row[y]!, 0)) }));
+  const total = fromPennies(categoryPennies.reduce((s, p) => s + p, 0));
+
+  const cashFlows: CashFlow[] = [];
+  let exactNpv = 0;
+  for (let y = 0; y < model.horizon; y++) exactNpv += state.presentValue[y]!;
+  const npvPennies = toPennies(exactNpv);
+  const npv = fromPennies(npvPennies);
+  const presentValues = allocatePennies(state.presentValue, npvPennies);
+  for (let y = 0; y < model.horizon; y++) {
+    const transition = toPennies(state.cashTransition[y]!);
+    const runCostChange = toPennies(state.cashRunCost[y]!);
+    cashFlows.push({
+      year: model.yearOf(y),
+      index: y,
+      transition: fromPennies(transition),
+      runCostChange: fromPennies(runCostChange),
+      amount: fromPennies(-(transition + runCostChange)),
+      discountFactor: state.discount[y]!,
+      presentValue: fromPennies(presentValues[y]!),
+    });
+  }
+  const paybackIndex = paybackIndexOf(cashFlows);
+  const appraisalSettings = model.option.scenario.finance.appraisal;
+
+  const posts = postMovements(model, state);
+  const pct = (from: number, to: number) => (from === 0 ? (to === 0 ? 0 : Infinity) : to / from - 1);
+  const runCostChange = roundMoney(option.runCost.total - baseline.runCost.total);
+  const comparison: Comparison = {
+    baseline,
+    option,
+    change: {
+      runCost: runCostChange,
+      runCostPct: baseline.runCost.total > 0 ? runCostChange / baseline.runCost.total : 0,
+      childrenPerCaseHolder: option.caseload.childrenPerCaseHolder - baseline.caseload.childrenPerCaseHolder,
+      childrenPerCaseHolderPct: pct(baseline.caseload.childrenPerCaseHolder, option.caseload.childrenPerCaseHolder),
+      caseHoldingFte: option.caseload.caseHoldingFte - baseline.caseload.caseHoldingFte,
+      caseHoldingFtePct: pct(baseline.caseload.caseHoldingFte, option.caseload.caseHoldingFte),
+      contactTime: option.time.directContactShare - baseline.time.directContactShare,
+      contactTimePct: pct(baseline.time.directContactShare, option.time.directContactShare),
+      directContactHoursPerChildPct: pct(baseline.time.directContactHoursPerChildPerWeek, option.time.directContactHoursPerChildPerWeek),
+      totalFte: option.structure.totalFte - baseline.structure.totalFte,
+      managementFte: option.structure.managementFte - baseline.structure.managementFte,
+      layers: option.structure.layers - baseline.structure.layers,
+    },
+    figures: [] as FigureChange[],
+    costNeutral: state.costNeutral,
+    transition: { total, years, byYear, byCategory, table, posts },
+    appraisal: {
+      horizonYears: model.horizon,
+      priceBaseYear: model.priceBaseYear,
+      optimismBias: appraisalSettings.optimismBias,
+      costNeutralTolerance: appraisalSettings.costNeutralTolerance,
+      cashFlows,
+      npv,
+      paybackYear: paybackIndex === null ? null : model.yearOf(paybackIndex),
+      paybackIndex,
+      transitionWithOptimismBias: fromPennies(cashFlows.reduce((s, c) => s + toPennies(c.transition), 0)),
+    },
+    checks: [],
+  };
+  // Every figure side by side is built when first read (the CLI's table, JSON, a face's listing), so a
+  // comparison used for one or two figures does not pay for all of them.
+  let figures: FigureChange[] | undefined;
+  Object.defineProperty(comparison, "figures", {
+    enumerable: true,
+    configurable: true,
+    get: () => (figures ??= comparisonFigures(comparison)),
+    set: (value: FigureChange[]) => (figures = value),
+  });
+  comparison.checks = comparisonChecks(comparison, model);
+  return comparison;
+}
+
+/** Payback on the rounded cash flows, so the year shown agrees with the cumulative sums shown. */
+function paybackIndexOf(cashFlows: CashFlow[]): number | null {
+  let pennies = 0;
+  for (const flow of cashFlows) {
+    pennies += toPennies(flow.amount);
+    if (pennies >= 0) return flow.index;
+  }
+  return null;
+}
+
+function postMovements(model: ComparisonModel, state: ComparisonState): PostMovements {
+  const byTier = model.baseline.tiers.map((tier, b) => ({
+    id: tier.id,
+    deleted: state.deleted[b]!,
+    holders: state.holders[b]!,
+    redeployed: state.redeployed[b]!,
+    leavers: state.leavers[b]!,
+  }));
+  const sum = (key: "deleted" | "holders" | "redeployed" | "leavers") => byTier.reduce((s, t) => s + t[key], 0);
+  return {
+    deleted: sum("deleted"),
+    holders: sum("holders"),
+    redeployed: sum("redeployed"),
+    leavers: sum("leavers"),
+    newPosts: Array.from(state.newPosts).reduce((s, v) => s + v, 0),
+    recruited: state.recruited,
+    byTier: byTier.filter((t) => t.deleted > 0),
+  };
+}
+
+function comparisonChecks(c: Comparison, model: ComparisonModel): Check[] {
+  const t = c.transition;
+  const totalPennies = toPennies(t.total);
+  let yearPennies = 0;
+  for (const y of t.byYear) yearPennies += toPennies(y.amount);
+  let categoryPennies = 0;
+  for (const k of TRANSITION_CATEGORIES) categoryPennies += toPennies(t.byCategory[k]);
+  const rowsOk = t.table.every((row, i) => row.reduce((s, v) => s + toPennies(v), 0) === toPennies(t.byCategory[TRANSITION_CATEGORIES[i]!]));
+  let pvPennies = 0;
+  let flowsOk = true;
+  for (const f of c.appraisal.cashFlows) {
+    pvPennies += toPennies(f.presentValue);
+    if (toPennies(f.amount) + toPennies(f.transition) + toPennies(f.runCostChange) !== 0) flowsOk = false;
+  }
+  const baseYear = model.baseline.scenario.finance.year;
+  const optionYear = model.option.scenario.finance.year;
+  const checks: Check[] = [
+    check("transition years sum to the transition total", yearPennies === totalPennies, () => `${fromPennies(yearPennies)} against ${t.total}`),
+    check("transition categories sum to the transition total", categoryPennies === totalPennies, () => `${fromPennies(categoryPennies)} against ${t.total}`),
+    check("each category's years sum to the category", rowsOk, () => "a category's years do not add up"),
+    check("each cash flow = −(transition + run cost change)", flowsOk, () => "a cash flow does not add up"),
+    check("present values sum to the NPV", pvPennies === toPennies(c.appraisal.npv), () => `${fromPennies(pvPennies)} against ${c.appraisal.npv}`),
+    check("redeployed and leavers make up the holders of deleted posts", Math.abs(t.posts.redeployed + t.posts.leavers - t.posts.holders) < 1e-9 * Math.max(1, t.posts.holders), () => `${t.posts.redeployed} + ${t.posts.leavers} against ${t.posts.holders}`),
+    check("baseline and option are costed in the same financial year", baseYear === optionYear, () => `${baseYear} against ${optionYear}`),
+  ];
+  for (const k of c.baseline.checks) if (!k.ok) checks.push({ ...k, name: `baseline: ${k.name}` });
+  for (const k of c.option.checks) if (!k.ok) checks.push({ ...k, name: `option: ${k.name}` });
+  return checks;
+}

@@ -1,0 +1,74 @@
+/**
+ * socialcare-model engine: the one place every figure is computed. Pure TypeScript with no DOM, no
+ * Office.js and no file system, so the same code runs in Node, in a browser and in Excel.
+ *
+ * The faces (the `socialcare` CLI, the Excel custom functions and task pane) are thin adapters over
+ * what this module exports.
+ */
+
+// Scenarios: loading, validating, settings.
+export { listPresets, listParts, loadPreset, loadScenario, validateScenario, parseScenarioText, isPreset, merge } from "./scenario/load.js";
+export type { PresetSummary, LoadOptions, Validation } from "./scenario/load.js";
+export { validateInput } from "./scenario/validate.js";
+export { listSettings, numericSettings, applySettings, toScenarioInput, splitKey } from "./scenario/settings.js";
+export type { Setting, Overrides } from "./scenario/settings.js";
+export { scenarioSpec } from "./scenario/schema.js";
+export type { Unit } from "./scenario/spec.js";
+export { employerNiFor, redundancyCapFor, apprenticeshipLevyRates, greenBookSchedule, defaultYear, defaultPensionRate, employerNiYears, redundancyCapYears } from "./scenario/rates.js";
+export type {
+  Scenario,
+  Council,
+  Structure,
+  Tier,
+  TierRole,
+  SizingRule,
+  Teams,
+  TimeUse,
+  TimeUseShare,
+  Finance,
+  Appraisal,
+  PayAward,
+  DiscountBand,
+  Transition,
+  TransitionCategory,
+  LeaverGroup,
+  Provenance,
+  FinancialYear,
+} from "./scenario/types.js";
+export { TIME_USE_SHARES, TRANSITION_CATEGORIES } from "./scenario/types.js";
+
+// Running and comparing.
+export { runScenario, buildResult, RUN_COST_COMPONENTS, TIER_COMPONENTS } from "./model/result.js";
+export type { Result, TierResult, Check, RunCostComponent, TierComponent } from "./model/result.js";
+export { compareScenarios, compareOptions, buildComparison } from "./compare/compare.js";
+export type { Comparison, CashFlow, PostMovements } from "./compare/compare.js";
+export { compileScenario, ScenarioModel, ModelState } from "./model/scenarioModel.js";
+export { compileComparison, ComparisonModel, ComparisonState } from "./model/comparisonModel.js";
+
+// Explaining figures.
+export { explain, explainComparison } from "./explain/explain.js";
+export type { Explanation, ExplainedInput, ExplainOptions } from "./explain/explain.js";
+export { resultFigures, comparisonFigures, comparisonOnlyFigures, resultFigure, comparisonFigure, componentLabel, CATEGORY_LABELS } from "./explain/figures.js";
+export type { Figure, FigureChange, FigureUnit } from "./explain/figures.js";
+
+// Building blocks (the rules the custom functions wrap).
+export { caseload, caseHoldersNeeded, teamsNeeded } from "./structure/caseload.js";
+export { managementLayers } from "./structure/layers.js";
+export { contactHours } from "./time/contactHours.js";
+export { employerNi, employerCost, staffCost } from "./costs/employerCost.js";
+export type { NiRates, EmployerCostOptions, StaffCostOptions } from "./costs/employerCost.js";
+export { statutoryRedundancyPay, statutoryRedundancyWeeks } from "./transition/redundancy.js";
+export type { RedundancyCase } from "./transition/redundancy.js";
+export { discountFactor, discountFactors, greenBookNpv, excelNpv, paybackYear, rateInYear } from "./appraisal/discount.js";
+export type { DiscountRate } from "./appraisal/discount.js";
+
+// Money and years.
+export { roundMoney, roundTo, toPennies, allocate, allocateTable, MONEY_ROUNDING } from "./money/index.js";
+export { isFinancialYear, startOfYear, financialYear, addYears, yearsBetween } from "./years.js";
+export { closeMatches } from "./names.js";
+
+// Errors.
+export { SocialCareError, ScenarioError, UnknownNameError, DomainError, InputError } from "./errors.js";
+export type { Issue, NameKind } from "./errors.js";
+
+export { MODEL_VERSION } from "./generated/version.js";

@@ -1,0 +1,326 @@
+import { discountFactors, paybackCore, rateInYear } from "../appraisal/discount.js";
+import { employerCostCore } from "../costs/employerCost.js";
+import { ScenarioError } from "../errors.js";
+import { TRANSITION_CATEGORIES, type DiscountBand, type Scenario } from "../scenario/types.js";
+import { redundancyWeeksCore } from "../transition/redundancy.js";
+import { addYears, yearsBetween } from "../years.js";
+import { compileScenario, type ModelState, type ScenarioModel } from "./scenarioModel.js";
+
+/**
+ * A baseline and an option compiled together: the transition from one to the other (spend by
+ * category and year, from its drivers) and the appraisal (cash flows, Green Book discounting, NPV,
+ * payback). Like the scenario model, the shape is fixed once and evaluation is arithmetic over
+ * preallocated arrays, so an uncertainty analysis can run it many times.
+ */
+
+export const CATEGORY_COUNT = TRANSITION_CATEGORIES.length;
+const C = Object.fromEntries(TRANSITION_CATEGORIES.map((c, i) => [c, i])) as Record<(typeof TRANSITION_CATEGORIES)[number], number>;
+
+export class ComparisonState {
+  readonly baseline: ModelState;
+  readonly option: ModelState;
+  /** Spend by category (rows) and transition year (columns), before optimism bias. */
+  readonly transition: Float64Array[];
+  readonly categoryTotals: Float64Array;
+  readonly yearTotals: Float64Array;
+  /** Per baseline tier: posts deleted, their holders, redeployed, leavers. */
+  readonly deleted: Float64Array;
+  readonly holders: Float64Array;
+  readonly redeployed: Float64Array;
+  readonly leavers: Float64Array;
+  /** Per option tier: new posts. */
+  readonly newPosts: Float64Array;
+  /** Per appraisal year. */
+  readonly cashTransition: Float64Array;
+  readonly cashRunCost: Float64Array;
+  readonly cashAmount: Float64Array;
+  readonly discount: Float64Array;
+  readonly presentValue: Float64Array;
+  transitionTotal = 0;
+  recruited = 0;
+  runCostChange = 0;
+  runCostChangeShare = 0;
+  costNeutral = false;
+  npv = 0;
+  /** Index of the payback year, or -1 for none within the horizon. */
+  payback = -1;
+
+  constructor(baseline: ModelState, option: ModelState, baseTiers: number, optionTiers: number, years: number, horizon: number) {
+    this.baseline = baseline;
+    this.option = option;
+    this.transition = Array.from({ length: CATEGORY_COUNT }, () => new Float64Array(years));
+    this.categoryTotals = new Float64Array(CATEGORY_COUNT);
+    this.yearTotals = new Float64Array(years);
+    this.deleted = new Float64Array(baseTiers);
+    this.holders = new Float64Array(baseTiers);
+    this.redeployed = new Float64Array(baseTiers);
+    this.leavers = new Float64Array(baseTiers);
+    this.newPosts = new Float64Array(optionTiers);
+    this.cashTransition = new Float64Array(horizon);
+    this.cashRunCost = new Float64Array(horizon);
+    this.cashAmount = new Float64Array(horizon);
+    this.discount = new Float64Array(horizon);
+    this.presentValue = new Float64Array(horizon);
+  }
+}
+
+/** Slots in the option's inputs for one leaver group. */
+interface LeaverSlots {
+  share: number;
+  age: number;
+  service: number;
+}
+
+export class ComparisonModel {
+  readonly baseline: ScenarioModel;
+  readonly option: ScenarioModel;
+  /** Transition years (0 when the option has no transition). */
+  readonly years: number;
+  readonly horizon: number;
+  /** Financial year of appraisal year 0 (the option's costed year). */
+  readonly startYear: string;
+  readonly priceBaseYear: string;
+  /** Years from the price base year to the start (discounting starts there). */
+  readonly offset: number;
+  /** Per baseline tier: the option tier with the same id, or -1. */
+  private readonly matchInOption: Int32Array;
+  /** Per option tier: the baseline tier with the same id, or -1. */
+  private readonly matchInBaseline: Int32Array;
+  private readonly redeployedSlot: Int32Array;
+  private readonly t: Record<string, number>;
+  private readonly profileSlots: number[][];
+  private readonly rampSlots: number[];
+  private readonly leaverSlots: LeaverSlots[];
+  private readonly discountBands: { fromYear: number; slot: number }[];
+  private readonly actualPay: boolean;
+  private readonly bandScratch: DiscountBand[];
+
+  constructor(baseline: Scenario, option: Scenario) {
+    this.baseline = compileScenario(baseline);
+    this.option = compileScenario(option);
+    const transition = option.transition;
+    this.years = transition ? transition.years : 0;
+    const appraisal = option.finance.appraisal;
+    this.horizon = appraisal.horizonYears;
+    this.startYear = option.finance.year;
+    this.priceBaseYear = appraisal.priceBaseYear;
+    this.offset = yearsBetween(this.priceBaseYear, this.startYear);
+    if (this.offset < 0) {
+      throw new ScenarioError([{ path: "finance.appraisal.priceBaseYear", reason: `must not be after the first year of the appraisal (${this.startYear}), got "${this.priceBaseYear}"` }]);
+    }
+    const baseTiers = baseline.structure.tiers;
+    const optionTiers = option.structure.tiers;
+    this.matchInOption = Int32Array.from(baseTiers.map((b) => optionTiers.findIndex((o) => o.id === b.id)));
+    this.matchInBaseline = Int32Array.from(optionTiers.map((o) => baseTiers.findIndex((b) => b.id === o.id)));
+    if (transition) {
+      const unknown = Object.keys(transition.redeployed).filter((id) => !baseTiers.some((t) => t.id === id));
+      if (unknown.length > 0) {
+        throw new ScenarioError(unknown.map((id) => ({ path: `transition.redeployed.${id}`, reason: `the baseline "${baseline.id}" has no tier "${id}" (its tiers: ${baseTiers.map((t) => t.id).join(", ")})` })));
+      }
+    }
+    const slot = (key: string): number => {
+      const i = this.option.slotOf(key);
+      if (i === undefined) throw new Error(`option has no setting ${key}`);
+      return i;
+    };
+    this.redeployedSlot = Int32Array.from(baseTiers.map((b) => (transition ? this.option.slotOf(`transition.redeployed.${b.id}`) ?? slot("transition.redeployedDefault") : -1)));
+    this.t = {
+      futurePayAward: slot("finance.futurePayAward"),
+      gdpDeflator: slot("finance.appraisal.gdpDeflator"),
+      optimismBias: slot("finance.appraisal.optimismBias"),
+      tolerance: slot("finance.appraisal.costNeutralTolerance"),
+      niRate: slot("finance.employerNi.rate"),
+      niThreshold: slot("finance.employerNi.threshold"),
+      pensionRate: slot("finance.pensionRate"),
+      levyRate: slot("finance.apprenticeshipLevy.rate"),
+    };
+    this.discountBands = appraisal.discountSchedule.map((band, i) => ({ fromYear: band.fromYear, slot: slot(`finance.appraisal.discountSchedule.${i}.rate`) }));
+    this.bandScratch = appraisal.discountSchedule.map((b) => ({ ...b }));
+    this.profileSlots = [];
+    this.rampSlots = [];
+    this.leaverSlots = [];
+    this.actualPay = transition?.redundancy.actualPay ?? false;
+    if (transition) {
+      Object.assign(this.t, {
+        multiplier: slot("transition.redundancy.multiplier"),
+        weeklyPayCap: slot("transition.redundancy.weeklyPayCap"),
+        strainAge: slot("transition.redundancy.strainAge"),
+        strainPerSalary: slot("transition.redundancy.strainPerSalary"),
+        recruitmentPerPost: slot("transition.recruitmentPerPost"),
+        trainingPerWorker: slot("transition.training.perWorker"),
+        trainingPerTeam: slot("transition.training.perTeam"),
+        doubleRunningShare: slot("transition.doubleRunning.share"),
+        doubleRunningMonths: slot("transition.doubleRunning.months"),
+        systems: slot("transition.systems"),
+        programmeFte: slot("transition.programmeTeam.fte"),
+        programmeSalary: slot("transition.programmeTeam.salary"),
+        programmeYears: slot("transition.programmeTeam.years"),
+      });
+      for (const category of TRANSITION_CATEGORIES) {
+        const own = transition.categoryProfiles[category];
+        const base = own ? `transition.categoryProfiles.${category}` : "transition.profile";
+        this.profileSlots.push(Array.from({ length: this.years }, (_, y) => slot(`${base}.${y}`)));
+      }
+      for (let y = 0; y < this.years; y++) this.rampSlots.push(slot(`transition.ramp.${y}`));
+      transition.leavers.forEach((_, g) => {
+        this.leaverSlots.push({ share: slot(`transition.leavers.${g}.share`), age: slot(`transition.leavers.${g}.age`), service: slot(`transition.leavers.${g}.yearsOfService`) });
+      });
+    }
+  }
+
+  private scratchState: ComparisonState | undefined;
+
+  /** A state kept for callers that copy the figures out at once (compareScenarios). */
+  get scratch(): ComparisonState {
+    return (this.scratchState ??= this.newState());
+  }
+
+  newState(): ComparisonState {
+    return new ComparisonState(this.baseline.newState(), this.option.newState(), this.baseline.tiers.length, this.option.tiers.length, this.years, this.horizon);
+  }
+
+  private readonly yearNames: string[] = [];
+
+  /** The financial year of appraisal year `index`. */
+  yearOf(index: number): string {
+    return (this.yearNames[index] ??= addYears(this.startYear, index));
+  }
+
+  evaluate(baseInputs: Float64Array = this.baseline.inputs, optionInputs: Float64Array = this.option.inputs, state: ComparisonState = this.newState()): ComparisonState {
+    const base = this.baseline.evaluate(baseInputs, state.baseline);
+    const opt = this.option.evaluate(optionInputs, state.option);
+    const p = optionInputs;
+    const t = this.t;
+    state.runCostChange = opt.runCost - base.runCost;
+    state.runCostChangeShare = base.runCost > 0 ? state.runCostChange / base.runCost : 0;
+    state.costNeutral = Math.abs(state.runCostChange) <= p[t.tolerance!]! * base.runCost;
+
+    const categories = state.categoryTotals;
+    categories.fill(0);
+    if (this.years > 0) this.transitionSpend(base, opt, baseInputs, p, state);
+    else state.recruited = 0;
+
+    // Spread each category over the years by its profile.
+    state.yearTotals.fill(0);
+    let total = 0;
+    for (let c = 0; c < CATEGORY_COUNT; c++) {
+      const row = state.transition[c]!;
+      const slots = this.profileSlots[c];
+      let weightSum = 0;
+      for (let y = 0; y < this.years; y++) weightSum += p[slots![y]!]!;
+      for (let y = 0; y < this.years; y++) {
+        row[y] = weightSum > 0 ? (categories[c]! * p[slots![y]!]!) / weightSum : 0;
+        state.yearTotals[y]! += row[y]!;
+      }
+      total += categories[c]!;
+    }
+    state.transitionTotal = total;
+
+    // Appraisal: real-terms cash flows, discounted from the price base year.
+    const growth = (1 + p[t.futurePayAward!]!) / (1 + p[t.gdpDeflator!]!);
+    const bias = 1 + p[t.optimismBias!]!;
+    for (let b = 0; b < this.discountBands.length; b++) this.bandScratch[b]!.rate = p[this.discountBands[b]!.slot]!;
+    let factor = 1;
+    for (let k = 1; k <= this.offset; k++) factor /= 1 + rateInYear(k, this.bandScratch);
+    let real = 1;
+    let npv = 0;
+    for (let y = 0; y < this.horizon; y++) {
+      if (y > 0) {
+        real *= growth;
+        factor /= 1 + rateInYear(this.offset + y, this.bandScratch);
+      }
+      const ramp = y < this.years ? p[this.rampSlots[y]!]! : 1;
+      const spend = y < this.years ? state.yearTotals[y]! * bias : 0;
+      const runChange = state.runCostChange * ramp * real;
+      state.cashTransition[y] = spend;
+      state.cashRunCost[y] = runChange;
+      state.cashAmount[y] = -(spend + runChange);
+      state.discount[y] = factor;
+      state.presentValue[y] = state.cashAmount[y]! * factor;
+      npv += state.presentValue[y]!;
+    }
+    state.npv = npv;
+    const payback = paybackCore(state.cashAmount, this.horizon);
+    state.payback = payback === null ? -1 : payback;
+    return state;
+  }
+
+  private transitionSpend(base: ModelState, opt: ModelState, baseInputs: Float64Array, p: Float64Array, state: ComparisonState): void {
+    const t = this.t;
+    const categories = state.categoryTotals;
+    // Posts: a baseline tier that shrinks or goes loses posts; their holders (the filled ones) are
+    // redeployed or leave. An option tier that grows or is new gains posts, filled first by the
+    // redeployed and then by recruitment.
+    const vacancyBase = baseInputs[this.baseline.slotOf("council.vacancyRate")!]!;
+    const vacancyOption = p[this.option.slotOf("council.vacancyRate")!]!;
+    const multiplier = p[t.multiplier!]!;
+    const cap = this.actualPay ? Infinity : p[t.weeklyPayCap!]!;
+    const strainAge = p[t.strainAge!]!;
+    const strainPerSalary = p[t.strainPerSalary!]!;
+    // Weeks due to an average leaver, and the share old enough for pension strain.
+    let weeksPerLeaver = 0;
+    let strainShare = 0;
+    for (const group of this.leaverSlots) {
+      const share = p[group.share]!;
+      const age = p[group.age]!;
+      weeksPerLeaver += share * redundancyWeeksCore(age, p[group.service]!);
+      if (age >= strainAge) strainShare += share;
+    }
+    let redundancy = 0;
+    let strain = 0;
+    let redeployedTotal = 0;
+    for (let b = 0; b < this.baseline.tiers.length; b++) {
+      const match = this.matchInOption[b]!;
+      const optionFte = match >= 0 ? opt.fte[match]! : 0;
+      const deleted = Math.max(0, base.fte[b]! - optionFte);
+      const holders = deleted * (1 - vacancyBase);
+      const redeployed = holders * p[this.redeployedSlot[b]!]!;
+      const leavers = holders - redeployed;
+      state.deleted[b] = deleted;
+      state.holders[b] = holders;
+      state.redeployed[b] = redeployed;
+      state.leavers[b] = leavers;
+      redeployedTotal += redeployed;
+      const salary = base.salary[b]!;
+      const weekly = Math.min(salary / 52, cap);
+      redundancy += leavers * weeksPerLeaver * weekly * multiplier;
+      strain += leavers * strainShare * strainPerSalary * salary;
+    }
+    let newFilled = 0;
+    for (let o = 0; o < this.option.tiers.length; o++) {
+      const match = this.matchInBaseline[o]!;
+      const baseFte = match >= 0 ? base.fte[match]! : 0;
+      const gained = Math.max(0, opt.fte[o]! - baseFte);
+      state.newPosts[o] = gained;
+      newFilled += gained * (1 - vacancyOption);
+    }
+    state.recruited = Math.max(0, newFilled - redeployedTotal);
+    categories[C.redundancy] = redundancy;
+    categories[C.pensionStrain] = strain;
+    categories[C.recruitment] = state.recruited * p[t.recruitmentPerPost!]!;
+    categories[C.training] = p[t.trainingPerWorker!]! * opt.caseHoldingFte + p[t.trainingPerTeam!]! * opt.teams;
+    categories[C.doubleRunning] = p[t.doubleRunningShare!]! * base.runCost * (p[t.doubleRunningMonths!]! / 12);
+    categories[C.systems] = p[t.systems!]!;
+    const programmeCost = employerCostCore(p[t.programmeSalary!]!, p[t.niRate!]!, p[t.niThreshold!]!, p[t.pensionRate!]!, p[t.levyRate!]!);
+    categories[C.programmeTeam] = p[t.programmeFte!]! * programmeCost * p[t.programmeYears!]!;
+  }
+}
+
+const comparisonCache = new WeakMap<Scenario, WeakMap<Scenario, ComparisonModel>>();
+
+/** The compiled comparison of two scenarios (compiled once per pair of scenario objects). */
+export function compileComparison(baseline: Scenario, option: Scenario): ComparisonModel {
+  let inner = comparisonCache.get(baseline);
+  if (!inner) {
+    inner = new WeakMap();
+    comparisonCache.set(baseline, inner);
+  }
+  let model = inner.get(option);
+  if (!model) {
+    model = new ComparisonModel(baseline, option);
+    inner.set(option, model);
+  }
+  return model;
+}
+
+export { discountFactors };

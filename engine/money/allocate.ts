@@ -1,0 +1,169 @@
+import { toPennies } from "./round.js";
+
+/**
+ * Allocation: rounding parts to the penny so that they sum exactly to their rounded total
+ * (the largest-remainder method: every part is its amount rounded down or up, and the pennies left
+ * over go to the parts with the largest fractions). Ties go to the earlier part, so the result is
+ * the same every time.
+ */
+export function allocatePennies(parts: ArrayLike<number>, totalPennies?: number): number[] {
+  const n = parts.length;
+  const base = new Array<number>(n);
+  const fraction = new Float64Array(n);
+  let sum = 0;
+  let exactSum = 0;
+  for (let i = 0; i < n; i++) {
+    const exact = parts[i]! * 100;
+    exactSum += parts[i]!;
+    const b = floorSnapped(exact);
+    base[i] = b;
+    fraction[i] = exact - b;
+    sum += b;
+  }
+  const target = totalPennies ?? toPennies(exactSum);
+  let remainder = target - sum;
+  if (remainder === 0) return base;
+  // Hand out the remaining pennies (at most n when the target is the rounded sum) to the largest
+  // fractions, earliest first among equals; a larger remainder (a target set elsewhere) goes round again.
+  const given = new Uint8Array(n);
+  while (remainder > 0) {
+    let best = -1;
+    for (let i = 0; i < n; i++) if (!given[i] && (best < 0 || fraction[i]! > fraction[best]!)) best = i;
+    if (best < 0) {
+      given.fill(0);
+      continue;
+    }
+    given[best] = 1;
+    base[best]! += 1;
+    remainder -= 1;
+  }
+  while (remainder < 0) {
+    let worst = -1;
+    for (let i = n - 1; i >= 0; i--) if (!given[i] && (worst < 0 || fraction[i]! < fraction[worst]!)) worst = i;
+    if (worst < 0) {
+      given.fill(0);
+      continue;
+    }
+    given[worst] = 1;
+    base[worst]! -= 1;
+    remainder += 1;
+  }
+  return base;
+}
+
+/** Parts rounded to the penny, in pounds, summing exactly to the rounded total. */
+export function allocate(parts: readonly number[], total?: number): number[] {
+  if (parts.length === 0) return [];
+  const target = total === undefined ? undefined : toPennies(total);
+  return allocatePennies(parts, target).map(fromPennies);
+}
+
+/**
+ * A table rounded to whole pennies so that every row sums to its rounded row total, every column to
+ * its rounded column total, and both to the rounded grand total (controlled rounding). Each cell is
+ * its amount rounded down or up. Cells are rounded down first; the pennies each row and column still
+ * needs are then placed on cells that had a fraction, largest fractions first, with augmenting paths
+ * (a small bipartite matching) where the greedy pass leaves a need unmet.
+ */
+export function allocateTablePennies(cells: readonly ArrayLike<number>[]): number[][] {
+  const rows = cells.length;
+  const cols = rows === 0 ? 0 : cells[0]!.length;
+  if (rows === 0 || cols === 0) return cells.map(() => []);
+  const base: number[][] = [];
+  const fraction: Float64Array[] = [];
+  const rowSums = new Float64Array(rows);
+  const colSums = new Float64Array(cols);
+  let grandExact = 0;
+  for (let i = 0; i < rows; i++) {
+    const row = cells[i]!;
+    const b = new Array<number>(cols);
+    const f = new Float64Array(cols);
+    for (let j = 0; j < cols; j++) {
+      const v = row[j]!;
+      const exact = v * 100;
+      b[j] = floorSnapped(exact);
+      f[j] = exact - b[j]!;
+      rowSums[i]! += v;
+      colSums[j]! += v;
+      grandExact += v;
+    }
+    base.push(b);
+    fraction.push(f);
+  }
+  const grand = toPennies(grandExact);
+  const rowNeed = allocatePennies(rowSums, grand);
+  const colNeed = allocatePennies(colSums, grand);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
+    rowNeed[i]! -= base[i]![j]!;
+    colNeed[j]! -= base[i]![j]!;
+  }
+  let unmet = rowNeed.reduce((s, n) => s + Math.max(0, n), 0);
+  if (unmet === 0) return base;
+  const taken: Uint8Array[] = base.map(() => new Uint8Array(cols));
+  const hasFraction = (i: number, j: number) => fraction[i]![j]! > 1e-9;
+  // Greedy: the largest fractions first, where both the row and the column still need a penny.
+  const candidates: [number, number][] = [];
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) if (hasFraction(i, j)) candidates.push([i, j]);
+  candidates.sort((a, b) => fraction[b[0]]![b[1]]! - fraction[a[0]]![a[1]]! || a[0] - b[0] || a[1] - b[1]);
+  for (const [i, j] of candidates) {
+    if (rowNeed[i]! > 0 && colNeed[j]! > 0) {
+      taken[i]![j] = 1;
+      rowNeed[i]! -= 1;
+      colNeed[j]! -= 1;
+      unmet -= 1;
+    }
+  }
+  // Augmenting paths for what the greedy pass could not place: move a penny along row → column → row
+  // until it reaches a column that still needs one. Fractional cells first; any cell as a last resort,
+  // which keeps every sum exact at the cost of one cell moving by just over a penny.
+  for (const anyCell of [false, true]) {
+    for (let i = 0; i < rows && unmet > 0; i++) {
+      while (rowNeed[i]! > 0) {
+        const seen = new Uint8Array(rows);
+        if (!augment(i, seen, anyCell)) break;
+        rowNeed[i]! -= 1;
+        unmet -= 1;
+      }
+    }
+    if (unmet === 0) break;
+  }
+  return base.map((row, i) => row.map((b, j) => b + taken[i]![j]!));
+
+  function augment(i: number, seen: Uint8Array, anyCell: boolean): boolean {
+    seen[i] = 1;
+    for (let j = 0; j < cols; j++) {
+      if (taken[i]![j] || !(anyCell || hasFraction(i, j))) continue;
+      if (colNeed[j]! > 0) {
+        taken[i]![j] = 1;
+        colNeed[j]! -= 1;
+        return true;
+      }
+      // Column j is full: take its penny from another row k that can pass it on.
+      for (let k = 0; k < rows; k++) {
+        if (k === i || seen[k] || !taken[k]![j]) continue;
+        taken[k]![j] = 0;
+        taken[i]![j] = 1;
+        if (augment(k, seen, anyCell)) return true;
+        taken[i]![j] = 0;
+        taken[k]![j] = 1;
+      }
+    }
+    return false;
+  }
+}
+
+/** The table rounded to the penny, in pounds (see allocateTablePennies). */
+export function allocateTable(cells: readonly ArrayLike<number>[]): number[][] {
+  return allocateTablePennies(cells).map((row) => row.map(fromPennies));
+}
+
+/** Rounds down, treating a value within a hair of an integer as that integer (2.9999999997 → 3). */
+function floorSnapped(x: number): number {
+  const nearest = Math.round(x);
+  if (Math.abs(x - nearest) < 1e-6) return nearest;
+  return Math.floor(x);
+}
+
+export function fromPennies(pennies: number): number {
+  return pennies === 0 ? 0 : pennies / 100;
+}

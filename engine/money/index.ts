@@ -1,0 +1,2 @@
+export { MONEY_ROUNDING, roundMoney, roundTo, toPennies } from "./round.js";
+export { allocate, allocatePennies, allocateTable, allocateTablePennies, fromPennies } from "./allocate.js";

@@ -1,0 +1,236 @@
+import { clone } from "../clone.js";
+import { parse as parseYaml, YAMLParseError } from "yaml";
+import { ScenarioError, SocialCareError, UnknownNameError } from "../errors.js";
+import { models } from "../generated/models.js";
+import { closeMatches } from "../names.js";
+import type { Scenario } from "./types.js";
+import { validateInput } from "./validate.js";
+
+/**
+ * Loading scenarios: presets from models/, scenario files that `extends` a preset and override parts
+ * of it, and shared parts (a council's figures, a year's finance) that several presets name.
+ */
+
+type Raw = Record<string, unknown>;
+
+const presetFiles = (models.presets ?? {}) as Record<string, Raw>;
+const partFolders: Record<string, Record<string, Raw>> = {
+  council: (models.councils ?? {}) as Record<string, Raw>,
+  finance: (models.finance ?? {}) as Record<string, Raw>,
+};
+
+export interface PresetSummary {
+  id: string;
+  name: string;
+  description: string;
+}
+
+/** The presets shipped in models/presets, each with its one-line description. */
+export function listPresets(): PresetSummary[] {
+  return Object.entries(presetFiles).map(([id, raw]) => ({
+    id,
+    name: String(raw.name ?? id),
+    description: String(raw.summary ?? raw.description ?? "").split("\n")[0]!.trim(),
+  }));
+}
+
+/** The ids of the shared parts of one kind (councils, finance years) a scenario may name. */
+export function listParts(kind: "council" | "finance"): string[] {
+  return Object.keys(partFolders[kind]!);
+}
+
+const presetCache = new Map<string, Scenario>();
+
+/** A preset, validated. Each call returns a fresh copy, so changing it cannot change the preset. */
+export function loadPreset(id: string): Scenario {
+  let scenario = presetCache.get(id);
+  if (!scenario) {
+    if (!(id in presetFiles)) throw new UnknownNameError("preset", id, closeMatches(id, Object.keys(presetFiles)));
+    scenario = loadScenario(presetFiles[id], { id, source: `preset ${id}` });
+    presetCache.set(id, scenario);
+  }
+  return clone(scenario);
+}
+
+/** True when `id` names a preset. */
+export function isPreset(id: string): boolean {
+  return id in presetFiles;
+}
+
+export interface LoadOptions {
+  /** The scenario's id when the input has none. */
+  id?: string;
+  /** Where the input came from (a file's path), recorded as the source of its bare numbers. */
+  source?: string;
+  /**
+   * Finds what an `extends` names when it is not a preset (the Node loader resolves file paths here,
+   * relative to the file that names them). Returns the raw input and its source.
+   */
+  resolve?: (name: string, from: string | undefined) => { raw: unknown; source: string } | undefined;
+}
+
+/**
+ * A scenario from an object or from JSON/YAML text: `extends` resolved, shared parts filled in,
+ * validated. Throws ScenarioError listing every problem, or UnknownNameError for a missing preset.
+ */
+export function loadScenario(input: unknown, options: LoadOptions = {}): Scenario {
+  const raw = typeof input === "string" ? parseScenarioText(input, options.source) : input;
+  const resolved = resolveInput(raw, options, []);
+  const id = options.id ?? (typeof (resolved as Raw).id === "string" ? ((resolved as Raw).id as string) : undefined);
+  return validateInput(resolved, { ...(id !== undefined ? { id } : {}) });
+}
+
+/** Result of `validateScenario`: the scenario, or every problem found. */
+export type Validation = { ok: true; scenario: Scenario } | { ok: false; issues: { path: string; reason: string }[] };
+
+/** Like loadScenario, but returns the problems instead of throwing (for editors and `socialcare validate`). */
+export function validateScenario(input: unknown, options: LoadOptions = {}): Validation {
+  try {
+    return { ok: true, scenario: loadScenario(input, options) };
+  } catch (error) {
+    if (error instanceof ScenarioError) return { ok: false, issues: [...error.issues] };
+    if (error instanceof SocialCareError) return { ok: false, issues: [{ path: "extends", reason: error.message }] };
+    throw error;
+  }
+}
+
+/** Parses scenario text: JSON or YAML (with comments). A syntax error names the line and column. */
+export function parseScenarioText(text: string, source?: string): unknown {
+  const where = source ? `${source}: ` : "";
+  const looksJson = source?.toLowerCase().endsWith(".json") || /^\s*[{[]/.test(text);
+  if (looksJson) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      if (source?.toLowerCase().endsWith(".json")) {
+        throw new ScenarioError([{ path: "", reason: `${where}is not valid JSON: ${jsonProblem(text, error as Error)}` }]);
+      }
+      // Not JSON after all: YAML flow style also starts with { or [.
+    }
+  }
+  try {
+    return parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const pos = error.linePos?.[0];
+      const at = pos ? `line ${pos.line}, column ${pos.col}: ` : "";
+      const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?\s*$/, "");
+      throw new ScenarioError([{ path: "", reason: `${where}is not valid YAML: ${at}${message}` }]);
+    }
+    throw error;
+  }
+}
+
+function jsonProblem(text: string, error: Error): string {
+  const match = /position (\d+)/.exec(error.message);
+  if (!match) return error.message;
+  const position = Number(match[1]);
+  const before = text.slice(0, position);
+  const line = before.split("\n").length;
+  const col = position - before.lastIndexOf("\n");
+  return `line ${line}, column ${col}: ${error.message.replace(/ in JSON at position \d+.*$/, "")}`;
+}
+
+function resolveInput(raw: unknown, options: LoadOptions, chain: string[]): unknown {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return raw;
+  let own = annotate(raw as Raw, options.source) as Raw;
+  own = resolveParts(own);
+  const parent = own.extends;
+  if (parent === undefined) return own;
+  if (typeof parent !== "string" || parent.trim() === "") {
+    throw new ScenarioError([{ path: "extends", reason: "must name a preset or a scenario file" }]);
+  }
+  const { extends: _dropped, ...rest } = own;
+  let base: unknown;
+  let baseSource: string;
+  const external = options.resolve?.(parent, options.source);
+  if (external) {
+    base = external.raw;
+    baseSource = external.source;
+  } else if (parent in presetFiles) {
+    base = presetFiles[parent];
+    baseSource = `preset ${parent}`;
+  } else {
+    throw new UnknownNameError("preset", parent, closeMatches(parent, Object.keys(presetFiles)));
+  }
+  if (chain.includes(baseSource)) {
+    throw new ScenarioError([{ path: "extends", reason: `extends go round in a circle: ${[...chain, baseSource].join(" → ")}` }]);
+  }
+  const resolvedBase = resolveInput(base, { ...options, source: baseSource }, [...chain, baseSource]) as Raw;
+  const { id: _baseId, ...baseWithoutId } = resolvedBase;
+  return merge(baseWithoutId, rest);
+}
+
+/** A part given as a name (`council: england-2025-average`) is replaced by that shared part. */
+function resolveParts(raw: Raw): Raw {
+  const out: Raw = { ...raw };
+  for (const [part, folder] of Object.entries(partFolders)) {
+    const value = out[part];
+    if (typeof value === "string") {
+      if (!(value in folder)) throw new UnknownNameError("part", value, closeMatches(value, Object.keys(folder)));
+      out[part] = annotate(folder[value]!, `${part} ${value}`);
+    }
+  }
+  return out;
+}
+
+/** Gives every bare number in the input its source, so a trace can say which file set it. */
+function annotate(value: unknown, source: string | undefined): unknown {
+  if (source === undefined) return value;
+  if (typeof value === "number") return { value, source };
+  if (Array.isArray(value)) return value.map((v) => annotate(v, source));
+  if (value !== null && typeof value === "object") {
+    if ("value" in value) return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, annotate(v, source)]));
+  }
+  return value;
+}
+
+const SIZING_KEYS = ["fte", "childrenPerWorker", "shareOfChildren", "span", "expression"];
+
+/**
+ * Overlays `over` on `base`: groups of settings merge key by key; a value, a `{ value, source }`
+ * or a list replaces what was there; tiers merge by id (a known id changes that tier, a new id adds
+ * one, `remove: true` drops one), and a tier given a new sizing rule loses its old one.
+ */
+export function merge(base: unknown, over: unknown, path = ""): unknown {
+  if (path === "structure.tiers" && Array.isArray(base) && Array.isArray(over)) return mergeTiers(base, over);
+  if (isGroup(base) && isGroup(over)) {
+    const out: Raw = { ...(base as Raw) };
+    for (const [key, value] of Object.entries(over as Raw)) {
+      out[key] = key in out ? merge(out[key], value, path ? `${path}.${key}` : key) : value;
+    }
+    return out;
+  }
+  return over;
+}
+
+function mergeTiers(base: unknown[], over: unknown[]): unknown[] {
+  const out = base.map((t) => ({ ...(t as Raw) }));
+  for (const tier of over) {
+    if (!isGroup(tier)) {
+      out.push(tier as Raw);
+      continue;
+    }
+    const change = tier as Raw;
+    const index = out.findIndex((t) => t.id === change.id);
+    if (index < 0) {
+      if (change.remove !== true) out.push(change);
+      continue;
+    }
+    if (change.remove === true) {
+      out.splice(index, 1);
+      continue;
+    }
+    const current = out[index]!;
+    if (SIZING_KEYS.some((k) => k !== "shareOfChildren" && k in change)) {
+      for (const k of SIZING_KEYS) if (!(k in change)) delete current[k];
+    }
+    out[index] = merge(current, change) as Raw;
+  }
+  return out;
+}
+
+function isGroup(value: unknown): boolean {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !("value" in value);
+}

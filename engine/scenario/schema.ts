@@ -1,0 +1,322 @@
+import { read, show, unwrapAnnotated, type NumberSpec, type ObjectSpec, type Spec, type Walk } from "./spec.js";
+import { TIME_USE_SHARES, TRANSITION_CATEGORIES, type PayAward, type SizingRule } from "./types.js";
+
+/**
+ * Every setting of a scenario, declared once: label, unit, legal range. The validator, the settings
+ * list, the task pane's editor and the workbook's Inputs sheet all read this.
+ */
+
+const share = (label: string, help?: string, extra: Partial<NumberSpec> = {}): NumberSpec => ({
+  type: "number",
+  unit: "share",
+  min: 0,
+  max: 1,
+  label,
+  ...(help ? { help } : {}),
+  ...extra,
+});
+const money = (label: string, help?: string, extra: Partial<NumberSpec> = {}): NumberSpec => ({
+  type: "number",
+  unit: "£",
+  min: 0,
+  label,
+  ...(help ? { help } : {}),
+  ...extra,
+});
+
+/** Names a tier id may not take, because expressions and spans use them for other quantities. */
+export const RESERVED_QUANTITIES = ["children", "families", "teams", "caseHolders", "totalFte"] as const;
+
+const TIER_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+export const SIZING_KEYS = ["fte", "childrenPerWorker", "span", "expression"] as const;
+
+export const tierFields: ObjectSpec["fields"] = {
+  id: { type: "text", label: "Tier id", pattern: TIER_ID, patternHelp: "must start with a letter and hold only letters, digits and _" },
+  name: { type: "text", label: "Tier name" },
+  reportsTo: { type: "text", label: "Reports to (tier id)", nullable: true, help: "The tier it reports to; null for the top of the structure." },
+  holdsCases: { type: "boolean", label: "Holds cases" },
+  role: { type: "choice", label: "Role", optional: true, choices: ["practitioner", "manager", "support", "clinician"] },
+  salary: money("Salary", "Annual salary of one FTE, in the prices of finance.salaryYear.", { unit: "£ a year" }),
+  fte: { type: "number", unit: "FTE", min: 0, label: "FTE (fixed)", optional: true },
+  childrenPerWorker: { type: "number", unit: "children per worker", above: 0, label: "Caseload target", optional: true },
+  shareOfChildren: share("Share of children held by this tier", "When several tiers hold cases, the share of children each holds.", { above: 0, min: undefined, optional: true }),
+  span: {
+    type: "object",
+    label: "Span",
+    optional: true,
+    help: "FTE per FTE of another tier or quantity: one team manager per 6 case-holders, one enabler per 2 teams.",
+    fields: {
+      of: { type: "text", label: "Of (tier id or quantity)" },
+      per: { type: "number", unit: "FTE", above: 0, label: "One post per" },
+      fte: { type: "number", unit: "FTE", min: 0, label: "FTE per span", optional: true },
+    },
+  },
+  expression: { type: "text", label: "Sizing expression", optional: true },
+};
+
+/** A tier: its fields, with the sizing rule read from whichever one of fte, childrenPerWorker, span or expression is given. */
+const tierSpec: Spec = {
+  type: "custom",
+  label: "Tier",
+  read(raw: unknown, at: Walk) {
+    const fields = read({ type: "object", label: "Tier", fields: tierFields }, raw, at) as Record<string, unknown> | undefined;
+    if (!fields) return undefined;
+    const given = SIZING_KEYS.filter((k) => (raw as Record<string, unknown>)[k] !== undefined);
+    if (given.length !== 1) {
+      at.problem(
+        given.length === 0
+          ? `needs one sizing rule: ${SIZING_KEYS.join(", ")}`
+          : `has ${given.length} sizing rules (${given.join(", ")}); give exactly one`,
+      );
+      return undefined;
+    }
+    if (fields.shareOfChildren !== undefined && given[0] !== "childrenPerWorker") {
+      at.child("shareOfChildren").problem("only applies to a tier sized by childrenPerWorker");
+    }
+    let size: SizingRule | undefined;
+    switch (given[0]) {
+      case "fte":
+        if (fields.fte !== undefined) size = { rule: "fixed", fte: fields.fte as number };
+        break;
+      case "childrenPerWorker":
+        if (fields.childrenPerWorker !== undefined) {
+          size = { rule: "caseload", childrenPerWorker: fields.childrenPerWorker as number, shareOfChildren: (fields.shareOfChildren as number | undefined) ?? 1 };
+        }
+        break;
+      case "span": {
+        const span = fields.span as { of?: string; per?: number; fte?: number } | undefined;
+        if (span?.of !== undefined && span.per !== undefined) size = { rule: "span", of: span.of, per: span.per, fte: span.fte ?? 1 };
+        break;
+      }
+      case "expression":
+        if (fields.expression !== undefined) size = { rule: "expression", expression: fields.expression as string };
+        break;
+    }
+    if (!size || fields.id === undefined || fields.name === undefined || fields.holdsCases === undefined || fields.salary === undefined) return undefined;
+    if (!("reportsTo" in fields)) return undefined;
+    return {
+      id: fields.id,
+      name: fields.name,
+      reportsTo: fields.reportsTo ?? null,
+      holdsCases: fields.holdsCases,
+      role: fields.role,
+      salary: fields.salary,
+      size,
+    };
+  },
+};
+
+export const payAwardFields: ObjectSpec["fields"] = {
+  percent: { type: "number", unit: "share", min: -0.5, max: 1, label: "Percentage award", optional: true },
+  flat: money("Flat award", "A flat sum added to each salary at or below flatUpTo.", { unit: "£ a year", optional: true }),
+  flatUpTo: money("Flat award applies up to", "The salary up to which the flat sum applies; above it, the percentage.", { unit: "£ a year", optional: true }),
+};
+
+/** A pay award: a bare percentage (0.032), or `{ flat: 1925, flatUpTo: 49000, percent: 0.0388 }`. */
+const payAwardSpec: Spec = {
+  type: "custom",
+  label: "Pay award",
+  read(raw: unknown, at: Walk): PayAward | undefined {
+    if (typeof raw === "number" || (raw !== null && typeof raw === "object" && "value" in raw)) {
+      const percent = read({ type: "number", unit: "share", min: -0.5, max: 1, label: "Pay award" }, raw, at) as number | undefined;
+      return percent === undefined ? undefined : { percent, flat: 0, flatUpTo: Infinity };
+    }
+    const fields = read({ type: "object", label: "Pay award", fields: payAwardFields }, raw, at) as { percent?: number; flat?: number; flatUpTo?: number } | undefined;
+    if (!fields) return undefined;
+    if (fields.flat === undefined && fields.percent === undefined) {
+      at.problem("needs a percent, a flat sum, or both");
+      return undefined;
+    }
+    if (fields.flatUpTo !== undefined && fields.flat === undefined) at.child("flatUpTo").problem("only applies with a flat sum");
+    return { percent: fields.percent ?? 0, flat: fields.flat ?? 0, flatUpTo: fields.flatUpTo ?? Infinity };
+  },
+};
+
+const discountBandSpec: ObjectSpec = {
+  type: "object",
+  label: "Discount band",
+  fields: {
+    fromYear: { type: "number", unit: "years", min: 0, integer: true, label: "From year of appraisal" },
+    rate: { type: "number", unit: "share", min: 0, max: 0.5, label: "Discount rate" },
+  },
+};
+
+const profile = (label: string, help: string): Spec => ({
+  type: "list",
+  label,
+  help,
+  minItems: 1,
+  maxItems: 10,
+  of: { type: "number", unit: "share", min: 0, label },
+});
+
+export const councilSpec: ObjectSpec = {
+  type: "object",
+  label: "Council",
+  fields: {
+    name: { type: "text", label: "Council" },
+    children: { type: "number", unit: "children", min: 0, label: "Children open to social care", help: "Children in need, including child protection and looked-after children, open at one time." },
+    childrenPerFamily: { type: "number", unit: "children per family", min: 1, label: "Children per family" },
+    vacancyRate: share("Vacancy rate", "Share of established posts that are vacant.", { below: 1, max: undefined }),
+    agencyCoverShare: share("Vacancies covered by agency", "Share of vacant posts filled by agency workers."),
+    agencyPremium: { type: "number", unit: "share", min: 0, max: 5, label: "Agency premium", help: "Cost of an agency worker above the employed cost of the post, as a share." },
+  },
+};
+
+export const structureSpec: ObjectSpec = {
+  type: "object",
+  label: "Structure",
+  fields: {
+    name: { type: "text", label: "Structure" },
+    teams: {
+      type: "object",
+      label: "Teams",
+      fields: {
+        of: { type: "text", label: "Teams are made of (tier id)" },
+        size: { type: "number", unit: "FTE", above: 0, label: "Team size" },
+        rounding: { type: "choice", choices: ["up", "none"], label: "Part teams", optional: true },
+      },
+    },
+    teamBudget: money("Devolved budget per team", "A discretionary budget held by each team, £ a year.", { unit: "£ a year", optional: true }),
+    tiers: { type: "list", label: "Tiers", minItems: 1, of: tierSpec, keyedBy: "id" },
+  },
+};
+
+export const timeUseSpec: ObjectSpec = {
+  type: "object",
+  label: "Time use",
+  fields: {
+    hoursPerWeek: { type: "number", unit: "hours a week", above: 0, max: 80, label: "Contracted hours a week" },
+    directContact: share("Direct contact with children and families"),
+    recordingAndAdmin: share("Recording and admin"),
+    travel: share("Travel"),
+    supervision: share("Supervision and reporting"),
+    learning: share("Learning and development"),
+  },
+};
+
+export const appraisalSpec: ObjectSpec = {
+  type: "object",
+  label: "Appraisal",
+  fields: {
+    horizonYears: { type: "number", unit: "years", min: 1, max: 60, integer: true, label: "Appraisal horizon" },
+    priceBaseYear: { type: "year", label: "Price base year", optional: true },
+    discountSchedule: { type: "list", label: "Discount schedule", optional: true, minItems: 1, of: discountBandSpec },
+    gdpDeflator: { type: "number", unit: "share", min: -0.2, max: 0.5, label: "GDP deflator (general inflation)" },
+    optimismBias: { type: "number", unit: "share", min: 0, max: 5, label: "Optimism bias on transition spend" },
+    costNeutralTolerance: share("Cost-neutral tolerance", "The run cost change, as a share of the baseline, within which an option is cost neutral."),
+  },
+};
+
+export const financeSpec: ObjectSpec = {
+  type: "object",
+  label: "Finance",
+  fields: {
+    year: { type: "year", label: "Financial year" },
+    salaryYear: { type: "year", label: "Salaries stated in", optional: true },
+    payAwards: { type: "map", key: "year", label: "Pay awards", optional: true, of: payAwardSpec },
+    futurePayAward: { type: "number", unit: "share", min: -0.5, max: 1, label: "Pay award in later years" },
+    employerNi: {
+      type: "object",
+      label: "Employer National Insurance",
+      optional: true,
+      fields: {
+        rate: share("Employer NI rate"),
+        threshold: money("Secondary threshold", "Employer NI is paid on salary above this, per employee.", { unit: "£ a year" }),
+      },
+    },
+    pensionRate: share("Employer pension rate"),
+    apprenticeshipLevy: {
+      type: "object",
+      label: "Apprenticeship levy",
+      optional: true,
+      fields: {
+        rate: share("Apprenticeship levy rate"),
+        allowance: money("Levy allowance", "Levy allowance set against this pay bill.", { unit: "£ a year" }),
+      },
+    },
+    overheadsPerFte: money("Non-pay overheads per FTE", "Accommodation, IT, travel and training, per FTE in post.", { unit: "£ a year" }),
+    appraisal: appraisalSpec,
+  },
+};
+
+const leaverSpec: ObjectSpec = {
+  type: "object",
+  label: "Leaver group",
+  fields: {
+    share: share("Share of leavers"),
+    age: { type: "number", unit: "age", min: 16, max: 80, integer: true, label: "Age" },
+    yearsOfService: { type: "number", unit: "years", min: 0, max: 64, integer: true, label: "Years of service" },
+  },
+};
+
+export const transitionSpec: ObjectSpec = {
+  type: "object",
+  label: "Transition",
+  optional: true,
+  fields: {
+    years: { type: "number", unit: "years", min: 1, max: 10, integer: true, label: "Transition years" },
+    profile: profile("Spend profile", "Share of each category's spend in each transition year."),
+    categoryProfiles: { type: "map", key: "name", keys: TRANSITION_CATEGORIES, label: "Profiles by category", optional: true, of: profile("Category profile", "Share of this category's spend in each transition year.") },
+    ramp: { type: "list", label: "Run cost ramp", minItems: 1, maxItems: 10, of: share("Run cost change realised") },
+    redeployed: { type: "map", key: "name", label: "Redeployed share by deleted tier", optional: true, of: share("Share redeployed") },
+    redeployedDefault: share("Share redeployed (other deleted tiers)"),
+    leavers: { type: "list", label: "Leavers", minItems: 1, of: leaverSpec },
+    redundancy: {
+      type: "object",
+      label: "Redundancy",
+      fields: {
+        multiplier: { type: "number", unit: "multiple", min: 0, max: 10, label: "Multiplier on statutory redundancy" },
+        actualPay: { type: "boolean", label: "Pay weeks at actual pay" },
+        weeklyPayCap: money("Weekly pay cap", "The statutory cap on a week's pay.", { optional: true }),
+        strainAge: { type: "number", unit: "age", min: 50, max: 75, integer: true, label: "Pension strain from age" },
+        strainPerSalary: { type: "number", unit: "multiple", min: 0, max: 10, label: "Pension strain per leaver (× salary)" },
+      },
+    },
+    recruitmentPerPost: money("Recruitment cost per new post"),
+    training: {
+      type: "object",
+      label: "Training and coaching",
+      fields: {
+        perWorker: money("Training per case-holding worker"),
+        perTeam: money("Coaching per team"),
+      },
+    },
+    doubleRunning: {
+      type: "object",
+      label: "Double running",
+      fields: {
+        share: share("Share of the old structure kept running"),
+        months: { type: "number", unit: "months", min: 0, max: 60, label: "Months of double running" },
+      },
+    },
+    systems: money("Systems"),
+    programmeTeam: {
+      type: "object",
+      label: "Programme team",
+      fields: {
+        fte: { type: "number", unit: "FTE", min: 0, label: "Programme team FTE" },
+        salary: money("Programme team salary", undefined, { unit: "£ a year" }),
+        years: { type: "number", unit: "years", min: 0, max: 10, label: "Programme team years" },
+      },
+    },
+  },
+};
+
+export const scenarioSpec: ObjectSpec = {
+  type: "object",
+  label: "Scenario",
+  fields: {
+    id: { type: "text", label: "Id", optional: true },
+    name: { type: "text", label: "Name" },
+    description: { type: "text", label: "Description", optional: true },
+    council: councilSpec,
+    structure: structureSpec,
+    timeUse: timeUseSpec,
+    finance: financeSpec,
+    transition: transitionSpec,
+  },
+};
+
+export { TIME_USE_SHARES, show, unwrapAnnotated };

@@ -1,0 +1,206 @@
+/**
+ * The scenario: one complete, validated set of inputs (the FAST standard's inputs sheet).
+ *
+ * A scenario file may write any number as a bare value or as `{ value, source }` (or
+ * `{ value, assumption }`); loading strips those notes into `sources`, keyed by setting path, so the
+ * calculations see plain numbers and every figure can still say where its inputs came from.
+ */
+
+/** A financial year, April to March, written "2025/26". */
+export type FinancialYear = string;
+
+/** Where an input came from: a published source, or an assumption with its rationale. */
+export interface Provenance {
+  /** The published source (title, publisher, date, address), or where the user set the value. */
+  source?: string;
+  /** For a modelling assumption with no published source: the one-line rationale. */
+  assumption?: string;
+}
+
+/** The council: the facts of the place, kept apart from the structure so any structure can be run on it. */
+export interface Council {
+  name: string;
+  /** Children open to social care (children in need, including child protection and looked-after). */
+  children: number;
+  /** Children per family, so that families = children ÷ childrenPerFamily. */
+  childrenPerFamily: number;
+  /** Share of established posts that are vacant. */
+  vacancyRate: number;
+  /** Share of vacant posts covered by agency workers. */
+  agencyCoverShare: number;
+  /** Cost of an agency worker above the employed cost of the post it covers, as a share. */
+  agencyPremium: number;
+}
+
+/** How a tier's FTE is set. Exactly one per tier. */
+export type SizingRule =
+  | { rule: "fixed"; fte: number }
+  | { rule: "caseload"; childrenPerWorker: number; shareOfChildren: number }
+  | { rule: "span"; of: string; per: number; fte: number }
+  | { rule: "expression"; expression: string };
+
+/** What a tier does, for the structure's indicators (management share, admin support per worker). */
+export type TierRole = "practitioner" | "manager" | "support" | "clinician";
+
+/** One role group in a structure. */
+export interface Tier {
+  id: string;
+  name: string;
+  /** The id of the tier it reports to, or null for the top of the structure. */
+  reportsTo: string | null;
+  holdsCases: boolean;
+  role: TierRole;
+  /** Annual salary of one FTE, in the prices of finance.salaryYear. */
+  salary: number;
+  size: SizingRule;
+}
+
+/** How teams are counted: case-holders of one tier grouped by a team size. */
+export interface Teams {
+  /** The tier whose FTE makes up the teams (for example family-facing social workers). */
+  of: string;
+  /** FTE of that tier in one team. */
+  size: number;
+  /** Whether a part team counts as a whole one ("up"), or teams are left fractional ("none"). */
+  rounding: "up" | "none";
+}
+
+export interface Structure {
+  name: string;
+  teams: Teams;
+  tiers: Tier[];
+  /** A discretionary budget held by each team (the devolved-budget lever), £ a year; 0 for none. */
+  teamBudget: number;
+}
+
+/** The shares of the working week; they sum to 1. */
+export const TIME_USE_SHARES = ["directContact", "recordingAndAdmin", "travel", "supervision", "learning"] as const;
+export type TimeUseShare = (typeof TIME_USE_SHARES)[number];
+
+export interface TimeUse {
+  /** Contracted hours in a full-time week. */
+  hoursPerWeek: number;
+  directContact: number;
+  recordingAndAdmin: number;
+  travel: number;
+  supervision: number;
+  learning: number;
+}
+
+/** A pay award: a percentage, or a flat sum up to a salary and a percentage above it. */
+export interface PayAward {
+  percent: number;
+  flat: number;
+  /** Salaries at or below this get the flat sum; above it, `percent`. Infinity when the award is flat for all. */
+  flatUpTo: number;
+}
+
+export interface DiscountBand {
+  fromYear: number;
+  rate: number;
+}
+
+export interface Appraisal {
+  /** Years appraised, counting the first transition year as year 0. */
+  horizonYears: number;
+  /** The price base year; cash flows are in its real prices. */
+  priceBaseYear: FinancialYear;
+  /** Green Book discount rates by year of the appraisal. */
+  discountSchedule: DiscountBand[];
+  /** General inflation (GDP deflator) used to turn projected pay into real terms. */
+  gdpDeflator: number;
+  /** Optimism bias added to transition spend in the appraisal. */
+  optimismBias: number;
+  /** The run cost change, as a share of the baseline, within which an option counts as cost neutral. */
+  costNeutralTolerance: number;
+}
+
+export interface Finance {
+  /** The financial year the run cost is for (and the first year of any transition). */
+  year: FinancialYear;
+  /** The year the tier salaries are stated in; pay awards carry them to `year`. */
+  salaryYear: FinancialYear;
+  /** Pay awards by financial year (from April of that year). */
+  payAwards: Record<FinancialYear, PayAward>;
+  /** Pay award assumed for years after the last one listed. */
+  futurePayAward: number;
+  employerNi: { rate: number; threshold: number };
+  /** Employer pension contribution, share of salary. */
+  pensionRate: number;
+  apprenticeshipLevy: { rate: number; allowance: number };
+  /** Non-pay overheads (accommodation, IT, travel, training) per FTE in post, £ a year. */
+  overheadsPerFte: number;
+  appraisal: Appraisal;
+}
+
+/** One group of leavers made redundant: their share of leavers, age and service. */
+export interface LeaverGroup {
+  share: number;
+  age: number;
+  yearsOfService: number;
+}
+
+export const TRANSITION_CATEGORIES = [
+  "redundancy",
+  "pensionStrain",
+  "recruitment",
+  "training",
+  "doubleRunning",
+  "systems",
+  "programmeTeam",
+] as const;
+export type TransitionCategory = (typeof TRANSITION_CATEGORIES)[number];
+
+/** The drivers of one-off transition spend; the total is always computed, never typed in. */
+export interface Transition {
+  /** Number of financial years the transition takes; year 0 is finance.year. */
+  years: number;
+  /** Default share of each category's spend in each transition year (normalised). */
+  profile: number[];
+  /** Category-specific profiles, where a category's spend falls differently. */
+  categoryProfiles: Partial<Record<TransitionCategory, number[]>>;
+  /** Share of the run cost change realised in each transition year; 1 from then on. */
+  ramp: number[];
+  /** Share of the holders of deleted posts redeployed (into practice or a new post), by baseline tier id. */
+  redeployed: Record<string, number>;
+  /** Share redeployed for a deleted tier not listed in `redeployed`. */
+  redeployedDefault: number;
+  leavers: LeaverGroup[];
+  redundancy: {
+    /** The council's multiplier on statutory redundancy pay (discretionary compensation). */
+    multiplier: number;
+    /** Whether weeks are paid at actual pay (as councils may, reg 5 of SI 2006/2914) or capped. */
+    actualPay: boolean;
+    /** The statutory cap on a week's pay, used when `actualPay` is false. */
+    weeklyPayCap: number;
+    /** Age from which a leaver's pension is released unreduced, so the employer pays the strain. */
+    strainAge: number;
+    /** Pension strain cost for such a leaver, as a multiple of annual salary. */
+    strainPerSalary: number;
+  };
+  /** Recruitment cost of each new post not filled by redeployment, £. */
+  recruitmentPerPost: number;
+  /** Training and coaching: per case-holding worker in the new structure, and per team. */
+  training: { perWorker: number; perTeam: number };
+  /** Share of the baseline run cost kept running alongside the new teams, and for how many months. */
+  doubleRunning: { share: number; months: number };
+  /** Case management and other systems changes, £. */
+  systems: number;
+  /** The programme team that runs the change: FTE, salary, and years. */
+  programmeTeam: { fte: number; salary: number; years: number };
+}
+
+export interface Scenario {
+  /** Preset id, or a name for a scenario from a file. */
+  id: string;
+  name: string;
+  description: string;
+  council: Council;
+  structure: Structure;
+  timeUse: TimeUse;
+  finance: Finance;
+  /** Only on an option that moves from a baseline. */
+  transition: Transition | null;
+  /** Where each input came from, keyed by setting path (tiers by id: `structure.tiers.socialWorker.salary`). */
+  sources: Record<string, Provenance>;
+}

@@ -1,0 +1,272 @@
+import { ScenarioError, UnknownNameError, type Issue } from "../errors.js";
+import { checkExpression, ExpressionProblem, expressionNames } from "../expression/expression.js";
+import { closeMatches } from "../names.js";
+import { addYears, yearsBetween } from "../years.js";
+import { apprenticeshipLevyRates, employerNiFor, employerNiYears, greenBookSchedule, redundancyCapFor, redundancyCapYears } from "./rates.js";
+import { RESERVED_QUANTITIES, scenarioSpec } from "./schema.js";
+import { read, Walk } from "./spec.js";
+import { TIME_USE_SHARES, type Finance, type Scenario, type Tier, type TierRole, type Transition } from "./types.js";
+
+export interface ValidateOptions {
+  /** The scenario's id when the input has none (a preset's id, a file's name). */
+  id?: string;
+  /** Where bare numbers came from, for the trace (a file's path, "override"). */
+  defaultSource?: string;
+}
+
+/** Sums of shares may differ from 1 by this much (rounding in a file written by hand). */
+const SHARE_SUM_TOLERANCE = 1e-6;
+
+/**
+ * Checks a scenario input (extends already resolved) and returns the validated scenario, or throws a
+ * ScenarioError listing every problem as path and reason.
+ */
+export function validateInput(input: unknown, options: ValidateOptions = {}): Scenario {
+  const walk = new Walk(options.defaultSource ? { source: options.defaultSource } : undefined);
+  const plain = read(scenarioSpec, input, walk) as Record<string, any> | undefined;
+  const issues = walk.allIssues;
+  if (plain && issues.length === 0) {
+    checkTiers(plain, issues);
+    checkTimeUse(plain, issues);
+    applyRateDefaults(plain, walk.allSources, issues);
+    checkFinance(plain, issues);
+    if (plain.transition) checkTransition(plain, issues);
+  }
+  if (issues.length > 0 || !plain) throw new ScenarioError(issues.length ? issues : [{ path: "", reason: "is empty" }]);
+  return assemble(plain, walk.allSources, options);
+}
+
+function checkTiers(plain: Record<string, any>, issues: Issue[]): void {
+  const tiers = plain.structure.tiers as Tier[];
+  const ids = new Map<string, number>();
+  tiers.forEach((tier, i) => {
+    if (ids.has(tier.id)) issues.push({ path: `structure.tiers[${i}].id`, reason: `"${tier.id}" is already the id of structure.tiers[${ids.get(tier.id)}]` });
+    else ids.set(tier.id, i);
+    if ((RESERVED_QUANTITIES as readonly string[]).includes(tier.id)) {
+      issues.push({ path: `structure.tiers[${i}].id`, reason: `"${tier.id}" is the name of a quantity (${RESERVED_QUANTITIES.join(", ")}); choose another id` });
+    }
+  });
+  const known = [...ids.keys()];
+  tiers.forEach((tier, i) => {
+    if (tier.reportsTo === null) return;
+    if (tier.reportsTo === tier.id) issues.push({ path: `structure.tiers[${i}].reportsTo`, reason: "a tier cannot report to itself" });
+    else if (!ids.has(tier.reportsTo)) issues.push({ path: `structure.tiers[${i}].reportsTo`, reason: unknownTier(tier.reportsTo, known) });
+  });
+  if (issues.length === 0) {
+    const cycle = findCycle(known, (id) => {
+      const reportsTo = tiers[ids.get(id)!]!.reportsTo;
+      return reportsTo === null ? [] : [reportsTo];
+    });
+    if (cycle) issues.push({ path: "structure.tiers", reason: `reporting lines go round in a circle: ${cycle.join(" → ")}` });
+  }
+  if (!tiers.some((t) => t.holdsCases)) issues.push({ path: "structure.tiers", reason: "no tier holds cases; at least one must" });
+  const shareSum = tiers.reduce((s, t) => s + (t.size.rule === "caseload" ? t.size.shareOfChildren : 0), 0);
+  if (shareSum > 1 + SHARE_SUM_TOLERANCE) {
+    issues.push({ path: "structure.tiers", reason: `the shares of children of the tiers sized by childrenPerWorker add up to ${round6(shareSum)}; they must not exceed 1` });
+  }
+  const teamsOf = plain.structure.teams.of as string;
+  if (!ids.has(teamsOf) && teamsOf !== "caseHolders") issues.push({ path: "structure.teams.of", reason: `${unknownTier(teamsOf, known)}, or "caseHolders" for all case-holding tiers` });
+
+  // Sizing rules: each name must exist, and the rules must not depend on each other in a circle.
+  const quantities = [...RESERVED_QUANTITIES, ...known];
+  const dependsOn = new Map<string, string[]>();
+  tiers.forEach((tier, i) => {
+    const size = tier.size;
+    if (size.rule === "span") {
+      if (!quantities.includes(size.of)) issues.push({ path: `structure.tiers[${i}].span.of`, reason: unknownQuantity(size.of, quantities) });
+      if (size.of === tier.id) issues.push({ path: `structure.tiers[${i}].span.of`, reason: "a tier cannot be sized by its own FTE" });
+      dependsOn.set(tier.id, [size.of]);
+    } else if (size.rule === "expression") {
+      try {
+        const names = checkExpression(size.expression, quantities);
+        if (names.includes(tier.id)) issues.push({ path: `structure.tiers[${i}].expression`, reason: "a tier cannot be sized by its own FTE" });
+        dependsOn.set(tier.id, names);
+      } catch (error) {
+        if (!(error instanceof ExpressionProblem)) throw error;
+        issues.push({ path: `structure.tiers[${i}].expression`, reason: `${JSON.stringify(size.expression)} ${error.message}` });
+      }
+    } else {
+      dependsOn.set(tier.id, []);
+    }
+  });
+  if (issues.length === 0) {
+    const cycle = findCycle(known, (id) => sizingDependencies(dependsOn.get(id) ?? [], tiers, teamsOf));
+    if (cycle) issues.push({ path: "structure.tiers", reason: `sizing rules depend on each other in a circle: ${cycle.join(" → ")}` });
+  }
+}
+
+/** The tiers a sizing rule needs first, with quantities expanded to the tiers they are made of. */
+export function sizingDependencies(names: readonly string[], tiers: readonly Tier[], teamsOf: string): string[] {
+  const out = new Set<string>();
+  for (const name of names) {
+    if (name === "teams" && teamsOf !== "caseHolders") out.add(teamsOf);
+    else if (name === "caseHolders" || name === "teams") tiers.filter((t) => t.holdsCases).forEach((t) => out.add(t.id));
+    else if (name === "totalFte") tiers.forEach((t) => out.add(t.id));
+    else if (name !== "children" && name !== "families") out.add(name);
+  }
+  return [...out];
+}
+
+/** A circle in a directed graph, as the list of nodes round it (first repeated at the end), or null. */
+function findCycle(nodes: readonly string[], next: (node: string) => string[]): string[] | null {
+  const state = new Map<string, "visiting" | "done">();
+  const stack: string[] = [];
+  const visit = (node: string): string[] | null => {
+    if (state.get(node) === "done") return null;
+    if (state.get(node) === "visiting") return [...stack.slice(stack.indexOf(node)), node];
+    state.set(node, "visiting");
+    stack.push(node);
+    for (const n of next(node)) {
+      const found = visit(n);
+      if (found) return found;
+    }
+    stack.pop();
+    state.set(node, "done");
+    return null;
+  };
+  for (const node of nodes) {
+    const found = visit(node);
+    if (found) return found;
+  }
+  return null;
+}
+
+function checkTimeUse(plain: Record<string, any>, issues: Issue[]): void {
+  const time = plain.timeUse as Record<string, number>;
+  const sum = TIME_USE_SHARES.reduce((s, k) => s + time[k]!, 0);
+  if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
+    const parts = TIME_USE_SHARES.map((k) => `${k} ${time[k]}`).join(" + ");
+    issues.push({ path: "timeUse", reason: `shares must sum to 1, got ${round6(sum)} (${parts})` });
+  }
+}
+
+/** Fills finance settings a scenario left out from the rates table for its year, with their sources. */
+function applyRateDefaults(plain: Record<string, any>, sources: Record<string, { source?: string; assumption?: string }>, issues: Issue[]): void {
+  const finance = plain.finance as Partial<Finance> & { year: string };
+  if (!finance.employerNi) {
+    try {
+      const ni = employerNiFor(finance.year);
+      finance.employerNi = { rate: ni.rate.value, threshold: ni.threshold.value };
+      sources["finance.employerNi.rate"] = ni.rate.provenance;
+      sources["finance.employerNi.threshold"] = ni.threshold.provenance;
+    } catch (error) {
+      if (!(error instanceof UnknownNameError)) throw error;
+      issues.push({ path: "finance.employerNi", reason: `the rates table has no employer NI for ${finance.year} (it has ${employerNiYears().join(", ")}); set finance.employerNi` });
+    }
+  }
+  if (!finance.apprenticeshipLevy) {
+    const levy = apprenticeshipLevyRates();
+    finance.apprenticeshipLevy = { rate: levy.rate.value, allowance: levy.allowance.value };
+    sources["finance.apprenticeshipLevy.rate"] = levy.rate.provenance;
+    sources["finance.apprenticeshipLevy.allowance"] = levy.allowance.provenance;
+  }
+  const appraisal = finance.appraisal as Partial<Finance["appraisal"]>;
+  if (!appraisal.discountSchedule) {
+    const schedule = greenBookSchedule();
+    appraisal.discountSchedule = schedule.value;
+    schedule.value.forEach((_, i) => {
+      sources[`finance.appraisal.discountSchedule.${i}.rate`] = schedule.provenance;
+      sources[`finance.appraisal.discountSchedule.${i}.fromYear`] = schedule.provenance;
+    });
+  }
+  if (!appraisal.priceBaseYear) appraisal.priceBaseYear = finance.year;
+  if (!finance.salaryYear) finance.salaryYear = finance.year;
+  if (!finance.payAwards) finance.payAwards = {};
+  const transition = plain.transition as Partial<Transition> | undefined;
+  if (transition?.redundancy && transition.redundancy.weeklyPayCap === undefined) {
+    try {
+      const cap = redundancyCapFor(finance.year);
+      transition.redundancy.weeklyPayCap = cap.value;
+      sources["transition.redundancy.weeklyPayCap"] = cap.provenance;
+    } catch (error) {
+      if (!(error instanceof UnknownNameError)) throw error;
+      issues.push({ path: "transition.redundancy.weeklyPayCap", reason: `the rates table has no weekly pay cap for ${finance.year} (it has ${redundancyCapYears().join(", ")}); set it` });
+    }
+  }
+}
+
+function checkFinance(plain: Record<string, any>, issues: Issue[]): void {
+  const finance = plain.finance as Finance;
+  const gap = yearsBetween(finance.salaryYear, finance.year);
+  for (let k = 1; k <= gap; k++) {
+    const year = addYears(finance.salaryYear, k);
+    if (!finance.payAwards[year]) {
+      issues.push({ path: "finance.payAwards", reason: `has no award for ${year}, needed to carry salaries from ${finance.salaryYear} to ${finance.year}` });
+    }
+  }
+  if (gap < 0) issues.push({ path: "finance.salaryYear", reason: `must not be after finance.year (${finance.year}), got "${finance.salaryYear}"` });
+  const bands = finance.appraisal.discountSchedule;
+  if (bands.length > 0 && bands[0]!.fromYear !== 0) issues.push({ path: "finance.appraisal.discountSchedule[0].fromYear", reason: `the first band must start at year 0, got ${bands[0]!.fromYear}` });
+  for (let i = 1; i < bands.length; i++) {
+    if (bands[i]!.fromYear <= bands[i - 1]!.fromYear) {
+      issues.push({ path: `finance.appraisal.discountSchedule[${i}].fromYear`, reason: `must be later than the band before (${bands[i - 1]!.fromYear}), got ${bands[i]!.fromYear}` });
+    }
+  }
+}
+
+function checkTransition(plain: Record<string, any>, issues: Issue[]): void {
+  const t = plain.transition as Transition;
+  const lengths: [string, number[]][] = [
+    ["transition.profile", t.profile],
+    ["transition.ramp", t.ramp],
+    ...Object.entries(t.categoryProfiles ?? {}).map(([k, v]): [string, number[]] => [`transition.categoryProfiles.${k}`, v!]),
+  ];
+  for (const [path, list] of lengths) {
+    if (list.length !== t.years) issues.push({ path, reason: `must have one value for each of the ${t.years} transition years, got ${list.length}` });
+  }
+  for (const [path, list] of lengths.filter(([p]) => p !== "transition.ramp")) {
+    if (list.reduce((s, v) => s + v, 0) <= 0) issues.push({ path, reason: "must have at least one year above 0" });
+  }
+  const leaverShares = t.leavers.reduce((s, g) => s + g.share, 0);
+  if (Math.abs(leaverShares - 1) > SHARE_SUM_TOLERANCE) issues.push({ path: "transition.leavers", reason: `shares must sum to 1, got ${round6(leaverShares)}` });
+}
+
+/** Settings the validator fills in when a scenario leaves them out, with what the trace should say. */
+function noteDefaults(plain: Record<string, any>, sources: Scenario["sources"]): void {
+  const note = (key: string, assumption: string) => {
+    if (!sources[key]) sources[key] = { assumption };
+  };
+  for (const tier of plain.structure.tiers as Tier[]) {
+    const base = `structure.tiers.${tier.id}`;
+    if (tier.size.rule === "span") note(`${base}.span.fte`, "default: one FTE for each span");
+    if (tier.size.rule === "caseload") note(`${base}.shareOfChildren`, "default: this tier holds all the children");
+  }
+  note("structure.teamBudget", "default: no devolved team budgets");
+}
+
+function assemble(plain: Record<string, any>, sources: Scenario["sources"], options: ValidateOptions): Scenario {
+  noteDefaults(plain, sources);
+  const tiers = (plain.structure.tiers as (Omit<Tier, "role"> & { role?: TierRole })[]).map((tier, _i, all): Tier => ({
+    ...tier,
+    role: tier.role ?? (tier.holdsCases ? "practitioner" : all.some((t) => t.reportsTo === tier.id) ? "manager" : "support"),
+  }));
+  const transition = plain.transition
+    ? ({ categoryProfiles: {}, redeployed: {}, ...plain.transition } as Transition)
+    : null;
+  return {
+    id: (plain.id as string | undefined) ?? options.id ?? "scenario",
+    name: plain.name,
+    description: plain.description ?? "",
+    council: plain.council,
+    structure: { ...plain.structure, teams: { rounding: "up", ...plain.structure.teams }, teamBudget: plain.structure.teamBudget ?? 0, tiers },
+    timeUse: plain.timeUse,
+    finance: plain.finance,
+    transition,
+    sources,
+  };
+}
+
+function unknownTier(name: string, known: string[]): string {
+  const near = closeMatches(name, known);
+  return `no tier has the id "${name}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : ""} (tiers: ${known.join(", ")})`;
+}
+
+function unknownQuantity(name: string, known: string[]): string {
+  return `"${name}" is not a tier or quantity (known: ${known.join(", ")})`;
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+export { expressionNames };

@@ -1,0 +1,68 @@
+import fc from "fast-check";
+import { allocate, allocateTable, roundMoney, toPennies } from "../../engine/index.js";
+
+describe("rounding money to the penny (half away from zero, as Excel's ROUND)", () => {
+  test.each([
+    [0, 0],
+    [1.004, 1],
+    [1.005, 1.01], // stored as 1.00499999999999989…; decimal.js reads the 1.005 that was written
+    [1.015, 1.02],
+    [2.675, 2.68],
+    [-1.005, -1.01],
+    [-0.004, 0],
+    [1234567.125, 1234567.13],
+    [0.1 + 0.2, 0.3],
+    [99999999.995, 100000000],
+  ])("%p → %p", (amount, rounded) => {
+    expect(roundMoney(amount)).toBe(rounded);
+  });
+
+  test("never returns minus zero", () => {
+    expect(Object.is(roundMoney(-0.001), 0)).toBe(true);
+  });
+
+  test("refuses what is not a finite amount", () => {
+    expect(() => roundMoney(Number.NaN)).toThrow(/non-finite/);
+    expect(() => roundMoney(Infinity)).toThrow(/non-finite/);
+  });
+});
+
+const amount = fc.double({ min: -1e7, max: 1e7, noNaN: true, noDefaultInfinity: true });
+
+describe("allocation", () => {
+  test("parts sum exactly to the rounded total, each within a penny of its amount", () => {
+    fc.assert(
+      fc.property(fc.array(amount, { minLength: 1, maxLength: 12 }), (parts) => {
+        const shown = allocate(parts);
+        const total = toPennies(parts.reduce((s, p) => s + p, 0));
+        expect(shown.reduce((s, p) => s + toPennies(p), 0)).toBe(total);
+        shown.forEach((p, i) => expect(Math.abs(p - parts[i]!)).toBeLessThan(0.01 + 1e-9));
+      }),
+    );
+  });
+
+  test("a three-way split of £100 reconciles", () => {
+    expect(allocate([100 / 3, 100 / 3, 100 / 3], 100)).toEqual([33.34, 33.33, 33.33]);
+  });
+
+  test("tables reconcile: every row and column is its exact sum rounded down or up, rows and columns share one grand total", () => {
+    const cell = fc.oneof(fc.double({ min: -1e5, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }).chain((rows) => fc.integer({ min: 1, max: 9 }).chain((cols) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }))),
+        (cells) => {
+          const shown = allocateTable(cells).map((row) => row.map(toPennies));
+          const near = (pennies: number, exact: number) => Math.abs(pennies - exact * 100) < 1 + 1e-6 * Math.max(1, Math.abs(exact * 100));
+          shown.forEach((row, i) => expect(near(row.reduce((s, c) => s + c, 0), cells[i]!.reduce((s, c) => s + c, 0))).toBe(true));
+          cells[0]!.forEach((_, j) => expect(near(shown.reduce((s, r) => s + r[j]!, 0), cells.reduce((s, r) => s + r[j]!, 0))).toBe(true));
+          const byRows = shown.reduce((s, r) => s + r.reduce((a, c) => a + c, 0), 0);
+          const byCols = shown[0]!.reduce((s, _, j) => s + shown.reduce((a, r) => a + r[j]!, 0), 0);
+          expect(byRows).toBe(byCols);
+          expect(near(byRows, cells.flat().reduce((s, c) => s + c, 0))).toBe(true);
+          shown.forEach((row, i) => row.forEach((c, j) => expect(Math.abs(c - cells[i]![j]! * 100)).toBeLessThan(1 + 1e-6 * Math.max(1, Math.abs(cells[i]![j]! * 100)))));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

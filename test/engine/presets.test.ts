@@ -1,0 +1,122 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { compareScenarios, explain, listPresets, loadPreset, resultFigures, runScenario } from "../../engine/index.js";
+
+const MODELS = join(__dirname, "..", "..", "models");
+
+/** Every number in a data file, with whether an enclosing `{ value, source | assumption }` annotates it. */
+function numbers(value: unknown, path: string, annotated: boolean, out: { path: string; annotated: boolean }[]): void {
+  if (typeof value === "number") {
+    out.push({ path, annotated });
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => numbers(v, `${path}[${i}]`, annotated, out));
+    return;
+  }
+  if (value && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    const here = "value" in record && (typeof record.source === "string" || typeof record.assumption === "string");
+    for (const [k, v] of Object.entries(record)) numbers(v, path ? `${path}.${k}` : k, annotated || here, out);
+  }
+}
+
+describe("presets are data with a source for every figure", () => {
+  const files = ["presets", "councils", "finance"].flatMap((folder) => readdirSync(join(MODELS, folder)).filter((f) => f.endsWith(".yaml")).map((f) => join(folder, f)));
+
+  test.each(files)("%s: every number carries a source or an assumption", (file) => {
+    const found: { path: string; annotated: boolean }[] = [];
+    numbers(parse(readFileSync(join(MODELS, file), "utf8")), "", false, found);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((n) => !n.annotated).map((n) => n.path)).toEqual([]);
+  });
+
+  test("the rates table sources every rate", () => {
+    const found: { path: string; annotated: boolean }[] = [];
+    const rates = parse(readFileSync(join(MODELS, "rates.yaml"), "utf8")) as Record<string, unknown>;
+    const { greenBook, ...rest } = rates;
+    numbers(rest, "", false, found);
+    expect(found.filter((n) => !n.annotated).map((n) => n.path)).toEqual([]);
+    expect((greenBook as { discountSchedule: { source: string } }).discountSchedule.source).toMatch(/Green Book/);
+  });
+
+  test("the five presets the product names are shipped", () => {
+    expect(listPresets().map((p) => p.id).sort()).toEqual(["baseline-2018", "blueprint", "cluster", "england-2025", "reclaim"]);
+    for (const p of listPresets()) expect(p.description.length).toBeGreaterThan(20);
+  });
+
+  test.each(listPresets().map((p) => p.id))("%s validates, runs, passes its checks and explains every figure with sources", (id) => {
+    const scenario = loadPreset(id);
+    const result = runScenario(scenario);
+    expect(result.checks.filter((c) => !c.ok)).toEqual([]);
+    for (const figure of resultFigures(result)) {
+      const explanation = explain(scenario, figure.figure);
+      expect(explanation.value).toEqual(figure.value);
+      expect(explanation.rule.length).toBeGreaterThan(10);
+      for (const input of explanation.inputs) {
+        expect(input.source ?? input.assumption).toBeDefined();
+      }
+    }
+  });
+
+  test.each([
+    ["baseline-2018", "blueprint"],
+    ["england-2025", "cluster"],
+    ["england-2025", "reclaim"],
+  ])("%s against %s: the comparison's checks pass", (baseline, option) => {
+    const c = compareScenarios(loadPreset(baseline), loadPreset(option));
+    expect(c.checks.filter((k) => !k.ok)).toEqual([]);
+    expect(c.transition.years).toHaveLength(3);
+  });
+});
+
+describe("the Blueprint, reproduced from its drivers (baseline-2018 against blueprint)", () => {
+  const c = compareScenarios(loadPreset("baseline-2018"), loadPreset("blueprint"));
+
+  test("children per case-holder 17.4 → 14.0 (−19.5%)", () => {
+    expect(c.baseline.caseload.childrenPerCaseHolder).toBeCloseTo(17.4, 10);
+    expect(c.option.caseload.childrenPerCaseHolder).toBeCloseTo(14.0, 10);
+    expect(c.change.childrenPerCaseHolderPct).toBeCloseTo(-0.195, 3);
+  });
+
+  test("direct contact 16% → 25% of the week (+56%)", () => {
+    expect(c.baseline.time.directContactShare).toBe(0.16);
+    expect(c.option.time.directContactShare).toBe(0.25);
+    expect(c.change.contactTimePct).toBeCloseTo(0.5625, 10);
+  });
+
+  test("transition between £5m and £7m over exactly three financial years, from its drivers", () => {
+    expect(c.transition.total).toBeGreaterThanOrEqual(5_000_000);
+    expect(c.transition.total).toBeLessThanOrEqual(7_000_000);
+    expect(c.transition.years).toEqual(["2019/20", "2020/21", "2021/22"]);
+    const sumOfYears = c.transition.byYear.reduce((s, y) => s + Math.round(y.amount * 100), 0);
+    expect(sumOfYears).toBe(Math.round(c.transition.total * 100));
+    // Every category is driven, none is typed in as a total.
+    for (const amount of Object.values(c.transition.byCategory)) expect(amount).toBeGreaterThan(0);
+  });
+
+  test("run cost within ±1%: cost neutral", () => {
+    expect(Math.abs(c.change.runCostPct)).toBeLessThanOrEqual(0.01);
+    expect(c.costNeutral).toBe(true);
+  });
+
+  test("management layers fall from 3 to 1; no team managers", () => {
+    expect(c.baseline.structure.layers).toBe(3);
+    expect(c.option.structure.layers).toBe(1);
+    expect(c.option.structure.tiers.some((t) => t.id === "teamManager")).toBe(false);
+  });
+
+  test("the appraisal reconciles: NPV is the sum of present values; payback follows the cumulative cash flow", () => {
+    const pv = c.appraisal.cashFlows.reduce((s, f) => s + Math.round(f.presentValue * 100), 0);
+    expect(pv).toBe(Math.round(c.appraisal.npv * 100));
+    expect(c.appraisal.cashFlows[0]!.discountFactor).toBe(1);
+    let cumulative = 0;
+    let payback: string | null = null;
+    for (const f of c.appraisal.cashFlows) {
+      cumulative += f.amount;
+      if (payback === null && cumulative >= 0) payback = f.year;
+    }
+    expect(c.appraisal.paybackYear).toBe(payback);
+  });
+});
