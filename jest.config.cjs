@@ -1,11 +1,12 @@
-// Jest runs the TypeScript sources directly (compiled by SWC to CommonJS; type-checking is the
-// separate `tsc` step of `npm test`). Imports written with .js extensions map to the .ts files.
+// Jest runs the TypeScript sources directly, transpiled to CommonJS by ts-jest without type-checking
+// (type-checking is the separate `tsc` step of `npm test`). Imports written with .js extensions map to
+// the .ts files.
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: {
-    "^.+\\.(t|j)s$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }],
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json", diagnostics: false }],
   },
   moduleNameMapper: {
     "^(\\.{1,2}/.*)\\.js$": "$1",
