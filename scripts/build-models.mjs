@@ -47,4 +47,4 @@ writeFileSync(
   `${banner}/* eslint-disable */\nexport const models: Record<string, unknown> = ${JSON.stringify(models, null, 1)};\n`,
 );
 writeFileSync(join(outDir, "version.ts"), `${banner}export const MODEL_VERSION = ${JSON.stringify(pkg.version)};\n`);
-console.log(`models: ${Object.entries(models).map(([k, v]) => (typeof v === "object" && v && !Array.isArray(v) && !("employerNi" in v) ? `${k} (${Object.keys(v).length})` : k)).join(", ")}`);
+if (process.argv.includes("--verbose")) console.log(`models: ${Object.keys(models).join(", ")}`);
