@@ -1,0 +1,88 @@
+// Builds the Excel add-in into dist/addin/: the custom functions (functions.js and the functions.json
+// metadata generated from their JSDoc), the task pane page that hosts them in the shared runtime, the
+// icons, and manifest.xml with the base URL the files will be served from.
+//
+//   npm run build:addin                                              production, for https://localhost:3000/
+//   npm run build:addin -- --env baseUrl=https://example.org/socialcare/   production, for your web host
+//   npm run dev-server                                               development server on https://localhost:3000
+import CopyWebpackPlugin from "copy-webpack-plugin";
+import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
+import HtmlWebpackPlugin from "html-webpack-plugin";
+import { existsSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+const DEV_URL = "https://localhost:3000/";
+
+/** Every custom function file, for the metadata plugin (it reads their JSDoc and types). */
+export const FUNCTION_FILES = ["./addin/functions/functions.ts"];
+
+export default (env = {}, argv = {}) => {
+  const production = argv.mode !== "development";
+  const baseUrl = normaliseBaseUrl(env.baseUrl ?? DEV_URL);
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "eval-source-map",
+    context: root,
+    entry: {
+      functions: "./addin/functions/functions.ts",
+      // The pane reuses the modules the functions bundle already holds (one engine, one cache per page).
+      taskpane: { import: "./addin/taskpane/taskpane.ts", dependOn: "functions" },
+    },
+    output: {
+      path: resolve(root, "dist/addin"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".js"],
+      // The sources import each other as .js (ES module style); webpack finds the .ts.
+      extensionAlias: { ".js": [".ts", ".js"] },
+    },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.addin.json", transpileOnly: false } } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./addin/taskpane/taskpane.html",
+        // Shared runtime: the task pane page loads the custom functions too.
+        chunks: ["functions", "taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "addin/assets/*.png", to: "assets/[name][ext]" },
+          { from: "addin/help.html", to: "help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => content.toString().replaceAll(DEV_URL, baseUrl).replaceAll(DEV_URL.slice(0, -1), baseUrl.replace(/\/$/, "")),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: resolve(root, "dist/addin") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      port: 3000,
+      server: { type: "https", options: devCertificates() },
+    },
+  };
+};
+
+function normaliseBaseUrl(url) {
+  if (!/^https:\/\//.test(url)) throw new Error(`baseUrl must be an https:// address (Office only loads add-ins over HTTPS), got ${url}`);
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+/** The certificates `npx office-addin-dev-certs install` creates, when present (see the README). */
+function devCertificates() {
+  const dir = join(homedir(), ".office-addin-dev-certs");
+  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
+  if (!Object.values(files).every((f) => existsSync(join(dir, f)))) return {};
+  return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, readFileSync(join(dir, f))]));
+}
