@@ -235,6 +235,11 @@ function comparisonChecks(c: Comparison, model: ComparisonModel): Check[] {
     check("present values sum to the NPV", pvPennies === toPennies(c.appraisal.npv), () => `${fromPennies(pvPennies)} against ${c.appraisal.npv}`),
     check("redeployed and leavers make up the holders of deleted posts", Math.abs(t.posts.redeployed + t.posts.leavers - t.posts.holders) < 1e-9 * Math.max(1, t.posts.holders), () => `${t.posts.redeployed} + ${t.posts.leavers} against ${t.posts.holders}`),
     check("baseline and option are costed in the same financial year", baseYear === optionYear, () => `${baseYear} against ${optionYear}`),
+    check(
+      "every tier the option's transition.redeployed names is a tier of the baseline",
+      model.unusedRedeployed.length === 0,
+      () => `not in the baseline "${model.baseline.scenario.id}": ${model.unusedRedeployed.join(", ")}`,
+    ),
   ];
   for (const k of c.baseline.checks) if (!k.ok) checks.push({ ...k, name: `baseline: ${k.name}` });
   for (const k of c.option.checks) if (!k.ok) checks.push({ ...k, name: `option: ${k.name}` });

@@ -94,6 +94,8 @@ export class ComparisonModel {
   private readonly discountBands: { fromYear: number; slot: number }[];
   private readonly actualPay: boolean;
   private readonly bandScratch: DiscountBand[];
+  /** Tiers named in the option's transition.redeployed that the baseline does not have. */
+  readonly unusedRedeployed: readonly string[];
 
   constructor(baseline: Scenario, option: Scenario) {
     this.baseline = compileScenario(baseline);
@@ -112,12 +114,9 @@ export class ComparisonModel {
     const optionTiers = option.structure.tiers;
     this.matchInOption = Int32Array.from(baseTiers.map((b) => optionTiers.findIndex((o) => o.id === b.id)));
     this.matchInBaseline = Int32Array.from(optionTiers.map((o) => baseTiers.findIndex((b) => b.id === o.id)));
-    if (transition) {
-      const unknown = Object.keys(transition.redeployed).filter((id) => !baseTiers.some((t) => t.id === id));
-      if (unknown.length > 0) {
-        throw new ScenarioError(unknown.map((id) => ({ path: `transition.redeployed.${id}`, reason: `the baseline "${baseline.id}" has no tier "${id}" (its tiers: ${baseTiers.map((t) => t.id).join(", ")})` })));
-      }
-    }
+    // Redeployed shares named for tiers this baseline does not have simply do not apply (an option
+    // written against one baseline can be compared with another); the comparison's checks list them.
+    this.unusedRedeployed = transition ? Object.keys(transition.redeployed).filter((id) => !baseTiers.some((t) => t.id === id)) : [];
     const slot = (key: string): number => {
       const i = this.option.slotOf(key);
       if (i === undefined) throw new Error(`option has no setting ${key}`);

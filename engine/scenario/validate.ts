@@ -195,6 +195,9 @@ function checkFinance(plain: Record<string, any>, issues: Issue[]): void {
     }
   }
   if (gap < 0) issues.push({ path: "finance.salaryYear", reason: `must not be after finance.year (${finance.year}), got "${finance.salaryYear}"` });
+  if (yearsBetween(finance.appraisal.priceBaseYear, finance.year) < 0) {
+    issues.push({ path: "finance.appraisal.priceBaseYear", reason: `must not be after finance.year (${finance.year}), the first year appraised, got "${finance.appraisal.priceBaseYear}"` });
+  }
   const bands = finance.appraisal.discountSchedule;
   if (bands.length > 0 && bands[0]!.fromYear !== 0) issues.push({ path: "finance.appraisal.discountSchedule[0].fromYear", reason: `the first band must start at year 0, got ${bands[0]!.fromYear}` });
   for (let i = 1; i < bands.length; i++) {

@@ -108,3 +108,19 @@ describe("model properties", () => {
     );
   });
 });
+
+describe("comparing across structures", () => {
+  test("an option whose transition names tiers the baseline lacks still compares; a check says which", () => {
+    const c = compareScenarios(loadPreset("cluster"), loadPreset("reclaim"));
+    const failed = c.checks.filter((k) => !k.ok);
+    expect(failed.map((k) => k.name)).toEqual(["every tier the option's transition.redeployed names is a tier of the baseline"]);
+    expect(failed[0]!.detail).toMatch(/: teamManager, businessSupport$/);
+    expect(c.transition.total).toBeGreaterThan(0);
+  });
+
+  test("a price base year after the costed year is rejected with its path", () => {
+    const input = smallScenario();
+    input.finance.appraisal.priceBaseYear = "2030/31";
+    expect(() => loadScenario(input)).toThrow(/finance.appraisal.priceBaseYear: must not be after finance.year/);
+  });
+});
