@@ -1,7 +1,7 @@
-import { discountFactors, paybackCore, rateInYear } from "../appraisal/discount.js";
+import { discountFactors, paybackCore } from "../appraisal/discount.js";
 import { employerCostCore } from "../costs/employerCost.js";
 import { ScenarioError } from "../errors.js";
-import { TRANSITION_CATEGORIES, type DiscountBand, type Scenario } from "../scenario/types.js";
+import { TRANSITION_CATEGORIES, type Scenario } from "../scenario/types.js";
 import { redundancyWeeksCore } from "../transition/redundancy.js";
 import { addYears, yearsBetween } from "../years.js";
 import { compileScenario, type ModelState, type ScenarioModel } from "./scenarioModel.js";
@@ -91,9 +91,9 @@ export class ComparisonModel {
   private readonly profileSlots: number[][];
   private readonly rampSlots: number[];
   private readonly leaverSlots: LeaverSlots[];
-  private readonly discountBands: { fromYear: number; slot: number }[];
+  /** For each year of discounting (from the price base year): the slot of the rate of its band. */
+  private readonly rateSlotByYear: Int32Array;
   private readonly actualPay: boolean;
-  private readonly bandScratch: DiscountBand[];
   /** Tiers named in the option's transition.redeployed that the baseline does not have. */
   readonly unusedRedeployed: readonly string[];
 
@@ -133,8 +133,17 @@ export class ComparisonModel {
       pensionRate: slot("finance.pensionRate"),
       levyRate: slot("finance.apprenticeshipLevy.rate"),
     };
-    this.discountBands = appraisal.discountSchedule.map((band, i) => ({ fromYear: band.fromYear, slot: slot(`finance.appraisal.discountSchedule.${i}.rate`) }));
-    this.bandScratch = appraisal.discountSchedule.map((b) => ({ ...b }));
+    // Which band each year falls in is fixed by the schedule's start years; the rates themselves are
+    // inputs (an uncertainty analysis may vary them), so each year keeps the slot of its band's rate.
+    const bandSlots = appraisal.discountSchedule.map((_, i) => slot(`finance.appraisal.discountSchedule.${i}.rate`));
+    this.rateSlotByYear = new Int32Array(this.offset + this.horizon);
+    for (let k = 0; k < this.rateSlotByYear.length; k++) {
+      let band = 0;
+      appraisal.discountSchedule.forEach((b, i) => {
+        if (k >= b.fromYear) band = i;
+      });
+      this.rateSlotByYear[k] = bandSlots[band]!;
+    }
     this.profileSlots = [];
     this.rampSlots = [];
     this.leaverSlots = [];
@@ -218,15 +227,15 @@ export class ComparisonModel {
     // Appraisal: real-terms cash flows, discounted from the price base year.
     const growth = (1 + p[t.futurePayAward!]!) / (1 + p[t.gdpDeflator!]!);
     const bias = 1 + p[t.optimismBias!]!;
-    for (let b = 0; b < this.discountBands.length; b++) this.bandScratch[b]!.rate = p[this.discountBands[b]!.slot]!;
+    const rateSlot = this.rateSlotByYear;
     let factor = 1;
-    for (let k = 1; k <= this.offset; k++) factor /= 1 + rateInYear(k, this.bandScratch);
+    for (let k = 1; k <= this.offset; k++) factor /= 1 + p[rateSlot[k]!]!;
     let real = 1;
     let npv = 0;
     for (let y = 0; y < this.horizon; y++) {
       if (y > 0) {
         real *= growth;
-        factor /= 1 + rateInYear(this.offset + y, this.bandScratch);
+        factor /= 1 + p[rateSlot[this.offset + y]!]!;
       }
       const ramp = y < this.years ? p[this.rampSlots[y]!]! : 1;
       const spend = y < this.years ? state.yearTotals[y]! * bias : 0;
