@@ -88,7 +88,7 @@ export function healthCheck(input: HealthCheckInput | Record<string, unknown> | 
   if (Object.keys(thresholds).length > 0) {
     // Overrides given beside the input win over those inside it; the two together are checked again.
     const merged: ThresholdOverrides = { ...given.thresholds };
-    for (const [id, t] of Object.entries(readThresholdOverrides(thresholds))) merged[id] = { ...merged[id], ...t };
+    for (const [id, t] of Object.entries(readThresholdOverrides(thresholds, { checkOrder: false }))) merged[id] = { ...merged[id], ...t };
     read = { ...given, thresholds: readThresholdOverrides(merged) };
   }
   const catalogue = healthCheckCatalogue();

@@ -127,7 +127,7 @@ export function readHealthCheckObject(raw: unknown): HealthCheckInput {
 }
 
 /** Threshold overrides by metric: `{ vacancyRate: { green: 0.12, red: 0.2 } }` (either side may be left out). */
-function readThresholds(raw: unknown, path: string, issues: Issue[]): HealthCheckInput["thresholds"] {
+function readThresholds(raw: unknown, path: string, issues: Issue[], checkOrder = true): HealthCheckInput["thresholds"] {
   const thresholds: HealthCheckInput["thresholds"] = {};
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     issues.push({ path, reason: 'must be a group of metrics, e.g. { "vacancyRate": { "green": 0.12, "red": 0.2 } }' });
@@ -154,16 +154,19 @@ function readThresholds(raw: unknown, path: string, issues: Issue[]): HealthChec
       else if (typeof read === "object") issues.push({ path: `${path}.${name}.${side}`, reason: read.problem });
       else override[side] = read;
     }
-    checkThresholds(metric, override, `${path}.${name}`, issues);
+    if (checkOrder) checkThresholds(metric, override, `${path}.${name}`, issues);
     thresholds[metric.id] = override;
   }
   return thresholds;
 }
 
-/** Threshold overrides given on their own (beside the metrics); every problem is reported at once. */
-export function readThresholdOverrides(raw: unknown): HealthCheckInput["thresholds"] {
+/**
+ * Threshold overrides given on their own (beside the metrics); every problem is reported at once.
+ * `checkOrder: false` leaves the green-against-red check to a later merge with other overrides.
+ */
+export function readThresholdOverrides(raw: unknown, options: { checkOrder?: boolean } = {}): HealthCheckInput["thresholds"] {
   const issues: Issue[] = [];
-  const thresholds = readThresholds(raw, "thresholds", issues);
+  const thresholds = readThresholds(raw, "thresholds", issues, options.checkOrder ?? true);
   if (issues.length > 0) throw new ScenarioError(issues, "health check");
   return thresholds;
 }

@@ -263,7 +263,7 @@ function specHasField(segments: string[]): boolean {
 }
 
 function wrap(value: unknown, source: string): unknown {
-  return typeof value === "number" ? { value, source } : value;
+  return typeof value === "number" || typeof value === "boolean" ? { value, source } : value;
 }
 
 /** `structure.tiers[2].salary` and `structure.tiers.socialWorker.salary` both split into segments. */
