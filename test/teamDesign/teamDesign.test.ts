@@ -152,3 +152,12 @@ describe("indicators a scenario does not state what it needs for are null, with 
     }
   });
 });
+
+describe("the library exports", () => {
+  test("healthCheck and teamDesign come from the package entry, as analysts import them", async () => {
+    const lib = await import("socialcare-model");
+    expect(typeof lib.healthCheck).toBe("function");
+    expect(typeof lib.teamDesign).toBe("function");
+    expect(lib.teamDesign(lib.loadPreset("blueprint")).indicators.find((i) => i.indicator === "managementLayers")!.value).toBe(1);
+  });
+});
