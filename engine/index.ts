@@ -25,6 +25,7 @@ export type {
   Teams,
   TimeUse,
   TimeUseShare,
+  DirectPayments,
   Finance,
   Appraisal,
   PayAward,
@@ -50,6 +51,19 @@ export { explain, explainComparison } from "./explain/explain.js";
 export type { Explanation, ExplainedInput, ExplainOptions } from "./explain/explain.js";
 export { resultFigures, comparisonFigures, comparisonOnlyFigures, resultFigure, comparisonFigure, componentLabel, CATEGORY_LABELS } from "./explain/figures.js";
 export type { Figure, FigureChange, FigureUnit } from "./explain/figures.js";
+
+// Team design and the workforce health check.
+export { teamDesign, teamDesignOf, compareTeamDesigns, teamDesignsSideBySide, teamDesignRows, TEAM_DESIGN_INDICATORS } from "./teamDesign/teamDesign.js";
+export type { TeamDesign, TeamDesignIndicator, TeamDesignIndicatorName, TeamDesignUnit, TeamDesignComparison } from "./teamDesign/teamDesign.js";
+
+export { healthCheck, healthCheckRows, healthCheckAreaRows, formatHealthValue } from "./healthcheck/healthCheck.js";
+export type { HealthCheck, MetricResult, MetricYear, AreaResult, ThresholdOverrides } from "./healthcheck/healthCheck.js";
+export { healthCheckCatalogue } from "./healthcheck/catalogue.js";
+export type { HealthCheckCatalogue, MetricDefinition, AreaDefinition, Better, HealthCheckUnit } from "./healthcheck/catalogue.js";
+export { readHealthCheckObject, readHealthCheckTable, readThresholdOverrides, parseHealthCheckText, parseCsv, collectionYear } from "./healthcheck/input.js";
+export type { HealthCheckInput } from "./healthcheck/input.js";
+export { rateMetric, combineRatings, positionAgainst, trendBetween } from "./healthcheck/rating.js";
+export type { Rating, Position, Trend } from "./healthcheck/rating.js";
 
 // Building blocks (the rules the custom functions wrap).
 export { caseload, caseHoldersNeeded, teamsNeeded } from "./structure/caseload.js";

@@ -1,8 +1,9 @@
-import { CATEGORY_LABELS, compareOptions, comparisonOnlyFigures, type Comparison } from "../../engine/index.js";
+import { CATEGORY_LABELS, compareOptions, comparisonOnlyFigures, teamDesign, type Comparison } from "../../engine/index.js";
 import { loadPresetOrFile } from "../../node/files.js";
 import { UsageError } from "../args.js";
 import { COMMON_OPTIONS, type Command } from "../command.js";
 import { formatByUnit, formatChangePercent, formatMoney, table } from "../format.js";
+import { teamDesignCsvRows, teamDesignText } from "../teamDesignTable.js";
 
 /** The headline figures of a comparison, in the order a director reads them. */
 const HEADLINES = [
@@ -31,7 +32,8 @@ export const compare: Command = {
     const baseline = loadPresetOrFile(baselineName);
     const options = optionNames.map(loadPresetOrFile);
     const comparisons = compareOptions(baseline, options);
-    return { text: comparisons.map(describe).join("\n\n"), json: comparisons, csv: tidy(comparisons) };
+    const designs = [baseline, ...options].map(teamDesign);
+    return { text: `${comparisons.map(describe).join("\n\n")}\n\n${teamDesignText(designs)}`, json: comparisons, csv: [...tidy(comparisons), ...teamDesignCsvRows(designs)] };
   },
 };
 

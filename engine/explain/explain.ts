@@ -75,7 +75,8 @@ function pct(value: number): string {
   return `${fmt(value * 100, 2)}%`;
 }
 
-class Inputs {
+/** The inputs of an explanation: settings with their sources, and computed figures. */
+export class Inputs {
   readonly list: ExplainedInput[] = [];
   private readonly settings: Map<string, ReturnType<typeof listSettings>[number]>;
   constructor(private readonly scenario: Scenario) {
@@ -195,23 +196,64 @@ function explainResultFigure(scenario: Scenario, result: Result, found: Figure):
       const v = inputs.setting("timeUse.hoursPerWeek");
       return out("Contracted hours a week: an input.", fmt(v));
     }
-    case "time.directContactShare": {
-      const v = inputs.setting("timeUse.directContact");
-      TIME_USE_SHARES.filter((k) => k !== "directContact").forEach((k) => inputs.setting(`timeUse.${k}`));
-      return out("Share of the working week in direct contact with children and families: an input; the shares of the week sum to 1.", pct(v));
+    case "time.directContactShare":
+    case "time.recordingAndAdminShare": {
+      const contact = name === "time.directContactShare";
+      const stated = inputs.setting(contact ? "timeUse.directContact" : "timeUse.recordingAndAdmin");
+      TIME_USE_SHARES.filter((k) => k !== (contact ? "directContact" : "recordingAndAdmin")).forEach((k) => inputs.setting(`timeUse.${k}`));
+      const hours = result.time.hoursPerWeek;
+      const freed = directPaymentHoursFreed(result, inputs);
+      return out(
+        contact
+          ? "Direct contact share = the stated share + care-management hours a week freed by direct payments per case-holder ÷ contracted hours (the time moves out of recording and admin); the shares of the week sum to 1."
+          : "Recording and admin share = the stated share − care-management hours a week freed by direct payments per case-holder ÷ contracted hours (the time moves into direct contact); the shares of the week sum to 1.",
+        `${pct(stated)} ${contact ? "+" : "−"} ${fmt(freed, 3)} ÷ ${fmt(hours)} = ${pct(found.value as number)}`,
+      );
+    }
+    case "time.directPayments.casesPerCaseHolder": {
+      const share = inputs.setting("timeUse.directPayments.shareOfFamilies");
+      inputs.figure("caseload.childrenPerCaseHolder", "Children per case-holder", result.caseload.childrenPerCaseHolder);
+      return out(
+        "Cases on direct payments per case-holder = share of families supported through direct payments × children per case-holder (families on direct payments are taken to have as many children as any other).",
+        `${pct(share)} × ${fmt(result.caseload.childrenPerCaseHolder)} = ${fmt(result.time.directPayments.casesPerCaseHolder, 3)}`,
+      );
+    }
+    case "time.directPayments.hoursFreedPerCaseHolderPerWeek": {
+      directPaymentHoursFreed(result, inputs);
+      const dp = result.time.directPayments;
+      return out(
+        "Care-management hours freed per case-holder a week = cases on direct payments per case-holder × care-management hours each frees (negative: adds).",
+        `${fmt(dp.casesPerCaseHolder, 3)} × ${fmt(dp.hoursFreedPerCase, 3)} = ${fmt(dp.hoursFreedPerCaseHolderPerWeek, 3)}`,
+      );
+    }
+    case "time.directPayments.capacityFte": {
+      const dp = result.time.directPayments;
+      inputs.figure("time.directPayments.hoursFreedPerCaseHolderPerWeek", "Care-management hours freed per case-holder a week", dp.hoursFreedPerCaseHolderPerWeek, "hours a week");
+      inputs.figure("caseload.caseHoldingFte", "Case-holding FTE", result.caseload.caseHoldingFte, "FTE");
+      const hours = inputs.setting("timeUse.hoursPerWeek");
+      return out(
+        "Case-holding capacity freed = hours freed per case-holder a week × case-holding FTE ÷ contracted hours: the freed time as FTE of case-holders (it goes to direct contact; no post is removed).",
+        `${fmt(dp.hoursFreedPerCaseHolderPerWeek, 3)} × ${fmt(result.caseload.caseHoldingFte)} ÷ ${fmt(hours)} = ${fmt(dp.capacityFte, 3)}`,
+      );
     }
     case "time.directContactHoursPerCaseHolderPerWeek": {
       const hours = inputs.setting("timeUse.hoursPerWeek");
-      const share = inputs.setting("timeUse.directContact");
-      return out("Direct contact hours per case-holder a week = contracted hours × direct contact share.", `${fmt(hours)} × ${pct(share)} = ${fmt(result.time.directContactHoursPerCaseHolderPerWeek)}`);
+      inputs.figure("time.directContactShare", "Direct contact share of the week (after direct payments)", result.time.directContactShare, "share");
+      inputs.setting("timeUse.directContact");
+      inputs.setting("timeUse.directPayments.shareOfFamilies");
+      inputs.setting("timeUse.directPayments.hoursFreedPerCase");
+      return out("Direct contact hours per case-holder a week = contracted hours × direct contact share (after direct payments).", `${fmt(hours)} × ${pct(result.time.directContactShare)} = ${fmt(result.time.directContactHoursPerCaseHolderPerWeek)}`);
     }
     case "time.directContactHoursPerChildPerWeek": {
       const hours = inputs.setting("timeUse.hoursPerWeek");
-      const share = inputs.setting("timeUse.directContact");
+      inputs.figure("time.directContactShare", "Direct contact share of the week (after direct payments)", result.time.directContactShare, "share");
+      inputs.setting("timeUse.directContact");
+      inputs.setting("timeUse.directPayments.shareOfFamilies");
+      inputs.setting("timeUse.directPayments.hoursFreedPerCase");
       inputs.figure("caseload.childrenPerCaseHolder", "Children per case-holder", result.caseload.childrenPerCaseHolder);
       return out(
-        "Direct contact hours per child a week = contracted hours × direct contact share ÷ children per case-holder.",
-        `${fmt(hours)} × ${pct(share)} ÷ ${fmt(result.caseload.childrenPerCaseHolder)} = ${fmt(result.time.directContactHoursPerChildPerWeek, 3)}`,
+        "Direct contact hours per child a week = contracted hours × direct contact share (after direct payments) ÷ children per case-holder.",
+        `${fmt(hours)} × ${pct(result.time.directContactShare)} ÷ ${fmt(result.caseload.childrenPerCaseHolder)} = ${fmt(result.time.directContactHoursPerChildPerWeek, 3)}`,
       );
     }
     case "runCost.total": {
@@ -223,6 +265,14 @@ function explainResultFigure(scenario: Scenario, result: Result, found: Figure):
     }
   }
   return out("An output of the model.", String(found.value));
+}
+
+/** Adds the direct payments settings (and the caseload they act on) to the inputs; returns the hours freed per case-holder a week. */
+function directPaymentHoursFreed(result: Result, inputs: Inputs): number {
+  inputs.setting("timeUse.directPayments.shareOfFamilies");
+  inputs.setting("timeUse.directPayments.hoursFreedPerCase");
+  inputs.figure("caseload.childrenPerCaseHolder", "Children per case-holder", result.caseload.childrenPerCaseHolder);
+  return result.time.directPayments.hoursFreedPerCaseHolderPerWeek;
 }
 
 function explainTier(
@@ -357,9 +407,10 @@ function explainComparisonFigure(baseline: Scenario, option: Scenario, c: Compar
       inputs.figure("option.caseload.childrenPerCaseHolder", "Option children per case-holder", c.option.caseload.childrenPerCaseHolder);
       return out("Change in children per case-holder = option ÷ baseline − 1.", `${fmt(c.option.caseload.childrenPerCaseHolder)} ÷ ${fmt(c.baseline.caseload.childrenPerCaseHolder)} − 1 = ${pct(c.change.childrenPerCaseHolderPct)}`);
     case "change.contactTimePct":
-      inputs.figure("baseline.time.directContactShare", "Baseline direct contact share", c.baseline.time.directContactShare, "share");
+      inputs.figure("baseline.time.directContactShare", "Baseline direct contact share (after direct payments)", c.baseline.time.directContactShare, "share");
+      inputs.figure("option.time.directContactShare", "Option direct contact share (after direct payments)", c.option.time.directContactShare, "share");
       inputs.setting("timeUse.directContact", "option.");
-      return out("Change in direct contact time = option's direct contact share ÷ baseline's − 1.", `${pct(c.option.time.directContactShare)} ÷ ${pct(c.baseline.time.directContactShare)} − 1 = ${pct(c.change.contactTimePct)}`);
+      return out("Change in direct contact time = option's direct contact share ÷ baseline's − 1 (each after its direct payments lever).", `${pct(c.option.time.directContactShare)} ÷ ${pct(c.baseline.time.directContactShare)} − 1 = ${pct(c.change.contactTimePct)}`);
     case "change.directContactHoursPerChildPct":
       inputs.figure("baseline.time.directContactHoursPerChildPerWeek", "Baseline direct contact hours per child", c.baseline.time.directContactHoursPerChildPerWeek, "hours a week");
       inputs.figure("option.time.directContactHoursPerChildPerWeek", "Option direct contact hours per child", c.option.time.directContactHoursPerChildPerWeek, "hours a week");

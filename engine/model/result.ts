@@ -65,10 +65,24 @@ export interface Result {
   };
   time: {
     hoursPerWeek: number;
+    /** Direct contact share of the week, after the direct payments lever (the stated share when it is off). */
     directContactShare: number;
+    /** Recording and admin share of the week, after the direct payments lever. */
+    recordingAndAdminShare: number;
     directContactHoursPerCaseHolderPerWeek: number;
     directContactHoursPerChildPerWeek: number;
+    /** The shares of the week after the direct payments lever; they sum to 1. */
     shares: Record<TimeUseShare, number>;
+    directPayments: {
+      shareOfFamilies: number;
+      hoursFreedPerCase: number;
+      /** Cases supported through direct payments, per case-holder. */
+      casesPerCaseHolder: number;
+      /** Care-management hours a week freed per case-holder (negative: added). */
+      hoursFreedPerCaseHolderPerWeek: number;
+      /** The freed hours across all case-holders as FTE of case-holding capacity (negative: capacity used). */
+      capacityFte: number;
+    };
   };
   runCost: {
     total: number;
@@ -172,14 +186,22 @@ export function buildResult(model: ScenarioModel, state: ModelState): Result {
     time: {
       hoursPerWeek: state.hoursPerWeek,
       directContactShare: state.directContactShare,
+      recordingAndAdminShare: state.recordingAndAdminShare,
       directContactHoursPerCaseHolderPerWeek: state.contactHoursPerCaseHolder,
       directContactHoursPerChildPerWeek: state.contactHoursPerChild,
       shares: {
-        directContact: scenario.timeUse.directContact,
-        recordingAndAdmin: scenario.timeUse.recordingAndAdmin,
+        directContact: state.directContactShare,
+        recordingAndAdmin: state.recordingAndAdminShare,
         travel: scenario.timeUse.travel,
         supervision: scenario.timeUse.supervision,
         learning: scenario.timeUse.learning,
+      },
+      directPayments: {
+        shareOfFamilies: scenario.timeUse.directPayments.shareOfFamilies,
+        hoursFreedPerCase: scenario.timeUse.directPayments.hoursFreedPerCase,
+        casesPerCaseHolder: state.directPaymentCasesPerCaseHolder,
+        hoursFreedPerCaseHolderPerWeek: state.hoursFreedPerCaseHolder,
+        capacityFte: state.capacityFreedFte,
       },
     },
     runCost: {
@@ -219,6 +241,9 @@ function scenarioChecks(result: Result, state: ModelState, scenario: Scenario): 
   for (const k of RUN_COST_COMPONENTS) componentPennies += toPennies(result.runCost.components[k]);
   let shareSum = 0;
   for (const k of TIME_USE_SHARES) shareSum += scenario.timeUse[k];
+  // The direct payments lever only moves time between two uses, so the week still adds up.
+  let leverSum = 0;
+  for (const k of TIME_USE_SHARES) leverSum += result.time.shares[k];
   const caseload = result.caseload;
   return [
     check("tier FTE sum to the structure's total FTE", near(fteSum, result.structure.totalFte), () => `${fteSum} against ${result.structure.totalFte}`),
@@ -234,6 +259,7 @@ function scenarioChecks(result: Result, state: ModelState, scenario: Scenario): 
     check("each tier's components sum to its annual cost", badTier === undefined, () => badTier ?? ""),
     check("run cost reconciles with the unrounded model to within a penny a line", Math.abs(result.runCost.total - state.runCost) <= 0.01 * (tiers.length + 1), () => `${result.runCost.total} against ${state.runCost}`),
     check("time-use shares sum to 1", Math.abs(shareSum - 1) < 1e-6, () => String(shareSum)),
+    check("time-use shares after direct payments sum to 1", Math.abs(leverSum - 1) < 1e-6, () => String(leverSum)),
   ];
 }
 

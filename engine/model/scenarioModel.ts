@@ -42,7 +42,16 @@ export class ModelState {
   teams = 0;
   totalFte = 0;
   hoursPerWeek = 0;
+  /** Direct contact share of the week after the direct payments lever (the stated share when it is off). */
   directContactShare = 0;
+  /** Recording and admin share of the week after the direct payments lever. */
+  recordingAndAdminShare = 0;
+  /** Cases supported through direct payments, per case-holder. */
+  directPaymentCasesPerCaseHolder = 0;
+  /** Care-management hours a week the direct payments free per case-holder (negative: added). */
+  hoursFreedPerCaseHolder = 0;
+  /** The freed hours across all case-holders, as FTE of case-holding capacity. */
+  capacityFreedFte = 0;
   contactHoursPerCaseHolder = 0;
   contactHoursPerChild = 0;
   /** Run cost components, summed over tiers. */
@@ -153,6 +162,9 @@ export class ScenarioModel {
       teamBudget: slot("structure.teamBudget"),
       hoursPerWeek: slot("timeUse.hoursPerWeek"),
       directContact: slot("timeUse.directContact"),
+      recordingAndAdmin: slot("timeUse.recordingAndAdmin"),
+      directPaymentsShare: slot("timeUse.directPayments.shareOfFamilies"),
+      hoursFreedPerCase: slot("timeUse.directPayments.hoursFreedPerCase"),
       niRate: slot("finance.employerNi.rate"),
       niThreshold: slot("finance.employerNi.threshold"),
       pensionRate: slot("finance.pensionRate"),
@@ -317,10 +329,30 @@ export class ScenarioModel {
       throw new ScenarioError([{ path: "structure.tiers", reason: `the case-holding tiers have 0 FTE, so no one holds the ${children} children` }]);
     }
 
-    // Time use.
-    state.hoursPerWeek = inputs[s.hoursPerWeek!]!;
-    state.directContactShare = inputs[s.directContact!]!;
-    state.contactHoursPerCaseHolder = state.hoursPerWeek * state.directContactShare;
+    // Time use. Direct payments: each case supported through one frees (or adds) care-management
+    // time, which sits in recording and admin; the time freed goes to direct contact.
+    const hours = inputs[s.hoursPerWeek!]!;
+    state.hoursPerWeek = hours;
+    const dpCases = inputs[s.directPaymentsShare!]! * state.childrenPerCaseHolder;
+    const freed = dpCases * inputs[s.hoursFreedPerCase!]!;
+    state.directPaymentCasesPerCaseHolder = dpCases;
+    state.hoursFreedPerCaseHolder = freed;
+    state.capacityFreedFte = (freed * caseHolders) / hours;
+    const statedContact = inputs[s.directContact!]!;
+    const statedRecording = inputs[s.recordingAndAdmin!]!;
+    state.directContactShare = statedContact + freed / hours;
+    state.recordingAndAdminShare = statedRecording - freed / hours;
+    if (state.recordingAndAdminShare < -1e-12 || state.directContactShare < -1e-12) {
+      const r2 = (x: number) => Math.round(x * 100) / 100;
+      const short = state.recordingAndAdminShare < 0 ? `the ${r2(statedRecording * hours)} hours of recording and admin` : `the ${r2(statedContact * hours)} hours of direct contact`;
+      throw new ScenarioError([
+        {
+          path: "timeUse.directPayments.hoursFreedPerCase",
+          reason: `direct payments would ${freed > 0 ? "free" : "add"} ${r2(Math.abs(freed))} care-management hours a week per case-holder (${r2(dpCases)} cases × ${inputs[s.hoursFreedPerCase!]!} hours), more than ${short} in the week`,
+        },
+      ]);
+    }
+    state.contactHoursPerCaseHolder = hours * state.directContactShare;
     state.contactHoursPerChild = state.childrenPerCaseHolder > 0 ? contactHoursCore(state.hoursPerWeek, state.directContactShare, state.childrenPerCaseHolder) : 0;
 
     // Run cost, tier by tier.

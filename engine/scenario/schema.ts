@@ -53,6 +53,7 @@ export const tierFields: ObjectSpec["fields"] = {
     },
   },
   expression: { type: "text", label: "Sizing expression", optional: true },
+  senior: { type: "boolean", label: "Senior and experienced staff", optional: true, help: "Counts as senior and experienced staff for the team-design indicators; managers do unless marked false." },
 };
 
 /** A tier: its fields, with the sizing rule read from whichever one of fte, childrenPerWorker, span or expression is given. */
@@ -103,6 +104,7 @@ const tierSpec: Spec = {
       role: fields.role,
       salary: fields.salary,
       size,
+      senior: fields.senior,
     };
   },
 };
@@ -161,6 +163,8 @@ export const councilSpec: ObjectSpec = {
     vacancyRate: share("Vacancy rate", "Share of established posts that are vacant.", { below: 1, max: undefined }),
     agencyCoverShare: share("Vacancies covered by agency", "Share of vacant posts filled by agency workers."),
     agencyPremium: { type: "number", unit: "share", min: 0, max: 5, label: "Agency premium", help: "Cost of an agency worker above the employed cost of the post, as a share." },
+    childProtectionShare: share("Children on a child protection plan", "Share of the children open to social care on a child protection plan (for the team-design indicators).", { optional: true }),
+    lookedAfterShare: share("Children looked after", "Share of the children open to social care who are looked after (for the team-design indicators).", { optional: true }),
   },
 };
 
@@ -178,7 +182,7 @@ export const structureSpec: ObjectSpec = {
         rounding: { type: "choice", choices: ["up", "none"], label: "Part teams", optional: true },
       },
     },
-    teamBudget: money("Devolved budget per team", "A discretionary budget held by each team, £ a year.", { unit: "£ a year", optional: true }),
+    teamBudget: money("Devolved budget per team", "A discretionary budget each team holds and spends on families as it judges (the Buurtzorg lever), £ a year in the prices of finance.year; its own line in the run cost.", { unit: "£ a year", optional: true }),
     tiers: { type: "list", label: "Tiers", minItems: 1, of: tierSpec, keyedBy: "id" },
   },
 };
@@ -193,6 +197,41 @@ export const timeUseSpec: ObjectSpec = {
     travel: share("Travel"),
     supervision: share("Supervision and reporting"),
     learning: share("Learning and development"),
+    directPayments: {
+      type: "object",
+      label: "Direct payments",
+      optional: true,
+      help: "Families supported through direct payments or individual budgets, and the care-management time each such case frees (or adds); the time moves between recording and admin and direct contact.",
+      fields: {
+        shareOfFamilies: share("Families supported through direct payments", "Share of families supported through direct payments or individual budgets.", { optional: true }),
+        hoursFreedPerCase: {
+          type: "number",
+          unit: "hours a week per case",
+          min: -10,
+          max: 10,
+          optional: true,
+          label: "Care-management hours freed per case",
+          help: "Care-management hours a week each case supported through direct payments frees for direct contact; negative when it adds care management.",
+        },
+      },
+    },
+    groupSupervisionHours: {
+      type: "number",
+      unit: "hours a month",
+      min: 0,
+      optional: true,
+      label: "Group supervision and reflection",
+      help: "Hours a month each case-holder spends in group supervision and reflection, within the supervision share (for the team-design indicators).",
+    },
+    vulnerableCaseWeight: {
+      type: "number",
+      unit: "multiple",
+      above: 0,
+      max: 20,
+      optional: true,
+      label: "Time on a child protection or looked-after case, relative to another case",
+      help: "How much more (or less) time a child protection or looked-after case takes than another child in need (1: the same).",
+    },
   },
 };
 

@@ -70,6 +70,7 @@ function tierToInput(tier: Tier): Record<string, unknown> {
     holdsCases: tier.holdsCases,
     role: tier.role,
     salary: tier.salary,
+    senior: tier.senior,
   };
   const size = tier.size;
   if (size.rule === "fixed") out.fte = size.fte;
@@ -91,7 +92,8 @@ function awardToInput(award: PayAward): unknown {
 
 /** Wraps each number that has a recorded source as `{ value, source }`, so an exported file keeps it. */
 function attachSources(value: unknown, sources: Record<string, Provenance>, key: string): unknown {
-  if (typeof value === "number") {
+  // Switches (a tier's holdsCases or senior flag) keep their sources too, so an override keeps the trail.
+  if (typeof value === "number" || typeof value === "boolean") {
     const provenance = sources[key];
     return provenance ? { value, ...provenance } : value;
   }
@@ -261,7 +263,7 @@ function specHasField(segments: string[]): boolean {
 }
 
 function wrap(value: unknown, source: string): unknown {
-  return typeof value === "number" ? { value, source } : value;
+  return typeof value === "number" || typeof value === "boolean" ? { value, source } : value;
 }
 
 /** `structure.tiers[2].salary` and `structure.tiers.socialWorker.salary` both split into segments. */

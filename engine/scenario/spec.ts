@@ -21,6 +21,8 @@ export type Unit =
   | "hours a week"
   | "years"
   | "months"
+  | "hours a month"
+  | "hours a week per case"
   | "age"
   | "multiple"
   | "count";

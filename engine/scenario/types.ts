@@ -30,6 +30,10 @@ export interface Council {
   agencyCoverShare: number;
   /** Cost of an agency worker above the employed cost of the post it covers, as a share. */
   agencyPremium: number;
+  /** Share of the children open to social care on a child protection plan (for the team-design indicators); absent when not stated. */
+  childProtectionShare?: number;
+  /** Share of the children open to social care who are looked after (for the team-design indicators); absent when not stated. */
+  lookedAfterShare?: number;
 }
 
 /** How a tier's FTE is set. Exactly one per tier. */
@@ -53,6 +57,8 @@ export interface Tier {
   /** Annual salary of one FTE, in the prices of finance.salaryYear. */
   salary: number;
   size: SizingRule;
+  /** Counts as senior and experienced staff, for the team-design indicators (managers do unless marked otherwise). */
+  senior: boolean;
 }
 
 /** How teams are counted: case-holders of one tier grouped by a team size. */
@@ -77,6 +83,18 @@ export interface Structure {
 export const TIME_USE_SHARES = ["directContact", "recordingAndAdmin", "travel", "supervision", "learning"] as const;
 export type TimeUseShare = (typeof TIME_USE_SHARES)[number];
 
+/**
+ * The direct payments (individual budgets) lever: families who arrange their own support with a
+ * direct payment need less (or more) care management from their social worker. The time moves
+ * between recording and admin (where care management sits) and direct contact.
+ */
+export interface DirectPayments {
+  /** Share of families supported through direct payments or individual budgets. */
+  shareOfFamilies: number;
+  /** Care-management hours a week each such case frees (negative: adds). */
+  hoursFreedPerCase: number;
+}
+
 export interface TimeUse {
   /** Contracted hours in a full-time week. */
   hoursPerWeek: number;
@@ -85,6 +103,11 @@ export interface TimeUse {
   travel: number;
   supervision: number;
   learning: number;
+  directPayments: DirectPayments;
+  /** Group supervision and reflection, hours a month per case-holder (within the supervision share); absent when not stated. */
+  groupSupervisionHours?: number;
+  /** Time a child protection or looked-after case takes relative to another case (1: the same). */
+  vulnerableCaseWeight: number;
 }
 
 /** A pay award: a percentage, or a flat sum up to a salary and a percentage above it. */

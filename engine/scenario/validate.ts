@@ -28,6 +28,7 @@ export function validateInput(input: unknown, options: ValidateOptions = {}): Sc
   if (plain && issues.length === 0) {
     checkTiers(plain, issues);
     checkTimeUse(plain, issues);
+    checkCouncil(plain, issues);
     applyRateDefaults(plain, walk.allSources, issues);
     checkFinance(plain, issues);
     if (plain.transition) checkTransition(plain, issues);
@@ -138,6 +139,29 @@ function checkTimeUse(plain: Record<string, any>, issues: Issue[]): void {
     const parts = TIME_USE_SHARES.map((k) => `${k} ${time[k]}`).join(" + ");
     issues.push({ path: "timeUse", reason: `shares must sum to 1, got ${round6(sum)} (${parts})` });
   }
+  // Group supervision is part of the supervision share of the week, so it cannot be more than all of it.
+  const group = time.groupSupervisionHours;
+  if (group !== undefined) {
+    const supervisionHoursPerMonth = time.supervision! * time.hoursPerWeek! * WEEKS_PER_MONTH;
+    if (group > supervisionHoursPerMonth + SHARE_SUM_TOLERANCE) {
+      issues.push({
+        path: "timeUse.groupSupervisionHours",
+        reason: `${group} hours a month is more than the whole supervision share of the week (${round6(time.supervision!)} × ${time.hoursPerWeek} hours × 52 ÷ 12 = ${round6(supervisionHoursPerMonth)} hours a month)`,
+      });
+    }
+  }
+}
+
+/** Weeks in an average month (52 ÷ 12), to turn hours a week into hours a month. */
+export const WEEKS_PER_MONTH = 52 / 12;
+
+function checkCouncil(plain: Record<string, any>, issues: Issue[]): void {
+  const council = plain.council as Record<string, number | undefined>;
+  const cp = council.childProtectionShare;
+  const la = council.lookedAfterShare;
+  if (cp !== undefined && la !== undefined && cp + la > 1 + SHARE_SUM_TOLERANCE) {
+    issues.push({ path: "council", reason: `the shares of children on a child protection plan (${cp}) and looked after (${la}) add up to ${round6(cp + la)}; they must not exceed 1` });
+  }
 }
 
 /** Fills finance settings a scenario left out from the rates table for its year, with their sources. */
@@ -235,14 +259,28 @@ function noteDefaults(plain: Record<string, any>, sources: Scenario["sources"]):
     if (tier.size.rule === "caseload") note(`${base}.shareOfChildren`, "default: this tier holds all the children");
   }
   note("structure.teamBudget", "default: no devolved team budgets");
+  for (const tier of plain.structure.tiers as (Tier & { senior?: boolean })[]) {
+    if (tier.senior === undefined) {
+      note(`structure.tiers.${tier.id}.senior`, "default: managers count as senior and experienced staff, other tiers do not unless marked");
+    }
+  }
+  note("timeUse.directPayments.shareOfFamilies", "default: no direct payments lever (no families counted)");
+  note("timeUse.directPayments.hoursFreedPerCase", "default: no direct payments lever (no care-management time freed or added)");
+  note("timeUse.vulnerableCaseWeight", "default: a child protection or looked-after case takes as much time as any other (no published time-per-case ratio was found)");
 }
 
 function assemble(plain: Record<string, any>, sources: Scenario["sources"], options: ValidateOptions): Scenario {
   noteDefaults(plain, sources);
-  const tiers = (plain.structure.tiers as (Omit<Tier, "role"> & { role?: TierRole })[]).map((tier, _i, all): Tier => ({
-    ...tier,
-    role: tier.role ?? (tier.holdsCases ? "practitioner" : all.some((t) => t.reportsTo === tier.id) ? "manager" : "support"),
-  }));
+  const tiers = (plain.structure.tiers as (Omit<Tier, "role" | "senior"> & { role?: TierRole; senior?: boolean })[]).map((tier, _i, all): Tier => {
+    const role = tier.role ?? (tier.holdsCases ? "practitioner" : all.some((t) => t.reportsTo === tier.id) ? "manager" : "support");
+    return { ...tier, role, senior: tier.senior ?? role === "manager" };
+  });
+  const time = plain.timeUse as Record<string, any>;
+  const timeUse = {
+    ...time,
+    directPayments: { shareOfFamilies: 0, hoursFreedPerCase: 0, ...(time.directPayments ?? {}) },
+    vulnerableCaseWeight: time.vulnerableCaseWeight ?? 1,
+  };
   const transition = plain.transition
     ? ({ categoryProfiles: {}, redeployed: {}, ...plain.transition } as Transition)
     : null;
@@ -252,7 +290,7 @@ function assemble(plain: Record<string, any>, sources: Scenario["sources"], opti
     description: plain.description ?? "",
     council: plain.council,
     structure: { ...plain.structure, teams: { rounding: "up", ...plain.structure.teams }, teamBudget: plain.structure.teamBudget ?? 0, tiers },
-    timeUse: plain.timeUse,
+    timeUse: timeUse as Scenario["timeUse"],
     finance: plain.finance,
     transition,
     sources,
