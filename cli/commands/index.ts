@@ -1,5 +1,7 @@
 import type { Command } from "../command.js";
 import { compare } from "./compare.js";
+import { exportCommand } from "./export.js";
+import { importCommand } from "./import.js";
 
 /** Every command of the CLI, in the order `socialcare --help` lists them. */
-export const COMMANDS: Command[] = [compare];
+export const COMMANDS: Command[] = [compare, exportCommand, importCommand];
