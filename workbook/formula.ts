@@ -252,7 +252,8 @@ function evaluateFunction(e: Extract<Expr, { k: "fn" }>, read: CellReader): Valu
     case "INDEX": {
       const list = evaluateAny(args[0]!, read);
       if (!Array.isArray(list)) throw new Error("INDEX needs a range");
-      const v = list[n(1) - 1];
+      // Only one-row ranges are indexed: INDEX(range, 1, k) is the k-th cell.
+      const v = list[(args.length > 2 ? n(2) : n(1)) - 1];
       if (v === undefined) throw new Error("INDEX out of range");
       return v;
     }

@@ -92,7 +92,7 @@ export function comparisonOutputs(sheet: Sheet, calc: CalcSheet, role: Role, bas
       const first = calc.colOf(cells.years[0]!);
       const last = calc.colOf(cells.years[cells.years.length - 1]!);
       const labels = range({ sheetName: calc.sheet.name, row: 3, col: first }, { sheetName: calc.sheet.name, row: 3, col: last });
-      formula = IF(lt(ref(cells.paybackIndex), num(0)), text("not within the horizon"), fn("INDEX", labels, add(ref(cells.paybackIndex), num(1))));
+      formula = IF(lt(ref(cells.paybackIndex), num(0)), text("not within the horizon"), fn("INDEX", labels, num(1), add(ref(cells.paybackIndex), num(1))));
     } else {
       const cell = cells.figures.get(f.figure);
       if (!cell) throw new Error(`the workbook has no cell for ${f.figure}`);
