@@ -79,15 +79,9 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
     const leavers = baseTiers.map((t, b) => calc.scalar(`Leavers: ${t.name} = holders − redeployed`, "FTE", sub(ref(holders[b]!), ref(redeployed[b]!)), "fte"));
 
     calc.group("Redundancy: statutory weeks by age and service (at most 20 years; ½ week a year under 22, 1 from 22, 1½ from 41; none under 2 years)");
-    const weeks = transition.leavers.map((_, g) => {
-      const age = P(`transition.leavers.${g}.age`);
-      const service = P(`transition.leavers.${g}.yearsOfService`);
-      const counted = fn("MIN", service, num(20));
-      const from41 = fn("MAX", num(0), fn("MIN", counted, sub(age, num(41))));
-      const from22 = fn("MAX", num(0), fn("MIN", counted, sub(age, num(22))));
-      const formula = IF(lt(service, num(2)), num(0), add(add(mul(num(1.5), from41), sub(from22, from41)), mul(num(0.5), sub(counted, from22))));
-      return calc.scalar(`Statutory weeks due: leaver group ${g + 1}`, "weeks", formula, "number");
-    });
+    const weeks = transition.leavers.map((_, g) =>
+      calc.scalar(`Statutory weeks due: leaver group ${g + 1}`, "weeks", statutoryWeeksFormula(P(`transition.leavers.${g}.age`), P(`transition.leavers.${g}.yearsOfService`)), "number"),
+    );
     const weeksPerLeaver = calc.scalar("Weeks due to an average leaver = Σ share × weeks", "weeks", sumChain(weeks.map((w, g) => mul(P(`transition.leavers.${g}.share`), ref(w)))), "number");
     const strainShare = calc.scalar(
       "Share of leavers old enough for pension strain",
@@ -297,4 +291,16 @@ function shareCell(rounding: RoundingSheet, label: string, formula: Expr): Cell 
   const cell = rounding.derived(label, formula, "money");
   cell.format = "share";
   return cell;
+}
+
+/**
+ * Statutory redundancy weeks for a leaver of `age` with `service` full years: of the last
+ * min(service, 20) years, those from age 41 count 1½ weeks, from 22 one week, before that ½ week;
+ * nothing under 2 years' service. Counting the years in each band replaces the engine's loop.
+ */
+export function statutoryWeeksFormula(age: Expr, service: Expr): Expr {
+  const counted = fn("MIN", service, num(20));
+  const from41 = fn("MAX", num(0), fn("MIN", counted, sub(age, num(41))));
+  const from22 = fn("MAX", num(0), fn("MIN", counted, sub(age, num(22))));
+  return IF(lt(service, num(2)), num(0), add(add(mul(num(1.5), from41), sub(from22, from41)), mul(num(0.5), sub(counted, from22))));
 }
