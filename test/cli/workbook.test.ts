@@ -11,7 +11,16 @@ import { loadWorkbook } from "../workbook/spreadsheets.js";
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const code = await main(argv, { out: (s) => void (out += s), err: (s) => void (err += s) });
+  const code = await main(argv, {
+    out: (s) => {
+      out += s;
+      return true;
+    },
+    err: (s) => {
+      err += s;
+      return true;
+    },
+  });
   return { code, out, err };
 }
 

@@ -41,7 +41,7 @@ test("every setting of both scenarios is on Inputs with its value, unit, source 
   const ws = wb.getWorksheet("Inputs")!;
   for (const [prefix, preset] of [["Baseline", "baseline-2018"], ["Option", "blueprint"]] as const) {
     for (const setting of listSettings(loadPreset(preset))) {
-      const name = names.find((n) => n.name.startsWith(`${prefix}_`) && ws.getCell(n.ranges[0]!.split("!")[1]!.replace(/\$/g, "")).row === rowOf(ws, prefix, setting.key));
+      const name = names.find((n) => n.name.startsWith(`${prefix}_`) && Number(ws.getCell(n.ranges[0]!.split("!")[1]!.replace(/\$/g, "")).row) === rowOf(ws, prefix, setting.key));
       expect([setting.key, name !== undefined]).toEqual([setting.key, true]);
       const row = ws.getRow(rowOf(ws, prefix, setting.key));
       expect(row.getCell(2).value).toEqual(setting.value);
