@@ -1,4 +1,4 @@
-import { parse, type MathNode } from "mathjs";
+import { create, parseDependencies, type MathNode } from "mathjs";
 import { abs, add, div, eq, fn, IF, le, mul, neg, num, sub, type Expr } from "./formula.js";
 
 /**
@@ -17,6 +17,9 @@ import { abs, add, div, eq, fn, IF, le, mul, neg, num, sub, type Expr } from "./
  * engine's keep the first of two arguments within 1e-12 of each other, which moves a figure by at
  * most that relative amount).
  */
+
+// Only the parser (the engine's grammar); a small instance keeps a browser bundle small.
+const { parse } = create({ parseDependencies });
 
 const REL_TOL = 0.000000000001;
 const ABS_TOL = 0.000000000000001;

@@ -23,7 +23,10 @@ export function formatOf(unit: FigureUnit): Format {
     case "share":
       return "share";
     case "FTE":
+    case "families":
       return "fte";
+    case "children":
+      return "integer";
     case "ratio":
     case "teams":
       return "ratio";

@@ -127,7 +127,11 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
   // Pay: salaries stated in one year, carried year by year to the costed year by the pay awards.
   const finance = scenario.finance;
   const payYears = Array.from({ length: yearsBetween(finance.salaryYear, finance.year) + 1 }, (_, k) => addYears(finance.salaryYear, k));
-  calc.group(`Pay: salaries from ${finance.salaryYear} carried to ${finance.year} by the pay awards (a flat sum up to a salary, a percentage above it)`);
+  calc.group(
+    payYears.length === 1
+      ? `Pay: salaries as stated, in ${finance.year} prices`
+      : `Pay: salaries stated in ${finance.salaryYear}, carried to ${finance.year} by the pay awards (a flat sum up to a salary, a percentage above it)`,
+  );
   const salary: Cell[] = tiers.map((t) => {
     const row = calc.timeline(
       `Salary: ${t.name}`,

@@ -1,13 +1,14 @@
 import { compareScenarios, listPresets, loadPreset, type Scenario } from "../../engine/index.js";
 import { buildWorkbook, exportWorkbook } from "../../workbook/index.js";
 import { expectations, mismatches, type Expectation } from "./expectations.js";
+import { unusualOption } from "./fixtures.js";
 import { hyperFormulaOf, loadWorkbook, recalculateWithLibreOffice, valuesOf } from "./spreadsheets.js";
 
 /**
  * The exported workbook, recalculated by spreadsheets that are not the engine, gives every output
  * and check the engine gives, to the penny, and its master check is TRUE: for every preset on its
- * own, for the default comparison (baseline-2018 against blueprint), and for two options against one
- * baseline in one workbook. The expected figures come from runScenario / compareScenarios, not from
+ * own, for the default comparison (baseline-2018 against blueprint), for two options against one
+ * baseline in one workbook, and for an option that uses the rules no preset uses. The expected figures come from runScenario / compareScenarios, not from
  * the workbook.
  */
 
@@ -23,6 +24,7 @@ const cases: Case[] = [
   ...listPresets().map((p) => ({ name: `preset-${p.id}`, baseline: loadPreset(p.id), options: [] })),
   { name: "default-comparison", baseline: loadPreset("baseline-2018"), options: [loadPreset("blueprint")] },
   { name: "two-options", baseline: loadPreset("england-2025"), options: [loadPreset("cluster"), loadPreset("reclaim")] },
+  { name: "unusual-option", baseline: loadPreset("baseline-2018"), options: [unusualOption()] },
 ];
 
 const built = new Map<string, { list: Expectation[]; bytes: Uint8Array }>();
