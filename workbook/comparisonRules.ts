@@ -51,8 +51,7 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
   calc.section(`${label}: ${opt.name} against ${baseline.name}`, `Transition and appraisal settings are the option's (${option.inputs.role.prefix}_…).`);
   calc.group("Run cost change");
   const change = calc.scalar("Run cost change = option's run cost − baseline's (before rounding)", "£ a year", sub(ref(option.runCostExact), ref(base.runCostExact)), "money");
-  const changeShare = calc.scalar("Run cost change as a share of the baseline's", "share", IF(gt(ref(base.runCostExact), num(0)), div(ref(change), ref(base.runCostExact)), num(0)), "share");
-  void changeShare;
+  calc.scalar("Run cost change as a share of the baseline's", "share", IF(gt(ref(base.runCostExact), num(0)), div(ref(change), ref(base.runCostExact)), num(0)), "share");
   const costNeutral = calc.scalar("Cost neutral: the change is within the tolerance of the baseline's run cost", "yes/no", le(abs(ref(change)), mul(P("finance.appraisal.costNeutralTolerance"), ref(base.runCostExact))), "bool");
 
   const years = Array.from({ length: model.horizon }, (_, y) => model.yearOf(y));

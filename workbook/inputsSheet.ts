@@ -100,7 +100,7 @@ export function inputsSection(book: Book, sheet: Sheet, role: Role, scenario: Sc
 }
 
 /** Settings whose value shapes the layout of the calculations rather than flowing through them. */
-const STRUCTURAL = /^(transition\.years|finance\.appraisal\.horizonYears|finance\.(year|salaryYear)|finance\.appraisal\.priceBaseYear|id|name|description)$/;
+const STRUCTURAL = /^(transition\.years|finance\.appraisal\.horizonYears|finance\.(year|salaryYear)|finance\.appraisal\.priceBaseYear|id|name|description|structure\.tiers\.[^.]+\.holdsCases)$/;
 
 const GROUP_LABELS: Record<string, string> = {
   council: "Council",

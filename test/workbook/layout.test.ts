@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type ExcelJS from "exceljs";
-import { listSettings, loadPreset, MODEL_VERSION } from "../../engine/index.js";
+import { compareScenarios, listSettings, loadPreset, MODEL_VERSION, runScenario } from "../../engine/index.js";
 import { exportWorkbook } from "../../workbook/index.js";
 import { FUNCTIONS } from "../../workbook/formula.js";
 import { loadWorkbook } from "./spreadsheets.js";
@@ -111,6 +111,18 @@ test("frozen headers, column widths and number formats", () => {
   expect(formats.get("appraisal.npv")).toContain("£");
   expect(formats.get("change.runCostPct")).toContain("%");
   expect(formats.get("structure.totalFte")).toBe("#,##0.00");
+});
+
+test("every check the engine runs is on the Checks sheet, but for the two on cells the workbook shows unrounded", () => {
+  const ws = wb.getWorksheet("Checks")!;
+  const names = new Set<string>();
+  ws.eachRow((row) => names.add(String(row.getCell(1).value)));
+  const engine = [...runScenario(loadPreset("blueprint")).checks, ...compareScenarios(loadPreset("baseline-2018"), loadPreset("blueprint")).checks].map((k) => k.name);
+  // The engine rounds its tier × component and category × year tables cell by cell; the workbook shows
+  // those cells exact (Calculations) and rounds their rows and columns as the engine does.
+  const cellByCell = ["each tier's components sum to its annual cost", "each category's years sum to the category"];
+  expect(engine.filter((name) => !names.has(name))).toEqual(cellByCell);
+  expect(names.has("each tier's rounded run cost is within a penny of its exact run cost")).toBe(true);
 });
 
 test("the cover names the scenarios, the date, the model version and the master check", () => {

@@ -47,3 +47,12 @@ test.each([
     expect([sample, mismatches(list, hf.read)]).toEqual([sample, []]);
   }
 }, 120_000);
+
+test("an option with no transition (and a tier sized by a fixed FTE instead of a span)", async () => {
+  const baseline = loadPreset("england-2025");
+  const option = applySettings(loadPreset("england-2025"), { "structure.tiers.serviceManager.fte": 4, "council.children": 2300 });
+  expect(option.transition).toBeNull();
+  const list = expectations(buildWorkbook(baseline, [option], { date: DATE }));
+  const hf = hyperFormulaOf(await loadWorkbook(await exportWorkbook(baseline, [option], { date: DATE })));
+  expect(mismatches(list, hf.read)).toEqual([]);
+});
