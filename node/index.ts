@@ -6,3 +6,6 @@
  */
 export * from "../engine/index.js";
 export { loadScenarioFile, loadPresetOrFile, readScenarioFile, looksLikePath } from "./files.js";
+export { exportWorkbook, importWorkbook, WorkbookError } from "../workbook/index.js";
+export type { ImportedScenario, InputChange, WorkbookProblem } from "../workbook/index.js";
+export { writeWorkbookFile, readWorkbookFile } from "./workbookFiles.js";

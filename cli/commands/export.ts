@@ -1,0 +1,34 @@
+import { compareScenarios, runScenario } from "../../engine/index.js";
+import { loadPresetOrFile } from "../../node/files.js";
+import { writeWorkbookFile } from "../../node/workbookFiles.js";
+import { WorkbookError } from "../../workbook/index.js";
+import { UsageError } from "../args.js";
+import { COMMON_OPTIONS, type Command } from "../command.js";
+
+export const exportCommand: Command = {
+  name: "export",
+  summary: "write a scenario, or options compared with a baseline, as an .xlsx workbook of live formulas",
+  usage: "socialcare export <baseline> [<option> ...] --xlsx <file>",
+  example: "socialcare export baseline-2018 blueprint --xlsx blueprint.xlsx",
+  options: [{ name: "xlsx", value: true, placeholder: "file", help: "the workbook to write (.xlsx)" }, ...COMMON_OPTIONS.filter((o) => o.name !== "csv" && o.name !== "out")],
+  async run(args) {
+    const [baselineName, ...optionNames] = args.positionals;
+    if (!baselineName) throw new UsageError("export needs a scenario (a preset or a scenario file), and options to compare with it if any");
+    const file = args.options.xlsx;
+    if (typeof file !== "string") throw new UsageError("export needs --xlsx <file>");
+    if (!/\.xlsx$/i.test(file)) throw new UsageError(`--xlsx must name an .xlsx file, got "${file}"`);
+    const baseline = loadPresetOrFile(baselineName);
+    const options = optionNames.map(loadPresetOrFile);
+    try {
+      await writeWorkbookFile(file, baseline, options);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code) throw new WorkbookError([{ sheet: "(file)", cell: "", reason: `${file} cannot be written (${code})` }]);
+      throw error;
+    }
+    const checksPass = options.length === 0 ? runScenario(baseline).checks.every((k) => k.ok) : options.every((o) => compareScenarios(baseline, o).checks.every((k) => k.ok));
+    const what = options.length === 0 ? `${baseline.name}` : options.map((o) => `${o.name} against ${baseline.name}`).join("; ");
+    const text = `Wrote ${file}: ${what}.\nSheets: Cover, Inputs, Calculations, Rounding, Outputs, Checks, Scenario files. The engine's checks ${checksPass ? "all pass" : "do not all pass"}.`;
+    return { text, json: { file, baseline: baseline.id, options: options.map((o) => o.id), checksPass } };
+  },
+};

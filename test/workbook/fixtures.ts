@@ -1,0 +1,20 @@
+import { applySettings, loadPreset, type Scenario } from "../../engine/index.js";
+
+/**
+ * An option that uses what no preset does: tiers sized by expressions (ceil, round, floor, min, max),
+ * fractional teams, devolved team budgets, a levy allowance, redundancy pay capped, a price base
+ * year before the first year, a discount band that changes within the horizon, a longer horizon.
+ */
+export function unusualOption(): Scenario {
+  return applySettings(loadPreset("blueprint"), {
+    "structure.tiers.insight.expression": "max(1, ceil(teams / 3))",
+    "structure.tiers.enabler.expression": "round(caseHolders / 12) + floor(families / 1000) - min(2, teams / 10)",
+    "structure.teams.rounding": "none",
+    "structure.teamBudget": 5000,
+    "finance.apprenticeshipLevy.allowance": 15000,
+    "transition.redundancy.actualPay": false,
+    "finance.appraisal.priceBaseYear": "2017/18",
+    "finance.appraisal.horizonYears": 12,
+    "finance.appraisal.discountSchedule.1.fromYear": 5,
+  });
+}

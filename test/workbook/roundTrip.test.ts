@@ -1,0 +1,167 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type ExcelJS from "exceljs";
+import { applySettings, compareScenarios, loadPreset, ScenarioError, type Scenario } from "../../engine/index.js";
+import { loadScenarioFile } from "../../node/index.js";
+import { buildWorkbook, exportWorkbook, importWorkbook, WorkbookError } from "../../workbook/index.js";
+import { expectations, mismatches } from "./expectations.js";
+import { hyperFormulaOf, loadWorkbook } from "./spreadsheets.js";
+
+/**
+ * The round trip: export, change inputs in the file as a user would (here with exceljs), import, and
+ * the engine's result equals the result of the same changes made with applySettings or a scenario
+ * file. And a workbook with bad inputs names every bad cell by sheet, cell and reason.
+ */
+
+const DATE = new Date("2026-04-01T00:00:00Z");
+
+/** The Inputs cell of a setting in a scenario's section (found by the key column, as a user would). */
+function inputCell(wb: ExcelJS.Workbook, role: string, key: string): ExcelJS.Cell {
+  const ws = wb.getWorksheet("Inputs")!;
+  let inSection = false;
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const k = ws.getCell(r, 5).value;
+    if (typeof k === "string" && k.startsWith("@")) inSection = k === `@${role}`;
+    else if (inSection && k === key) return ws.getCell(r, 2);
+  }
+  throw new Error(`no input ${key} for ${role}`);
+}
+
+async function edited(bytes: Uint8Array, edits: [string, string, unknown][]): Promise<{ bytes: Uint8Array; cells: string[] }> {
+  const wb = await loadWorkbook(bytes);
+  const cells = edits.map(([role, key, value]) => {
+    const cell = inputCell(wb, role, key);
+    cell.value = value as ExcelJS.CellValue;
+    return cell.address;
+  });
+  return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), cells };
+}
+
+/** The figures of a comparison without the scenarios' sources (which say where each value came from). */
+function figuresOf(baseline: Scenario, option: Scenario) {
+  const c = compareScenarios(baseline, option);
+  return { figures: c.figures, change: c.change, transition: c.transition, appraisal: c.appraisal, checks: c.checks, costNeutral: c.costNeutral };
+}
+
+const CHANGES = {
+  baseline: { "structure.tiers.teamManager.span.per": 7 },
+  option: { "council.children": 3000, "transition.systems": 750000 },
+};
+
+describe("export, edit three inputs, import", () => {
+  let imported: Awaited<ReturnType<typeof importWorkbook>>;
+  let editedBytes: Uint8Array;
+
+  beforeAll(async () => {
+    const bytes = await exportWorkbook(loadPreset("baseline-2018"), [loadPreset("blueprint")], { date: DATE });
+    const edits: [string, string, unknown][] = [
+      ["baseline", "structure.tiers.teamManager.span.per", 7],
+      ["option", "council.children", 3000],
+      ["option", "transition.systems", 750000],
+    ];
+    editedBytes = (await edited(bytes, edits)).bytes;
+    imported = await importWorkbook(editedBytes);
+  });
+
+  test("reads both scenarios back, with the three changes and where they were made", () => {
+    expect(imported.map((s) => s.role)).toEqual(["baseline", "option"]);
+    expect(imported.map((s) => s.scenario.id)).toEqual(["baseline-2018", "blueprint"]);
+    expect(imported[0]!.changes.map((c) => [c.key, c.from, c.to])).toEqual([["structure.tiers.teamManager.span.per", 6, 7]]);
+    expect(imported[1]!.changes.map((c) => [c.key, c.from, c.to])).toEqual([
+      ["council.children", 2154, 3000],
+      ["transition.systems", 500000, 750000],
+    ]);
+    expect(imported[1]!.changes[0]!.cell).toMatch(/^Inputs!B\d+$/);
+    expect(imported[1]!.scenario.sources["council.children"]).toEqual({ source: `edited in the workbook, ${imported[1]!.changes[0]!.cell}` });
+  });
+
+  test("the engine's result equals the same changes made with applySettings", () => {
+    const baseline = applySettings(loadPreset("baseline-2018"), CHANGES.baseline);
+    const option = applySettings(loadPreset("blueprint"), CHANGES.option);
+    const expected = figuresOf(baseline, option);
+    expect(figuresOf(imported[0]!.scenario, imported[1]!.scenario)).toEqual(expected);
+    // The changes matter: the result is not the presets' own.
+    expect(expected.transition.total).not.toBe(compareScenarios(loadPreset("baseline-2018"), loadPreset("blueprint")).transition.total);
+  });
+
+  test("the engine's result equals the same changes made in scenario files", () => {
+    const dir = mkdtempSync(join(tmpdir(), "socialcare-roundtrip-"));
+    writeFileSync(join(dir, "baseline.yaml"), "extends: baseline-2018\nstructure:\n  tiers:\n    - { id: teamManager, span: { of: caseHolders, per: 7 } }\n");
+    writeFileSync(join(dir, "option.yaml"), "extends: blueprint\ncouncil:\n  children: 3000\ntransition:\n  systems: 750000\n");
+    const baseline = loadScenarioFile(join(dir, "baseline.yaml"));
+    const option = loadScenarioFile(join(dir, "option.yaml"));
+    expect(figuresOf(imported[0]!.scenario, imported[1]!.scenario)).toEqual(figuresOf(baseline, option));
+  });
+
+  test("the edited workbook itself, recalculated, gives the engine's figures for the edited scenarios", async () => {
+    const list = expectations(buildWorkbook(imported[0]!.scenario, [imported[1]!.scenario], { date: DATE }));
+    const hf = hyperFormulaOf(await loadWorkbook(editedBytes));
+    expect(mismatches(list, hf.read)).toEqual([]);
+  });
+
+  test("a workbook with no changes imports as the scenarios it was made from", async () => {
+    const again = await importWorkbook(await exportWorkbook(loadPreset("england-2025"), [loadPreset("cluster"), loadPreset("reclaim")], { date: DATE }));
+    expect(again.map((s) => [s.role, s.scenario.id, s.changes.length])).toEqual([
+      ["baseline", "england-2025", 0],
+      ["option1", "cluster", 0],
+      ["option2", "reclaim", 0],
+    ]);
+    expect(figuresOf(again[0]!.scenario, again[2]!.scenario)).toEqual(figuresOf(loadPreset("england-2025"), loadPreset("reclaim")));
+  });
+});
+
+describe("bad inputs are reported by sheet, cell and reason", () => {
+  test("every bad cell, in the engine's words", async () => {
+    const bytes = await exportWorkbook(loadPreset("baseline-2018"), [loadPreset("blueprint")], { date: DATE });
+    const { bytes: bad, cells } = await edited(bytes, [
+      ["option", "council.children", "lots"],
+      ["baseline", "structure.tiers.socialWorker.salary", -5],
+      ["option", "transition.redundancy.actualPay", "perhaps"],
+    ]);
+    const error = await importWorkbook(bad).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(WorkbookError);
+    const problems = (error as WorkbookError).problems;
+    // The engine's own messages for the same values.
+    const engineReason = (scenario: Scenario, key: string, value: unknown) => {
+      try {
+        applySettings(scenario, { [key]: value });
+      } catch (e) {
+        return (e as ScenarioError).issues[0]!.reason;
+      }
+      throw new Error("the engine accepted it");
+    };
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { sheet: "Inputs", cell: cells[0], key: "council.children", reason: engineReason(loadPreset("blueprint"), "council.children", "lots") },
+        { sheet: "Inputs", cell: cells[1], key: "structure.tiers.socialWorker.salary", reason: engineReason(loadPreset("baseline-2018"), "structure.tiers.socialWorker.salary", -5) },
+        { sheet: "Inputs", cell: cells[2], key: "transition.redundancy.actualPay", reason: engineReason(loadPreset("blueprint"), "transition.redundancy.actualPay", "perhaps") },
+      ]),
+    );
+    expect(problems).toHaveLength(3);
+    expect(problems.find((p) => p.key === "council.children")!.reason).toMatch(/must be a number/);
+    expect((error as WorkbookError).message).toContain(`Inputs!${cells[0]} (council.children): must be a number`);
+  });
+
+  test("a rule across several inputs is reported against their cells", async () => {
+    const bytes = await exportWorkbook(loadPreset("blueprint"), [], { date: DATE });
+    const { bytes: bad } = await edited(bytes, [["scenario", "timeUse.directContact", 0.5]]);
+    const error = (await importWorkbook(bad).catch((e: unknown) => e)) as WorkbookError;
+    expect(error).toBeInstanceOf(WorkbookError);
+    const wb = await loadWorkbook(bad);
+    const first = inputCell(wb, "scenario", "timeUse.hoursPerWeek").row;
+    // The time-use shares: from directContact to learning, the rows after the hours.
+    expect(error.problems).toEqual([{ sheet: "Inputs", cell: `B${first}:B${first + 5}`, key: "timeUse", reason: expect.stringMatching(/^shares must sum to 1, got 1\.25/) }]);
+  });
+
+  test("a file that is not a workbook, or not one made by export", async () => {
+    await expect(importWorkbook(new TextEncoder().encode("not a zip"))).rejects.toThrow(WorkbookError);
+    const ExcelJSModule = (await import("exceljs")).default;
+    const other = new ExcelJSModule.Workbook();
+    other.addWorksheet("Sheet1").getCell("A1").value = 1;
+    await expect(importWorkbook(new Uint8Array(await other.xlsx.writeBuffer()))).rejects.toThrow(/Scenario files!?: is missing|is missing/);
+  });
+});

@@ -1,0 +1,174 @@
+import ExcelJS from "exceljs";
+import { applySettings, listSettings, loadScenario, ScenarioError, SocialCareError, UnknownNameError, type Scenario, type Setting } from "../engine/index.js";
+import { SHEETS } from "./build.js";
+import { SCENARIO_FILE_MARKER } from "./coverSheet.js";
+import { a1 } from "./formula.js";
+import { INPUT_COLUMNS, ROLE_MARKER } from "./inputsSheet.js";
+
+/**
+ * `importWorkbook(bytes)`: reads a workbook made by `exportWorkbook`, whose Inputs may have been
+ * edited by hand, back into scenarios. Each scenario starts from its scenario file (the Scenario
+ * files sheet) and takes every Inputs value that differs from it; the engine validates the result,
+ * and every problem is reported by sheet, cell and reason (the engine's own words).
+ */
+
+export interface WorkbookProblem {
+  sheet: string;
+  /** A1 address, or a range of addresses when a rule spans several settings. */
+  cell: string;
+  /** The setting key, when the problem is one setting's. */
+  key?: string;
+  reason: string;
+}
+
+/** A workbook that cannot be read back: every bad cell, with sheet, cell and reason. */
+export class WorkbookError extends SocialCareError {
+  override name = "WorkbookError";
+  readonly problems: readonly WorkbookProblem[];
+  constructor(problems: readonly WorkbookProblem[]) {
+    const lines = problems.map((p) => `${p.sheet}!${p.cell}${p.key ? ` (${p.key})` : ""}: ${p.reason}`);
+    super(problems.length === 1 ? lines[0]! : `${problems.length} problems in the workbook\n${lines.map((l) => `  ${l}`).join("\n")}`);
+    this.problems = problems;
+  }
+}
+
+export interface InputChange {
+  key: string;
+  /** Where the new value is, e.g. Inputs!B12. */
+  cell: string;
+  from: unknown;
+  to: unknown;
+}
+
+export interface ImportedScenario {
+  /** "scenario", "baseline", "option", "option2", … */
+  role: string;
+  scenario: Scenario;
+  changes: InputChange[];
+}
+
+export async function importWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<ImportedScenario[]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load((bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new WorkbookError([{ sheet: "(file)", cell: "", reason: `is not an .xlsx workbook: ${(error as Error).message}` }]);
+  }
+  const files = wb.getWorksheet(SHEETS.files);
+  const inputs = wb.getWorksheet(SHEETS.inputs);
+  const missing = [SHEETS.files, SHEETS.inputs].filter((name) => !wb.getWorksheet(name));
+  if (!files || !inputs) throw new WorkbookError(missing.map((sheet) => ({ sheet, cell: "", reason: "is missing: this is not a workbook made by socialcare export" })));
+
+  const problems: WorkbookProblem[] = [];
+  const originals = readScenarioFiles(files, problems);
+  const edited = readInputs(inputs);
+  const imported: ImportedScenario[] = [];
+  for (const { role, scenario } of originals) {
+    const section = edited.get(role);
+    if (!section) {
+      problems.push({ sheet: SHEETS.inputs, cell: "", reason: `has no section for the ${role} (its first row has ${ROLE_MARKER}${role} in column ${a1(0, INPUT_COLUMNS.key).replace(/\d+/, "")})` });
+      continue;
+    }
+    const settings = listSettings(scenario);
+    const byKey = new Map(settings.map((s) => [s.key, s]));
+    const changes: InputChange[] = [];
+    for (const [key, { value, cell }] of section) {
+      const setting = byKey.get(key);
+      if (setting && same(setting.value, value)) continue;
+      changes.push({ key, cell: `${SHEETS.inputs}!${cell}`, from: setting?.value, to: value });
+    }
+    try {
+      const overrides = changes.map(({ key, cell, to }) => [key, to === null || to === undefined ? null : { value: to, source: `edited in the workbook, ${cell}` }] as const);
+      imported.push({ role, scenario: applySettings(scenario, overrides), changes });
+    } catch (error) {
+      if (error instanceof ScenarioError) problems.push(...error.issues.map((issue) => locate(issue, settings, section, changes)));
+      else if (error instanceof UnknownNameError) {
+        const cell = section.get(error.unknown)?.cell ?? "";
+        problems.push({ sheet: SHEETS.inputs, cell, key: error.unknown, reason: error.message });
+      } else throw error;
+    }
+  }
+  if (problems.length > 0) throw new WorkbookError(problems);
+  return imported;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  return typeof a === "number" && typeof b === "number" && Object.is(a, b);
+}
+
+/** The scenario files on their sheet: each starts at a row `@role` and runs to the next blank row. */
+function readScenarioFiles(ws: ExcelJS.Worksheet, problems: WorkbookProblem[]): { role: string; scenario: Scenario; row: number }[] {
+  const out: { role: string; scenario: Scenario; row: number }[] = [];
+  let current: { role: string; row: number; lines: string[] } | undefined;
+  const finish = () => {
+    if (!current) return;
+    try {
+      out.push({ role: current.role, row: current.row, scenario: loadScenario(current.lines.join("\n"), { source: `${SHEETS.files}!A${current.row}` }) });
+    } catch (error) {
+      if (!(error instanceof SocialCareError)) throw error;
+      problems.push({ sheet: SHEETS.files, cell: `A${current.row}`, reason: `the scenario file of the ${current.role} does not load: ${error.message}` });
+    }
+    current = undefined;
+  };
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const text = textOf(ws.getCell(r, 1));
+    if (typeof text === "string" && text.startsWith(SCENARIO_FILE_MARKER) && /^@[a-z0-9]+$/.test(text)) {
+      finish();
+      current = { role: text.slice(1), row: r, lines: [] };
+    } else if (current) {
+      if (text === null || text === "") finish();
+      else current.lines.push(String(text));
+    }
+  }
+  finish();
+  return out;
+}
+
+/** The values on Inputs, by role and setting key, with the cell each is in. */
+function readInputs(ws: ExcelJS.Worksheet): Map<string, Map<string, { value: unknown; cell: string }>> {
+  const out = new Map<string, Map<string, { value: unknown; cell: string }>>();
+  let section: Map<string, { value: unknown; cell: string }> | undefined;
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const key = textOf(ws.getCell(r, INPUT_COLUMNS.key + 1));
+    if (typeof key !== "string" || key === "" || key === "Setting key") continue;
+    if (key.startsWith(ROLE_MARKER)) {
+      section = new Map();
+      out.set(key.slice(ROLE_MARKER.length), section);
+      continue;
+    }
+    section?.set(key, { value: textOf(ws.getCell(r, INPUT_COLUMNS.value + 1)), cell: a1(r - 1, INPUT_COLUMNS.value) });
+  }
+  return out;
+}
+
+/** A cell's value as a scenario file would hold it: numbers, text, true/false, or null when empty. */
+function textOf(cell: ExcelJS.Cell): unknown {
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if ("formula" in o || "sharedFormula" in o) {
+      const r = cell.result as unknown;
+      if (r !== null && typeof r === "object" && "error" in (r as object)) return String((r as { error: string }).error);
+      return r === undefined ? null : r;
+    }
+    if ("richText" in o) return (o.richText as { text: string }[]).map((t) => t.text).join("");
+    if ("error" in o) return String(o.error);
+    if ("text" in o) return String(o.text);
+  }
+  return v;
+}
+
+/** Where on Inputs an engine issue points: the setting's cell, or the cells of the group it names. */
+function locate(issue: { path: string; reason: string }, settings: Setting[], section: Map<string, { value: unknown; cell: string }>, changes: InputChange[]): WorkbookProblem {
+  const exact = settings.find((s) => s.path === issue.path);
+  if (exact) return { sheet: SHEETS.inputs, cell: section.get(exact.key)?.cell ?? "", key: exact.key, reason: issue.reason };
+  const changed = changes.find((c) => c.key === issue.path);
+  if (changed) return { sheet: SHEETS.inputs, cell: changed.cell.split("!")[1]!, key: changed.key, reason: issue.reason };
+  const inside = settings.filter((s) => issue.path === "" || s.path.startsWith(`${issue.path}.`) || s.path.startsWith(`${issue.path}[`));
+  const cells = inside.map((s) => section.get(s.key)?.cell).filter((c): c is string => c !== undefined);
+  const cell = cells.length === 0 ? "" : cells.length === 1 ? cells[0]! : `${cells[0]}:${cells[cells.length - 1]}`;
+  return { sheet: SHEETS.inputs, cell, ...(issue.path ? { key: issue.path } : {}), reason: issue.reason };
+}
