@@ -1,5 +1,9 @@
 import type { Command } from "../command.js";
 import { compare } from "./compare.js";
+import { explain } from "./explain.js";
+import { presets } from "./presets.js";
+import { run } from "./run.js";
+import { validate } from "./validate.js";
 
 /** Every command of the CLI, in the order `socialcare --help` lists them. */
-export const COMMANDS: Command[] = [compare];
+export const COMMANDS: Command[] = [presets, run, compare, explain, validate];
