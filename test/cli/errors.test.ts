@@ -129,6 +129,12 @@ describe("help and version", () => {
     for (const command of COMMANDS) expect(run.stdout).toMatch(new RegExp(`^ {2}${command.name} +${command.summary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"));
   });
 
+  test("socialcare help <command> is that command's --help", () => {
+    const run = socialcare(["help", "compare"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(socialcare(["compare", "--help"]).stdout);
+  });
+
   test("socialcare --version prints the package's version", () => {
     const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
     for (const flag of ["--version", "-V"]) {

@@ -19,7 +19,7 @@ export interface Run {
 
 export function socialcare(args: readonly string[], options: { cwd?: string } = {}): Run {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` (npm test does) before these tests`);
-  const run = spawnSync(process.execPath, [MAIN, ...args], { cwd: options.cwd ?? ROOT, encoding: "utf8", timeout: 30000 });
+  const run = spawnSync(process.execPath, [MAIN, ...args], { cwd: options.cwd ?? ROOT, encoding: "utf8", timeout: 120000 });
   if (run.error) throw run.error;
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -28,7 +28,7 @@ export function socialcare(args: readonly string[], options: { cwd?: string } = 
 export function socialcareAsync(args: readonly string[], options: { cwd?: string } = {}): Promise<Run> {
   if (!existsSync(MAIN)) return Promise.reject(new Error(`${MAIN} is missing: run \`npm run build\` (npm test does) before these tests`));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd: options.cwd ?? ROOT, timeout: 30000 });
+    const child = spawn(process.execPath, [MAIN, ...args], { cwd: options.cwd ?? ROOT, timeout: 120000 });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
