@@ -59,14 +59,21 @@ function resolveExtends(name: string, from: string | undefined, top: string): { 
     const where = from && resolve(from) !== resolve(top) ? ` (in ${from})` : "";
     throw new ScenarioError([{ path: "extends", reason: `"${name}"${where} names no file: ${target} does not exist` }]);
   }
-  return { raw: readScenarioFile(target), source: target };
+  try {
+    return { raw: readScenarioFile(target), source: target };
+  } catch (error) {
+    if (error instanceof ScenarioError) namesItsFile.add(error);
+    throw error;
+  }
 }
+
+/** Errors about another file (one an `extends` names), whose messages already start with its path. */
+const namesItsFile = new WeakSet<Error>();
 
 /** The error, its message starting with the file it is about (unless it already names a file). */
 function inFile(error: unknown, path: string): unknown {
   if (error instanceof ScenarioError) {
-    // Issues with no path already name their file (a syntax error, a missing file further down).
-    if (error.issues.every((i) => i.path === "")) return error;
+    if (namesItsFile.has(error)) return error;
     const wrapped = new ScenarioError(error.issues, path);
     wrapped.stack = error.stack;
     return wrapped;

@@ -18,6 +18,8 @@ const files = folderWith({
   "shares.json": JSON.stringify({ extends: "blueprint", timeUse: { directContact: 0.55 } }),
   "no-preset.yaml": "extends: blueprnt\nname: Misspelt\n",
   "no-base.yaml": "extends: ./missing-base.yaml\n",
+  "empty.yaml": "",
+  "via-invalid.yaml": "extends: ./invalid.yaml\n",
   "several.yaml": "extends: blueprint\ncouncil:\n  children: -5\n  vacancyRate: lots\n",
 });
 afterAll(files.cleanup);
@@ -41,6 +43,8 @@ const BAD_INPUTS: BadInput[] = [
   { what: "an unknown preset as the option of a comparison", args: ["compare", "baseline-2018", "clustr"], says: ['unknown preset "clustr"', '"cluster"'] },
   { what: "an extends of a missing preset", args: ["run", at("no-preset.yaml")], says: ["no-preset.yaml", 'unknown preset "blueprnt"', '"blueprint"'] },
   { what: "an extends of a missing file", args: ["run", at("no-base.yaml")], says: ["no-base.yaml", "extends", "missing-base.yaml"] },
+  { what: "an empty file", args: ["run", at("empty.yaml")], says: ["empty.yaml", "must not be empty"] },
+  { what: "an extends of a file that does not parse", args: ["run", at("via-invalid.yaml")], says: [join(files.dir, "invalid.yaml"), "is not valid YAML"] },
   { what: "a missing file", args: ["run", at("not-there.yaml")], says: ["not-there.yaml", "no such file"] },
   { what: "a missing file as the baseline", args: ["compare", at("not-there.json"), "blueprint"], says: ["not-there.json", "no such file"] },
   { what: "an unknown figure", args: ["explain", "blueprint", "runCost.totl"], says: ['unknown figure "runCost.totl"', '"runCost.total"'] },
