@@ -1,3 +1,5 @@
+import { closeMatches } from "../engine/index.js";
+
 /**
  * Command-line arguments: positionals and `--flag` / `--flag value` / `--flag=value` options, checked
  * against what each command declares so that a misspelt option is a usage error, not silently ignored.
@@ -37,7 +39,8 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
       const spec = specs.find((s) => s.name === rawName);
       if (!spec) {
         const known = specs.map((s) => `--${s.name}`).join(", ");
-        throw new UsageError(`unknown option --${rawName}${known ? ` (options: ${known})` : ""}`);
+        const near = closeMatches(rawName, specs.map((s) => s.name)).map((n) => `"--${n}"`);
+        throw new UsageError(`unknown option --${rawName}${near.length ? `; did you mean ${near.join(" or ")}?` : ""}${known ? ` (options: ${known})` : ""}`);
       }
       if (spec.value) {
         const value = inline ?? argv[++i];

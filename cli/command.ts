@@ -8,6 +8,11 @@ export interface Output {
   json?: unknown;
   /** One tidy table for --csv: a header row, then rows (figure, scenario, value, unit). */
   csv?: (string | number | boolean | null)[][];
+  /**
+   * The exit code when the command ran but its answer is "no" (`socialcare validate` of an invalid
+   * file exits 1 after printing the problems). Absent means 0.
+   */
+  exitCode?: number;
 }
 
 export interface Command {
@@ -26,7 +31,15 @@ export interface Command {
 export const COMMON_OPTIONS: OptionSpec[] = [
   { name: "json", help: "print the engine's objects as JSON" },
   { name: "csv", help: "print one tidy table as CSV (figure, scenario, value, unit)" },
-  { name: "out", value: true, placeholder: "file", help: "write the output to a file instead of printing it" },
+  { name: "out", value: true, placeholder: "file", help: "write the output to a file instead of printing it (a .json or .csv file gets that format)" },
   { name: "debug", help: "show the stack trace of an error" },
   { name: "help", help: "show this help" },
 ];
+
+/** Runs the scenarios on another council's figures (for run, compare, explain). */
+export const COUNCIL_OPTION: OptionSpec = {
+  name: "council",
+  value: true,
+  placeholder: "council|preset|file",
+  help: "run on another council's figures: a shared council (average-council-2025), a preset's or a file's",
+};

@@ -1,8 +1,8 @@
-import { CATEGORY_LABELS, compareOptions, comparisonOnlyFigures, teamDesign, type Comparison } from "../../engine/index.js";
-import { loadPresetOrFile } from "../../node/files.js";
-import { UsageError } from "../args.js";
-import { COMMON_OPTIONS, type Command } from "../command.js";
-import { formatByUnit, formatChangePercent, formatMoney, table } from "../format.js";
+import { CATEGORY_LABELS, compareOptions, comparisonFigure, resultFigure, teamDesign, type Comparison } from "../../engine/index.js";
+import { COMMON_OPTIONS, COUNCIL_OPTION, type Command } from "../command.js";
+import { formatByUnit, formatChange, formatChangePercent, formatMoney, formatNumber, table, wrap } from "../format.js";
+import { loadNamed, positionals } from "../scenarios.js";
+import { comparisonRows, TIDY_HEADER } from "../tidy.js";
 import { teamDesignCsvRows, teamDesignText } from "../teamDesignTable.js";
 
 /** The headline figures of a comparison, in the order a director reads them. */
@@ -20,63 +20,101 @@ const HEADLINES = [
   "runCost.total",
 ];
 
+/** What a comparison adds, for the side-by-side overview of several options. */
+const VERDICTS = ["change.runCostPct", "costNeutral", "transition.total", "appraisal.npv", "appraisal.paybackYear"];
+
 export const compare: Command = {
   name: "compare",
-  summary: "compare options with a baseline: changes, transition spend, appraisal",
-  usage: "socialcare compare <baseline> <option> [<option> ...]",
-  example: "socialcare compare baseline-2018 blueprint",
-  options: [...COMMON_OPTIONS],
+  summary: "compare options with a baseline: changes, transition spend by year and category, appraisal",
+  usage: "socialcare compare <baseline> <option> [<option> ...] [--council <council|preset|file>]",
+  example: "socialcare compare baseline-2018 blueprint my-council.yaml --csv --out comparison.csv",
+  options: [COUNCIL_OPTION, ...COMMON_OPTIONS],
   run(args) {
-    const [baselineName, ...optionNames] = args.positionals;
-    if (!baselineName || optionNames.length === 0) throw new UsageError("compare needs a baseline and at least one option");
-    const baseline = loadPresetOrFile(baselineName);
-    const options = optionNames.map(loadPresetOrFile);
+    const [baselineName, ...optionNames] = positionals(args, ["baseline", "option"], true);
+    const baseline = loadNamed(baselineName!, args);
+    const options = optionNames.map((name) => loadNamed(name, args));
     const comparisons = compareOptions(baseline, options);
+    const blocks = comparisons.map(describe);
+    if (comparisons.length > 1) blocks.unshift(overview(comparisons));
+    // The team-design indicators of every scenario, side by side (issue 8).
     const designs = [baseline, ...options].map(teamDesign);
-    return { text: `${comparisons.map(describe).join("\n\n")}\n\n${teamDesignText(designs)}`, json: comparisons, csv: [...tidy(comparisons), ...teamDesignCsvRows(designs)] };
+    blocks.push(teamDesignText(designs));
+    return { text: blocks.join("\n\n"), json: comparisons, csv: [TIDY_HEADER, ...comparisonRows(comparisons), ...teamDesignCsvRows(designs)] };
   },
 };
 
+/** Several options side by side with the baseline: the headlines and each option's verdict. */
+function overview(comparisons: Comparison[]): string {
+  const first = comparisons[0]!;
+  const header = ["Figure", first.baseline.scenario.id, ...comparisons.map((c) => c.option.scenario.id)];
+  const rows = HEADLINES.map((name) => {
+    const base = resultFigure(first.baseline, name);
+    return [base.label, formatByUnit(base.value, base.unit), ...comparisons.map((c) => formatByUnit(resultFigure(c.option, name).value, base.unit))];
+  });
+  for (const name of VERDICTS) {
+    const own = comparisons.map((c) => comparisonFigure(c, name));
+    rows.push([own[0]!.label, "", ...own.map((f) => (f.unit === "share" ? formatChangePercent(f.value as number, 2) : formatByUnit(f.value, f.unit)))]);
+  }
+  const notes = comparisons.map(mismatch).filter((n): n is string => n !== undefined);
+  return [`Options against ${first.baseline.scenario.name} (${first.baseline.scenario.year} prices)`, "", table(header, rows), ...notes.map((n) => `  ${n}`)].join("\n");
+}
+
 function describe(c: Comparison): string {
   const lines: string[] = [];
-  lines.push(`${c.option.scenario.name}\n  against ${c.baseline.scenario.name} (${c.option.scenario.year} prices)`);
+  lines.push(`${c.option.scenario.name}\n  against ${c.baseline.scenario.name}, on ${c.option.scenario.council} (${c.option.scenario.year} prices)`);
+  const note = mismatch(c);
+  if (note) lines.push(`  ${note}`);
   const rows = c.figures
     .filter((f) => HEADLINES.includes(f.figure))
     .sort((a, b) => HEADLINES.indexOf(a.figure) - HEADLINES.indexOf(b.figure))
-    .map((f) => [f.label, formatByUnit(f.baseline, f.unit), formatByUnit(f.option, f.unit), f.change === null ? "" : formatChange(f.change, f.unit), formatChangePercent(f.changePct)]);
+    .map((f) => [f.label, formatByUnit(f.baseline, f.unit), formatByUnit(f.option, f.unit), formatChange(f.change, f.unit), formatChangePercent(f.changePct)]);
   lines.push("", table(["Figure", "Baseline", "Option", "Change", "% change"], rows));
-  lines.push("", `Run cost ${c.change.runCost >= 0 ? "rises" : "falls"} by ${formatMoney(Math.abs(c.change.runCost))} (${formatChangePercent(c.change.runCostPct, 2)}): ${c.costNeutral ? "cost neutral" : "not cost neutral"} (tolerance ±${(c.appraisal.costNeutralTolerance * 100).toFixed(1)}%).`);
+  lines.push(
+    "",
+    `Run cost ${c.change.runCost >= 0 ? "rises" : "falls"} by ${formatMoney(Math.abs(c.change.runCost))} (${formatChangePercent(c.change.runCostPct, 2)}): ${c.costNeutral ? "cost neutral" : "not cost neutral"} (tolerance ±${formatNumber(c.appraisal.costNeutralTolerance * 100, 1)}%).`,
+  );
   if (c.transition.years.length > 0) {
     const categories = Object.entries(c.transition.byCategory);
     const header = ["Transition spend", ...c.transition.years, "Total"];
     const body = categories.map(([category, amount], i) => [CATEGORY_LABELS[category] ?? category, ...c.transition.table[i]!.map(formatMoney), formatMoney(amount)]);
     body.push(["Total", ...c.transition.byYear.map((y) => formatMoney(y.amount)), formatMoney(c.transition.total)]);
     lines.push("", table(header, body));
+    const p = c.transition.posts;
+    lines.push(`  Posts deleted ${formatNumber(p.deleted)} FTE (${formatNumber(p.redeployed)} redeployed, ${formatNumber(p.leavers)} made redundant); new posts ${formatNumber(p.newPosts)} FTE, ${formatNumber(p.recruited)} recruited.`);
   } else {
     lines.push("", "No transition drivers: the option moves at no one-off cost.");
   }
   const a = c.appraisal;
   lines.push(
     "",
-    `Appraisal over ${a.horizonYears} years in ${a.priceBaseYear} prices, Green Book discounting, optimism bias ${(a.optimismBias * 100).toFixed(0)}% on transition spend:`,
-    `  net present value ${formatMoney(a.npv)} (positive is a saving); payback ${a.paybackYear ?? "not within the horizon"}.`,
+    `Appraisal over ${a.horizonYears} years in ${a.priceBaseYear} prices, Green Book discounting, optimism bias ${formatNumber(a.optimismBias * 100, 1, 0)}% on transition spend:`,
   );
+  lines.push(
+    table(
+      ["Year", "Transition", "Run cost change", "Cash flow", "Discount factor", "Present value"],
+      [
+        ...a.cashFlows.map((f) => [f.year, formatMoney(f.transition), formatMoney(f.runCostChange), formatMoney(f.amount), formatNumber(f.discountFactor, 4), formatMoney(f.presentValue)]),
+        ["Net present value", "", "", "", "", formatMoney(a.npv)],
+      ],
+    ),
+  );
+  lines.push(`  NPV ${formatMoney(a.npv)} (positive is a saving); payback ${a.paybackYear ?? "not within the horizon"}.`);
   const failed = c.checks.filter((k) => !k.ok);
   lines.push("", failed.length === 0 ? `Checks: all ${c.checks.length} pass.` : `Checks failing: ${failed.map((k) => `${k.name} (${k.detail ?? ""})`).join("; ")}`);
   return lines.join("\n");
 }
 
-function formatChange(change: number, unit: string): string {
-  const text = formatByUnit(change, unit);
-  return change > 0 ? `+${text}` : text;
-}
-
-function tidy(comparisons: Comparison[]): (string | number | boolean | null)[][] {
-  const rows: (string | number | boolean | null)[][] = [["figure", "scenario", "value", "unit"]];
-  comparisons.forEach((c, i) => {
-    if (i === 0) for (const f of c.figures) rows.push([f.figure, c.baseline.scenario.id, f.baseline, f.unit]);
-    for (const f of c.figures) rows.push([f.figure, c.option.scenario.id, f.option, f.unit]);
-    for (const f of comparisonOnlyFigures(c)) rows.push([f.figure, `${c.option.scenario.id} vs ${c.baseline.scenario.id}`, f.value, f.unit]);
-  });
-  return rows;
+/**
+ * A warning when the two sides are not on the same council or in the same year's prices: the
+ * difference then mixes the structure with the place or the year (--council puts them on one council).
+ */
+function mismatch(c: Comparison): string | undefined {
+  const b = c.baseline.scenario;
+  const o = c.option.scenario;
+  const differences: string[] = [];
+  if (b.council !== o.council) differences.push(`councils (${b.council}; ${o.council})`);
+  if (b.year !== o.year) differences.push(`years (${b.year}; ${o.year})`);
+  if (differences.length === 0) return undefined;
+  const hint = b.council !== o.council ? "; --council puts both on one council" : "";
+  return wrap(`Note: ${o.id} and ${b.id} differ in ${differences.join(" and ")}, so the changes are not the structure's alone${hint}.`, 100, "    ");
 }

@@ -1,8 +1,12 @@
 import type { Command } from "../command.js";
 import { compare } from "./compare.js";
+import { explain } from "./explain.js";
 import { exportCommand } from "./export.js";
 import { healthcheck } from "./healthcheck.js";
 import { importCommand } from "./import.js";
+import { presets } from "./presets.js";
+import { run } from "./run.js";
+import { validate } from "./validate.js";
 
 /** Every command of the CLI, in the order `socialcare --help` lists them. */
-export const COMMANDS: Command[] = [compare, exportCommand, importCommand, healthcheck];
+export const COMMANDS: Command[] = [presets, run, compare, explain, validate, exportCommand, importCommand, healthcheck];
