@@ -69,7 +69,10 @@ function SettingField({ c, user, setting, issues, defaults }: FieldProps) {
   const id = fieldId(path);
   const errorId = `${id}-error`;
   const infoId = `${id}-info`;
-  const preset = defaults?.get(setting.key);
+  // The name and description are the user's own: no preset value beside them.
+  const preset = setting.key === "name" || setting.key === "description" ? undefined : defaults?.get(setting.key);
+  const source = sourceOf(setting, value, path, user.input);
+  const showSource = setting.kind === "number" || (source !== "" && source !== "No source recorded");
   const differs = preset !== undefined && preset.value !== value;
   const describedBy = [own.length ? errorId : "", infoId].filter(Boolean).join(" ");
   const label = (
@@ -91,6 +94,10 @@ function SettingField({ c, user, setting, issues, defaults }: FieldProps) {
           <option value={choice}>{choice}</option>
         ))}
       </select>
+    );
+  } else if (setting.key === "description") {
+    control = (
+      <textarea id={id} class="input" rows={3} value={shownText(user.typed, path, value)} aria-describedby={describedBy} onInput={(e) => c.editField(ref, path, (e.target as HTMLTextAreaElement).value, "text")} />
     );
   } else {
     control = (
@@ -117,7 +124,7 @@ function SettingField({ c, user, setting, issues, defaults }: FieldProps) {
       ) : null}
       <div class="field-info" id={infoId}>
         {setting.kind === "number" && setting.unit === "share" && typeof value === "number" ? <span class="as-percent">= {formatValue(value, "share")}. </span> : null}
-        <span class="field-source">Source: {sourceOf(setting, value, path, user.input)}</span>
+        {showSource ? <span class="field-source">Source: {source}</span> : null}
         {preset ? (
           <span class="field-default">
             {" "}

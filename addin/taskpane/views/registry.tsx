@@ -23,5 +23,5 @@ export const VIEWS: ViewDefinition[] = [
   { id: "edit", label: "Edit", render: (c, s) => <EditorView c={c} state={s} /> },
   { id: "results", label: "Results", render: (c, s) => <ResultsView c={c} state={s} /> },
   { id: "compare", label: "Compare", render: (c, s) => <CompareView c={c} state={s} /> },
-  { id: "workbook", label: "Workbook", render: (c, s) => <WriteView c={c} state={s} /> },
+  { id: "workbook", label: "Write", render: (c, s) => <WriteView c={c} state={s} /> },
 ];
