@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { applySettings, compareScenarios, explainComparison, listPresets, listSettings, loadPreset, loadScenario, runScenario, toScenarioInput, validateScenario } from "../../engine/index";
-import { Harness, officeState, saved, workbook, type Pane } from "./harness";
+import { applySettings, compareScenarios, explainComparison, listPresets, listSettings, loadPreset, loadScenario, runScenario, toScenarioInput, validateScenario } from "../../engine/index.js";
+import { Harness, officeState, saved, workbook, type Pane } from "./harness.js";
 
 /**
  * The task pane in headless Chromium (Debian's), against the production build, with office.js
@@ -295,14 +295,15 @@ test("keyboard and labels: tabs move with the arrow keys, and every control has 
   await page.getByRole("tab", { name: "Results", selected: true }).waitFor();
   await page.keyboard.press("ArrowRight");
   await page.getByRole("tab", { name: "Compare", selected: true }).waitFor();
-  await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Compare");
+  await expect(page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).resolves.toBe("Compare");
   for (const view of ["Scenarios", "Edit", "Results", "Compare", "Write"]) {
     await page.getByRole("tab", { name: view }).click();
     await page.waitForTimeout(300);
     const unnamed = await page.evaluate(() => {
       const out: string[] = [];
-      for (const el of Array.from(document.querySelectorAll("button, input, select, textarea, [role=tab]"))) {
-        const e = el as HTMLInputElement;
+      const doc = (globalThis as any).document;
+      for (const el of Array.from(doc.querySelectorAll("button, input, select, textarea, [role=tab]")) as any[]) {
+        const e = el;
         if (e.type === "file") continue;
         const labelled = e.getAttribute("aria-label") || (e.labels && e.labels.length > 0) || (el.textContent ?? "").trim() || e.getAttribute("aria-labelledby");
         if (!labelled) out.push(el.outerHTML.slice(0, 120));
@@ -311,7 +312,7 @@ test("keyboard and labels: tabs move with the arrow keys, and every control has 
     });
     expect({ view, unnamed }).toEqual({ view, unnamed: [] });
     // Readable at the narrow default width: nothing but the scrolling tables is wider than the pane.
-    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    const wide = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth);
     expect({ view, wide }).toEqual({ view, wide: 320 });
   }
   await harness.screenshot(pane, "write-empty");

@@ -10,13 +10,16 @@ import { moneyShort, money } from "../model/format.js";
 export const SERIES_COLOURS = ["#0f6cbd", "#ca5010", "#8764b8", "#038387", "#c239b3", "#498205", "#986f0b", "#4f6bed"];
 
 /** Round numbers for an axis from lo to hi (lo ≤ 0 ≤ hi). */
-function ticks(lo: number, hi: number, count = 4): number[] {
+export function ticks(lo: number, hi: number, count = 4): number[] {
   const span = hi - lo || Math.abs(hi) || 1;
   const raw = span / count;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
+  // From the step at or below lo to the step at or above hi, so every value fits inside the axis.
+  const first = Math.floor(lo / step + 1e-9);
+  const last = Math.ceil(hi / step - 1e-9);
   const out: number[] = [];
-  for (let v = Math.floor(lo / step) * step; v <= hi + step * 0.001; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  for (let i = first; i <= Math.max(last, first + 1); i++) out.push(i === 0 ? 0 : i * step);
   return out;
 }
 

@@ -127,18 +127,33 @@ export function ResultsView(props: { c: Controller; state: PaneState }) {
 }
 
 export function Checks(props: { checks: { name: string; ok: boolean; detail?: string }[]; title?: string }) {
-  const failed = props.checks.filter((k) => !k.ok).length;
+  const failed = props.checks.filter((k) => !k.ok);
+  const passed = props.checks.filter((k) => k.ok);
   return (
     <Section title={props.title ?? "Checks"} id="checks">
-      <p class={`check-summary ${failed ? "fail" : "pass"}`}>{failed ? `${failed} of ${props.checks.length} checks fail` : `All ${props.checks.length} checks pass`}</p>
-      <ul class="checks">
-        {props.checks.map((k) => (
-          <li class={k.ok ? "pass" : "fail"}>
-            <span aria-hidden="true">{k.ok ? "✓" : "✗"}</span> <span class="visually-hidden">{k.ok ? "Pass:" : "Fail:"}</span> {k.name}
-            {!k.ok && k.detail ? <span class="detail"> ({k.detail})</span> : null}
-          </li>
-        ))}
-      </ul>
+      <p class={`check-summary ${failed.length ? "fail" : "pass"}`}>{failed.length ? `${failed.length} of ${props.checks.length} checks fail` : `All ${props.checks.length} checks pass`}</p>
+      {failed.length ? (
+        <ul class="checks">
+          {failed.map((k) => (
+            <li class="fail">
+              <span aria-hidden="true">✗</span> <span class="visually-hidden">Fail:</span> {k.name}
+              {k.detail ? <span class="detail"> ({k.detail})</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {passed.length ? (
+        <details class="passed-checks">
+          <summary>{failed.length ? `The ${passed.length} that pass` : "Show them"}</summary>
+          <ul class="checks">
+            {passed.map((k) => (
+              <li class="pass">
+                <span aria-hidden="true">✓</span> <span class="visually-hidden">Pass:</span> {k.name}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
     </Section>
   );
 }
