@@ -109,22 +109,28 @@ export function blockBytes(block: Block): number {
 
 /** Splits a block into blocks of whole rows, each at most `maxBytes` (a single row is never split). */
 export function splitBlock(block: Block, maxBytes: number): Block[] {
-  if (blockBytes(block) <= maxBytes || block.values.length <= 1) return [block];
+  if (block.values.length <= 1 || blockBytes(block) <= maxBytes) return [block];
   const { row, column } = parseCell(block.at);
+  // Bytes of each row, counted once: the parts are cut where the running total would pass the budget.
+  const rowBytes = block.values.map((_, i) => JSON.stringify(block.values[i]).length + 1 + (block.formulas ? JSON.stringify(block.formulas[i]).length + 1 : 0) + (block.numberFormat ? JSON.stringify(block.numberFormat[i]).length + 1 : 0));
+  const slice = (a: number, b: number): Block => {
+    const part: Block = { at: cell(row + a, column), values: block.values.slice(a, b) };
+    if (block.formulas) part.formulas = block.formulas.slice(a, b);
+    if (block.numberFormat) part.numberFormat = block.numberFormat.slice(a, b);
+    if (block.style) part.style = block.style;
+    return part;
+  };
   const out: Block[] = [];
   let start = 0;
-  while (start < block.values.length) {
-    let end = start + 1;
-    const slice = (a: number, b: number): Block => {
-      const part: Block = { at: cell(row + a, column), values: block.values.slice(a, b) };
-      if (block.formulas) part.formulas = block.formulas.slice(a, b);
-      if (block.numberFormat) part.numberFormat = block.numberFormat.slice(a, b);
-      if (block.style) part.style = block.style;
-      return part;
-    };
-    while (end < block.values.length && blockBytes(slice(start, end + 1)) <= maxBytes) end++;
-    out.push(slice(start, end));
-    start = end;
+  let bytes = 6; // the brackets of up to three arrays
+  for (let i = 0; i < rowBytes.length; i++) {
+    if (i > start && bytes + rowBytes[i]! > maxBytes) {
+      out.push(slice(start, i));
+      start = i;
+      bytes = 6;
+    }
+    bytes += rowBytes[i]!;
   }
+  out.push(slice(start, rowBytes.length));
   return out;
 }
