@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 import { blockBytes, blockRange, splitBlock, type Block, type ChartKind, type SheetPlan, type WritePlan } from "./plan.js";
 import type { WorkbookPort, WriteReport } from "./workbook.js";
 

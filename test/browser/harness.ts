@@ -70,9 +70,12 @@ export class Harness {
     return { page, context, errors, blocked };
   }
 
-  async screenshot(pane: Pane, name: string): Promise<string> {
+  /** Saves what the director sees: the whole view, or only the window (for a drawer over the view). */
+  async screenshot(pane: Pane, name: string, fullPage = true): Promise<string> {
     const path = join(ARTIFACTS, `${name}.png`);
-    await pane.page.screenshot({ path, fullPage: true });
+    // From the top, so the sticky tab bar sits where the director sees it.
+    if (fullPage) await pane.page.evaluate(() => (globalThis as any).scrollTo(0, 0));
+    await pane.page.screenshot({ path, fullPage });
     return path;
   }
 

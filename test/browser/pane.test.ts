@@ -144,7 +144,7 @@ test("compares three scenarios, explains a figure, and writes the comparison, ch
   await dialog.locator(".rule", { hasText: trace.rule }).waitFor();
   const optimism = trace.inputs.find((i) => i.name === "finance.appraisal.optimismBias")!;
   await dialog.locator(".inputs li", { hasText: optimism.label }).filter({ hasText: optimism.source! }).waitFor();
-  await harness.screenshot(pane, "explain");
+  await harness.screenshot(pane, "explain", false);
   await dialog.getByRole("button", { name: "Close the explanation" }).click();
 
   // Write to the workbook, with live formulas.
