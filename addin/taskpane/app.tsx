@@ -41,6 +41,12 @@ function Tabs(props: { c: Controller; state: PaneState }) {
   );
 }
 
+/** The unit to print after a formatted value (money and shares already show theirs). */
+function unitAfterValue(unit: string): string {
+  if (unit === "£ a year") return "a year";
+  return unit === "£" || unit === "share" || unit === "yes/no" || unit === "year" ? "" : unit;
+}
+
 function ExplainPanel(props: { c: Controller; state: PaneState }) {
   const { c } = props;
   const explain = props.state.explain!;
@@ -73,7 +79,7 @@ function ExplainPanel(props: { c: Controller; state: PaneState }) {
         {x ? (
           <div class="explanation" data-figure={x.figure}>
             <p class="explain-value">
-              {formatValue(x.value as number, x.unit)} <span class="unit">{x.unit}</span>
+              {formatValue(x.value as number, x.unit)} <span class="unit">{unitAfterValue(x.unit)}</span>
             </p>
             <h3 class="subhead">Rule</h3>
             <p class="rule">{x.rule}</p>

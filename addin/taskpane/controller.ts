@@ -19,6 +19,7 @@ import {
   remove,
   rename,
   toggleCompared,
+  toStored,
   update,
   userRef,
   type Library,
@@ -101,7 +102,7 @@ export class Controller {
     const library = this.state.library;
     this.store.set({ save: { state: "saving" } });
     this.saving = this.saving
-      .then(() => this.workbook.writeSetting(LIBRARY_SETTING, library))
+      .then(() => this.workbook.writeSetting(LIBRARY_SETTING, toStored(library)))
       .then(
         () => {
           if (this.state.library === library) this.store.set({ save: { state: "saved" } });

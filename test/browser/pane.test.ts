@@ -104,6 +104,9 @@ test("results of one scenario: headline cards, tiers with FTE and cost, checks, 
     await page.getByRole("button", { name: `${tier.name}: annual cost: explain` }).filter({ hasText: pounds(tier.annualCost) }).waitFor();
   }
   await page.getByText(`All ${result.checks.length} checks pass`).waitFor();
+  // Computed off the page's thread, in the engine worker.
+  await expect(page.evaluate(() => (globalThis as any).socialcarePane.engine.where)).resolves.toBe("worker");
+  expect(page.workers().length).toBe(1);
   await harness.screenshot(pane, "results");
   await page.getByRole("button", { name: "Children per case-holder: explain" }).click();
   const dialog = page.getByRole("dialog");

@@ -1,6 +1,6 @@
 import { loadPreset, loadScenario, runScenario } from "../../engine/index.js";
 import { checkDraft } from "../../addin/taskpane/model/draft.js";
-import { duplicate, emptyLibrary, exportScenario, importScenario, newFromPreset, presetRef, readLibrary, remove, rename, toggleCompared, userRef } from "../../addin/taskpane/model/library.js";
+import { duplicate, emptyLibrary, exportScenario, importScenario, newFromPreset, presetRef, readLibrary, remove, rename, toggleCompared, toStored, update, userRef } from "../../addin/taskpane/model/library.js";
 
 describe("the scenario library", () => {
   test("new from a preset, duplicate, rename, delete and undo", () => {
@@ -76,5 +76,17 @@ describe("the scenario library", () => {
     expect(back.scenarios).toEqual(library.scenarios);
     expect(back.compare).toEqual(library.compare);
     expect(readLibrary({ scenarios: [{ id: "user-9", name: "x", input: {} }, { bad: true }] }).nextId).toBe(10);
+  });
+
+  test("stored compactly: the last valid version only while it differs from the draft, and read back whole", () => {
+    const { library, scenario } = newFromPreset(emptyLibrary(), "blueprint");
+    const ref = userRef(scenario.id);
+    const stored = JSON.parse(JSON.stringify(toStored(library)));
+    expect(stored.scenarios[0].lastValid).toBeUndefined();
+    expect(readLibrary(stored).scenarios).toEqual(library.scenarios);
+    const broken = update(library, ref, (s) => ({ ...s, input: { ...s.input, council: "not a council" } }));
+    const kept = JSON.parse(JSON.stringify(toStored(broken)));
+    expect(kept.scenarios[0].lastValid).toEqual(library.scenarios[0]!.input);
+    expect(readLibrary(kept).scenarios[0]!.lastValid).toEqual(library.scenarios[0]!.input);
   });
 });

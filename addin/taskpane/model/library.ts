@@ -42,6 +42,17 @@ export function emptyLibrary(): Library {
   return { version: LIBRARY_VERSION, scenarios: [], compare: [presetRef("baseline-2018"), presetRef("blueprint")], nextId: 1 };
 }
 
+/**
+ * The library as stored in the document settings: a scenario's last valid version is kept only while
+ * it differs from the draft, so the settings stay small (Office keeps them in the workbook file).
+ */
+export function toStored(library: Library): Library {
+  return {
+    ...library,
+    scenarios: library.scenarios.map((s) => (JSON.stringify(s.lastValid) === JSON.stringify(s.input) ? ({ ...s, lastValid: undefined } as unknown as UserScenario) : s)),
+  };
+}
+
 /** A library read back from document settings; anything unreadable is dropped, not fatal. */
 export function readLibrary(stored: unknown): Library {
   const library = emptyLibrary();
