@@ -112,7 +112,7 @@ export function TierCostChart(props: { tiers: string[]; series: { name: string; 
         {axis.map((t) => (
           <g>
             <line x1={xOf(t)} x2={xOf(t)} y1={top} y2={H - 16} class="gridline" />
-            <text x={xOf(t)} y={H - 4} class="axis-label" text-anchor={t === 0 ? "start" : "middle"}>
+            <text x={xOf(t)} y={H - 4} class="axis-label" text-anchor={t === 0 ? "start" : t === max ? "end" : "middle"}>
               {moneyShort(t)}
             </text>
           </g>
