@@ -34,15 +34,22 @@ export default (env = {}, argv = {}) => {
     output: {
       path: resolve(root, "dist/addin"),
       filename: "[name].js",
+      // Lazy chunks (the task pane's engine worker) keep their names, so the bundle benchmark can find them.
+      chunkFilename: "[name].js",
       clean: true,
     },
     resolve: {
-      extensions: [".ts", ".js"],
-      // The sources import each other as .js (ES module style); webpack finds the .ts.
-      extensionAlias: { ".js": [".ts", ".js"] },
+      extensions: [".ts", ".tsx", ".js"],
+      // The sources import each other as .js (ES module style); webpack finds the .ts (or the pane's .tsx).
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
     },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.addin.json", transpileOnly: false } } }],
+      rules: [
+        { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.addin.json", transpileOnly: false } } },
+        // The task pane: Preact components in .tsx, and its stylesheet inlined as text (no CSS loaders needed).
+        { test: /\.tsx$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.addin.json", transpileOnly: false } } },
+        { test: /\.css$/, type: "asset/source" },
+      ],
     },
     performance: { hints: false },
     plugins: [

@@ -1,5 +1,6 @@
 import { engineBenchmark } from "./engine.js";
 import { workbookBenchmark } from "./workbook.js";
+import { paneBenchmark } from "./pane.js";
 
 /**
  * `npm run bench`: every benchmark, each against a peer in the same run, printed as ratios.
@@ -8,6 +9,7 @@ import { workbookBenchmark } from "./workbook.js";
 const BENCHMARKS: Record<string, () => string | Promise<string>> = {
   engine: engineBenchmark,
   workbook: workbookBenchmark,
+  pane: paneBenchmark,
 };
 
 const wanted = process.argv.slice(2);

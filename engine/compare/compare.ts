@@ -22,6 +22,8 @@ export interface CashFlow {
   amount: number;
   discountFactor: number;
   presentValue: number;
+  /** Sum of the cash flows from year 0 to this year, £: where it turns non-negative is the payback year. */
+  cumulative: number;
 }
 
 export interface PostMovements {
@@ -116,9 +118,11 @@ export function buildComparison(model: ComparisonModel, state: ComparisonState):
   const npvPennies = toPennies(exactNpv);
   const npv = fromPennies(npvPennies);
   const presentValues = allocatePennies(state.presentValue, npvPennies);
+  let cumulativePennies = 0;
   for (let y = 0; y < model.horizon; y++) {
     const transition = toPennies(state.cashTransition[y]!);
     const runCostChange = toPennies(state.cashRunCost[y]!);
+    cumulativePennies += -(transition + runCostChange);
     cashFlows.push({
       year: model.yearOf(y),
       index: y,
@@ -127,6 +131,7 @@ export function buildComparison(model: ComparisonModel, state: ComparisonState):
       amount: fromPennies(-(transition + runCostChange)),
       discountFactor: state.discount[y]!,
       presentValue: fromPennies(presentValues[y]!),
+      cumulative: fromPennies(cumulativePennies),
     });
   }
   const paybackIndex = paybackIndexOf(cashFlows);

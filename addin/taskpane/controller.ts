@@ -1,0 +1,312 @@
+import { listPresets } from "../../engine/index.js";
+import type { WorkbookPort } from "../office/workbook.js";
+import type { EngineClient } from "./compute/client.js";
+import type { NamedSource } from "./compute/jobs.js";
+import { addTier, checkDraft, edit, removeTier, setSizing, type SizingKey } from "./model/draft.js";
+import {
+  duplicate,
+  emptyLibrary,
+  exportScenario,
+  findUser,
+  importScenario,
+  LIBRARY_SETTING,
+  makeBaseline,
+  newFromPreset,
+  presetRef,
+  readLibrary,
+  refExists,
+  refName,
+  remove,
+  rename,
+  toggleCompared,
+  toStored,
+  update,
+  userRef,
+  type Library,
+  type ScenarioRef,
+} from "./model/library.js";
+import { Store, type PaneState } from "./store.js";
+import type { Setting } from "../../engine/index.js";
+
+/** How long after the last change the library is saved into the workbook. */
+const SAVE_DELAY_MS = 300;
+
+/**
+ * The pane's actions: each changes the state, saves the library into the workbook when it changed,
+ * and asks the engine worker for whatever the visible view needs.
+ */
+export class Controller {
+  readonly store: Store;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly engine: EngineClient,
+    readonly workbook: WorkbookPort,
+  ) {
+    const library = readLibrary(workbook.readSetting(LIBRARY_SETTING));
+    const first = library.scenarios[0];
+    const initial: PaneState = {
+      view: "scenarios",
+      library,
+      selected: first ? userRef(first.id) : presetRef(listPresets()[0]?.id ?? "baseline-2018"),
+      save: { state: "saved" },
+      results: { key: "", analysis: null, progress: null },
+      comparison: { key: "", analysis: null, progress: null },
+      explain: null,
+      notice: null,
+      write: { live: false, progress: null, report: null },
+      engineWhere: engine.where,
+    };
+    this.store = new Store(initial);
+  }
+
+  get state(): PaneState {
+    return this.store.state;
+  }
+
+  // Navigation.
+
+  show(view: string): void {
+    this.store.set({ view });
+    this.refresh();
+  }
+
+  select(ref: ScenarioRef, view?: string): void {
+    this.store.set({ selected: ref, ...(view ? { view } : {}) });
+    this.refresh();
+  }
+
+  /** Computes what the visible view shows, if its inputs changed. */
+  refresh(): void {
+    const view = this.state.view;
+    if (view === "results" || view === "edit") void this.runResults();
+    if (view === "compare" || view === "workbook") void this.runComparison();
+  }
+
+  // The library.
+
+  private setLibrary(library: Library, extra: Partial<PaneState> = {}): void {
+    this.store.set({ library, save: { state: "unsaved" }, ...extra });
+    this.scheduleSave();
+  }
+
+  private scheduleSave(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveNow(), SAVE_DELAY_MS);
+  }
+
+  /** Saves the library into the workbook's document settings now (also used before tests reload). */
+  saveNow(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    const library = this.state.library;
+    this.store.set({ save: { state: "saving" } });
+    this.saving = this.saving
+      .then(() => this.workbook.writeSetting(LIBRARY_SETTING, toStored(library)))
+      .then(
+        () => {
+          if (this.state.library === library) this.store.set({ save: { state: "saved" } });
+        },
+        (error: Error) => this.store.set({ save: { state: "failed", message: error.message } }),
+      );
+    return this.saving;
+  }
+
+  newFromPreset(presetId: string): void {
+    const { library, scenario } = newFromPreset(this.state.library, presetId);
+    this.setLibrary(library, { selected: userRef(scenario.id), view: "edit", notice: { kind: "success", text: `Created “${scenario.name}” from the preset. Edit it below; it is saved in this workbook.` } });
+    this.refresh();
+  }
+
+  duplicate(ref: ScenarioRef): void {
+    const { library, scenario } = duplicate(this.state.library, ref);
+    this.setLibrary(library, { selected: userRef(scenario.id), notice: { kind: "success", text: `Created “${scenario.name}”.` } });
+  }
+
+  rename(ref: ScenarioRef, name: string): boolean {
+    try {
+      this.setLibrary(rename(this.state.library, ref, name));
+      return true;
+    } catch (error) {
+      this.store.set({ notice: { kind: "error", text: `The name ${(error as Error).message.replace(/^name: /, "")}.` } });
+      return false;
+    }
+  }
+
+  remove(ref: ScenarioRef): void {
+    const name = refName(this.state.library, ref);
+    const { library, restore } = remove(this.state.library, ref);
+    const selected = this.state.selected === ref ? presetRef(listPresets()[0]!.id) : this.state.selected;
+    const undo = () => {
+      this.setLibrary(restore(this.state.library), { notice: { kind: "info", text: `Restored “${name}”.` } });
+      this.refresh();
+    };
+    this.setLibrary(library, { selected, notice: { kind: "info", text: `Deleted “${name}”.`, undo } });
+    this.refresh();
+  }
+
+  toggleCompared(ref: ScenarioRef): void {
+    const before = this.state.library;
+    const library = toggleCompared(before, ref);
+    if (library === before) {
+      this.store.set({ notice: { kind: "info", text: "Compare at most four scenarios: remove one first." } });
+      return;
+    }
+    this.setLibrary(library);
+    this.refresh();
+  }
+
+  makeBaseline(ref: ScenarioRef): void {
+    this.setLibrary(makeBaseline(this.state.library, ref));
+    this.refresh();
+  }
+
+  /** Sets the compared scenario at a position (0 is the baseline). */
+  setCompared(position: number, ref: ScenarioRef | null): void {
+    const compare = [...this.state.library.compare];
+    if (ref === null) compare.splice(position, 1);
+    else {
+      const existing = compare.indexOf(ref);
+      if (existing >= 0) compare.splice(existing, 1);
+      compare.splice(Math.min(position, compare.length), position < compare.length && existing < 0 ? 1 : 0, ref);
+    }
+    this.setLibrary({ ...this.state.library, compare: compare.slice(0, 4) });
+    this.refresh();
+  }
+
+  importFile(text: string, fileName: string): void {
+    const outcome = importScenario(this.state.library, text, fileName);
+    if (!outcome.ok) {
+      this.store.set({ notice: { kind: "error", text: `${fileName} was not imported: it has ${outcome.issues.length === 1 ? "a problem" : `${outcome.issues.length} problems`}.`, issues: outcome.issues } });
+      return;
+    }
+    this.setLibrary(outcome.library, { selected: userRef(outcome.scenario.id), notice: { kind: "success", text: `Imported “${outcome.scenario.name}” from ${fileName}.` } });
+  }
+
+  exportFile(ref: ScenarioRef): { fileName: string; text: string } {
+    return exportScenario(this.state.library, ref);
+  }
+
+  // Editing.
+
+  /** One field of the selected user scenario changed. Everything typed is kept; the draft is validated. */
+  editField(ref: ScenarioRef, path: string, text: string | boolean, kind: Setting["kind"]): void {
+    const user = findUser(this.state.library, ref);
+    if (!user) return;
+    const next = edit({ input: user.input, typed: user.typed }, path, text, kind);
+    this.commitDraft(ref, next.input, next.typed);
+  }
+
+  editTiers(ref: ScenarioRef, change: { add: true } | { remove: number } | { sizing: number; rule: SizingKey }): void {
+    const user = findUser(this.state.library, ref);
+    if (!user) return;
+    const input = "add" in change ? addTier(user.input) : "remove" in change ? removeTier(user.input, change.remove) : setSizing(user.input, change.sizing, change.rule);
+    // Typed text of the tier table's positions no longer matches after a tier moves: keep only other fields'.
+    const typed = "sizing" in change ? user.typed : Object.fromEntries(Object.entries(user.typed).filter(([p]) => !p.startsWith("structure.tiers")));
+    this.commitDraft(ref, input, typed);
+  }
+
+  private commitDraft(ref: ScenarioRef, input: Record<string, unknown>, typed: Record<string, string>): void {
+    const check = checkDraft(input);
+    const name = typeof input.name === "string" && input.name.trim() !== "" ? input.name : undefined;
+    this.setLibrary(
+      update(this.state.library, ref, (s) => ({ ...s, input, typed, ...(check.scenario ? { lastValid: input } : {}), ...(name ? { name } : {}) })),
+    );
+    if (check.scenario) this.refresh();
+  }
+
+  // Computing.
+
+  /** The source of a scenario for the worker: a preset by id, or the user's last valid draft. */
+  sourceOf(ref: ScenarioRef): NamedSource {
+    const library = this.state.library;
+    const user = findUser(library, ref);
+    return { ref, name: refName(library, ref), source: user ? { input: user.lastValid } : { preset: ref.slice(7) } };
+  }
+
+  /** What a computation depends on: the scenarios and, for the user's, their last valid drafts. */
+  private keyOf(refs: ScenarioRef[]): string {
+    return JSON.stringify(refs.map((r) => [r, findUser(this.state.library, r)?.lastValid ?? null]));
+  }
+
+  async runResults(): Promise<void> {
+    const ref = this.state.selected;
+    if (!refExists(this.state.library, ref)) return;
+    const key = this.keyOf([ref]);
+    if (this.state.results.key === key && (this.state.results.analysis || this.state.results.progress)) return;
+    this.store.set({ results: { key, analysis: this.state.results.analysis, progress: { done: 0, total: 1, step: "Starting" } } });
+    try {
+      const analysis = await this.engine.run({ kind: "analyse", scenarios: [this.sourceOf(ref)] }, (progress) => {
+        if (this.state.results.key === key) this.store.set({ results: { ...this.state.results, progress } });
+      });
+      if (this.state.results.key === key) this.store.set({ results: { key, analysis, progress: null } });
+    } catch (error) {
+      if (this.state.results.key === key) this.store.set({ results: { key, analysis: null, progress: null, error: (error as Error).message } });
+    }
+  }
+
+  async runComparison(): Promise<void> {
+    const refs = this.state.library.compare.filter((r) => refExists(this.state.library, r));
+    if (refs.length < 2) {
+      this.store.set({ comparison: { key: "", analysis: null, progress: null } });
+      return;
+    }
+    const key = this.keyOf(refs);
+    if (this.state.comparison.key === key && (this.state.comparison.analysis || this.state.comparison.progress)) return;
+    this.store.set({ comparison: { key, analysis: this.state.comparison.analysis, progress: { done: 0, total: refs.length * 2 - 1, step: "Starting" } } });
+    try {
+      const analysis = await this.engine.run({ kind: "analyse", scenarios: refs.map((r) => this.sourceOf(r)) }, (progress) => {
+        if (this.state.comparison.key === key) this.store.set({ comparison: { ...this.state.comparison, progress } });
+      });
+      if (this.state.comparison.key === key) this.store.set({ comparison: { key, analysis, progress: null } });
+    } catch (error) {
+      if (this.state.comparison.key === key) this.store.set({ comparison: { key, analysis: null, progress: null, error: (error as Error).message } });
+    }
+  }
+
+  /** Explains a figure: of one scenario, or of a comparison (`option` against `baseline`). */
+  async explain(title: string, figure: string, scenario: ScenarioRef, baseline?: ScenarioRef): Promise<void> {
+    this.store.set({ explain: { title, explanation: null } });
+    try {
+      const outcome = await this.engine.run({ kind: "explain", scenario: this.sourceOf(scenario), ...(baseline ? { baseline: this.sourceOf(baseline) } : {}), figure });
+      if (this.state.explain?.title === title) this.store.set({ explain: { title, explanation: outcome.explanation } });
+    } catch (error) {
+      if (this.state.explain?.title === title) this.store.set({ explain: { title, explanation: null, error: (error as Error).message } });
+    }
+  }
+
+  closeExplain(): void {
+    this.store.set({ explain: null });
+  }
+
+  dismissNotice(): void {
+    this.store.set({ notice: null });
+  }
+
+  setLive(live: boolean): void {
+    this.store.set({ write: { ...this.state.write, live } });
+  }
+
+  /** Writes the comparison, its charts and the inputs into the workbook. */
+  async writeToWorkbook(): Promise<void> {
+    const library = this.state.library;
+    const refs = library.compare.filter((r) => refExists(library, r));
+    if (refs.length < 2) {
+      this.store.set({ write: { ...this.state.write, error: "Choose a baseline and at least one option to compare first." } });
+      return;
+    }
+    const live = this.state.write.live;
+    this.store.set({ write: { live, progress: { done: 0, total: 1, step: "Preparing" }, report: null } });
+    try {
+      const scenarios = refs.map((r) => ({ ...this.sourceOf(r), basedOn: findUser(library, r)?.basedOn ?? (r.startsWith("preset:") ? r.slice(7) : null) }));
+      const writtenOn = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+      const { plan } = await this.engine.run({ kind: "plan", scenarios, live, writtenOn }, (progress) => this.store.set({ write: { live, progress, report: null } }));
+      const report = await this.workbook.write(plan, (done, total) => this.store.set({ write: { live, progress: { done, total, step: "Writing to the workbook" }, report: null } }));
+      this.store.set({ write: { live, progress: null, report } });
+    } catch (error) {
+      this.store.set({ write: { live, progress: null, report: null, error: (error as Error).message } });
+    }
+  }
+}
+
+export { emptyLibrary };

@@ -1,0 +1,43 @@
+import { useEffect, useState } from "preact/hooks";
+import type { Analysis, Progress } from "./compute/jobs.js";
+import type { Explanation, Issue } from "../../engine/index.js";
+import type { Library, ScenarioRef } from "./model/library.js";
+import type { WriteReport } from "../office/workbook.js";
+
+/** The pane's state: one object, replaced (never mutated) on each change, so views re-render from it. */
+export interface PaneState {
+  view: string;
+  library: Library;
+  /** The scenario the editor and the results show. */
+  selected: ScenarioRef;
+  save: { state: "saved" | "saving" | "failed" | "unsaved"; message?: string };
+  results: { key: string; analysis: Analysis | null; progress: Progress | null; error?: string };
+  comparison: { key: string; analysis: Analysis | null; progress: Progress | null; error?: string };
+  explain: { title: string; explanation: Explanation | null; error?: string } | null;
+  /** A short-lived notice, optionally with an Undo. */
+  notice: { kind: "info" | "success" | "error"; text: string; undo?: () => void; issues?: Issue[] } | null;
+  write: { live: boolean; progress: Progress | null; report: WriteReport | null; error?: string };
+  /** Per user scenario, the tier whose details are open in the editor. */
+  engineWhere: "worker" | "inline";
+}
+
+export class Store {
+  private listeners = new Set<() => void>();
+  constructor(public state: PaneState) {}
+  set(change: Partial<PaneState> | ((s: PaneState) => Partial<PaneState>)): void {
+    const partial = typeof change === "function" ? change(this.state) : change;
+    this.state = { ...this.state, ...partial };
+    for (const l of this.listeners) l();
+  }
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+/** Re-renders the calling component whenever the store changes. */
+export function useStore(store: Store): PaneState {
+  const [, setTick] = useState(0);
+  useEffect(() => store.subscribe(() => setTick((t) => t + 1)), [store]);
+  return store.state;
+}

@@ -1,0 +1,343 @@
+import { CATEGORY_LABELS, TRANSITION_CATEGORIES, type Comparison, type FigureChange } from "../../../engine/index.js";
+import type { Controller } from "../controller.js";
+import type { OptionAnalysis, ScenarioAnalysis } from "../compute/jobs.js";
+import { MAX_COMPARED, type ScenarioRef } from "../model/library.js";
+import { formatChange, formatPct, formatValue, money, moneyShort } from "../model/format.js";
+import type { PaneState } from "../store.js";
+import { CashFlowChart, SERIES_COLOURS, TierCostChart, TransitionChart } from "./charts.js";
+import { FigureButton, MessageBar, ProgressBar, Section } from "./common.js";
+import { ScenarioPicker } from "./picker.js";
+import { Checks } from "./results.js";
+
+/** The figures of the headline comparison, in the order a director reads them. */
+const HEADLINE_FIGURES = [
+  "caseload.childrenPerCaseHolder",
+  "time.directContactShare",
+  "time.directContactHoursPerChildPerWeek",
+  "runCost.total",
+  "structure.totalFte",
+  "caseload.caseHoldingFte",
+  "structure.layers",
+];
+
+function shortValue(value: number | null, unit: string): string {
+  if (value === null) return "—";
+  return unit === "£" || unit === "£ a year" ? moneyShort(value) : formatValue(value, unit);
+}
+
+function ChangeLine(props: { f: FigureChange }) {
+  const { f } = props;
+  if (f.change === null || f.change === 0) return <span class="change none">{f.change === 0 ? "no change" : ""}</span>;
+  const dir = f.change > 0 ? "up" : "down";
+  const amount = f.unit === "£" || f.unit === "£ a year" ? `${f.change > 0 ? "+" : "−"}${moneyShort(Math.abs(f.change))}` : formatChange(f.change, f.unit);
+  return (
+    <span class={`change ${dir}`}>
+      {amount}
+      {f.changePct !== null && f.unit !== "share" ? ` (${formatPct(f.changePct)})` : ""}
+    </span>
+  );
+}
+
+function Pickers(props: { c: Controller; state: PaneState }) {
+  const { c, state } = props;
+  const compare = state.library.compare;
+  const options = compare.slice(1);
+  return (
+    <div class="pickers">
+      <ScenarioPicker c={c} state={state} id="compare-baseline" label="Baseline" value={compare[0] ?? ""} allowNone={compare[0] ? undefined : "Choose the baseline"} onChange={(r) => c.setCompared(0, r)} />
+      {options.map((ref, k) => (
+        <div class="picker-row">
+          <ScenarioPicker c={c} state={state} id={`compare-option-${k + 1}`} label={`Option ${k + 1}`} value={ref} exclude={compare} onChange={(r) => c.setCompared(k + 1, r)} />
+          <button type="button" class="button subtle icon" aria-label={`Remove option ${k + 1}`} onClick={() => c.setCompared(k + 1, null)}>
+            ✕
+          </button>
+        </div>
+      ))}
+      {compare.length < MAX_COMPARED ? (
+        <ScenarioPicker c={c} state={state} id={`compare-option-${options.length + 1}`} label={`Add option ${options.length + 1}`} value="" allowNone="Choose a scenario to add" exclude={compare} onChange={(r) => r && c.setCompared(compare.length, r)} />
+      ) : null}
+    </div>
+  );
+}
+
+export function CompareView(props: { c: Controller; state: PaneState }) {
+  const { c, state } = props;
+  const { analysis, progress, error } = state.comparison;
+  const refs = state.library.compare;
+  return (
+    <div class="view compare">
+      <Pickers c={c} state={state} />
+      {refs.length < 2 ? <MessageBar kind="info">Choose a baseline and at least one option: up to four scenarios side by side.</MessageBar> : null}
+      {progress ? <ProgressBar progress={progress} label="Comparing" /> : null}
+      {error ? <MessageBar kind="error">{error}</MessageBar> : null}
+      {analysis?.errors.map((e) => (
+        <MessageBar kind="error">
+          {e.name}: {e.message}
+        </MessageBar>
+      ))}
+      {analysis && analysis.results.length >= 2 && analysis.comparisons.length > 0 ? <ComparisonBody c={c} results={analysis.results} comparisons={analysis.comparisons} /> : null}
+    </div>
+  );
+}
+
+function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; comparisons: OptionAnalysis[] }) {
+  const { c, results, comparisons } = props;
+  const baseline = results[0]!;
+  const baseRef = baseline.ref as ScenarioRef;
+  const explainOption = (o: OptionAnalysis, figure: string, label: string) => () => void c.explain(`${o.name}: ${label}`, figure, o.ref as ScenarioRef, baseRef);
+  const explainBaseline = (figure: string, label: string) => () => void c.explain(`${baseline.name}: ${label}`, figure, baseRef);
+  const figuresOf = (cmp: Comparison) => new Map(cmp.figures.map((f) => [f.figure, f]));
+  const maps = comparisons.map((o) => figuresOf(o.comparison));
+  const first = maps[0]!;
+  return (
+    <>
+      <Section title="Side by side" id="side">
+        <p class="hint">Changes are against the baseline, {baseline.name}. Select a figure to see how it was computed.</p>
+        <div class="table-scroll" tabIndex={0} role="region" aria-label="Headline figures side by side">
+          <table class="data side-by-side">
+            <thead>
+              <tr>
+                <th scope="col">Figure</th>
+                <th scope="col">
+                  {baseline.name}
+                  <span class="tag">baseline</span>
+                </th>
+                {comparisons.map((o) => (
+                  <th scope="col">{o.name}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {HEADLINE_FIGURES.map((name) => {
+                const f = first.get(name);
+                if (!f) return null;
+                return (
+                  <tr data-figure={name}>
+                    <th scope="row">{f.label}</th>
+                    <td>
+                      <FigureButton label={`${baseline.name}: ${f.label}`} onExplain={explainBaseline(name, f.label)}>
+                        {shortValue(f.baseline, f.unit)}
+                      </FigureButton>
+                    </td>
+                    {comparisons.map((o, k) => {
+                      const fo = maps[k]!.get(name)!;
+                      return (
+                        <td>
+                          <FigureButton label={`${o.name}: ${f.label}`} onExplain={explainOption(o, `option.${name}`, f.label)}>
+                            {shortValue(fo.option, fo.unit)}
+                          </FigureButton>
+                          <ChangeLine f={fo} />
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+      <Section title="Appraisal" id="appraisal">
+        <div class="table-scroll" tabIndex={0} role="region" aria-label="Appraisal of each option">
+          <table class="data appraisal">
+            <thead>
+              <tr>
+                <th scope="col">Against {baseline.name}</th>
+                {comparisons.map((o) => (
+                  <th scope="col">{o.name}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <AppraisalRow label="Change in run cost a year" figure="change.runCost" comparisons={comparisons} explain={explainOption} value={(x) => `${x.change.runCost > 0 ? "+" : ""}${money(x.change.runCost)} (${formatPct(x.change.runCostPct)})`} />
+              <AppraisalRow label="Cost neutral" figure="costNeutral" comparisons={comparisons} explain={explainOption} value={(x) => (x.costNeutral ? "Yes" : "No")} tone={(x) => (x.costNeutral ? "good" : "bad")} />
+              <AppraisalRow label="Transition spend" figure="transition.total" comparisons={comparisons} explain={explainOption} value={(x) => money(x.transition.total)} />
+              <AppraisalRow label="With optimism bias" figure="appraisal.transitionWithOptimismBias" comparisons={comparisons} explain={explainOption} value={(x) => money(x.appraisal.transitionWithOptimismBias)} />
+              <AppraisalRow label={`Net present value (${comparisons[0]!.comparison.appraisal.horizonYears} years)`} figure="appraisal.npv" comparisons={comparisons} explain={explainOption} value={(x) => money(x.appraisal.npv)} tone={(x) => (x.appraisal.npv >= 0 ? "good" : "bad")} />
+              <AppraisalRow label="Payback year" figure="appraisal.paybackYear" comparisons={comparisons} explain={explainOption} value={(x) => x.appraisal.paybackYear ?? "Not within the appraisal"} />
+            </tbody>
+          </table>
+        </div>
+      </Section>
+      <Section title="Transition spend by year and category" id="transition">
+        {comparisons.map((o) => (
+          <TransitionBlock o={o} explain={explainOption} />
+        ))}
+      </Section>
+      <Section title="Run cost by tier" id="tiercost">
+        <TierCosts results={results} />
+      </Section>
+      <Section title="Cumulative cash flow" id="cashflow">
+        <CashFlows comparisons={comparisons} />
+      </Section>
+      <details class="group" data-group="all-figures">
+        <summary>
+          <h2 class="group-title">Every figure</h2>
+        </summary>
+        <AllFigures c={c} baseline={baseline} comparisons={comparisons} explainOption={explainOption} />
+      </details>
+      <Checks title="Checks" checks={comparisons.flatMap((o) => o.comparison.checks.map((k) => ({ ...k, name: comparisons.length > 1 ? `${o.name}: ${k.name}` : k.name })))} />
+    </>
+  );
+}
+
+function AppraisalRow(props: {
+  label: string;
+  figure: string;
+  comparisons: OptionAnalysis[];
+  explain: (o: OptionAnalysis, figure: string, label: string) => () => void;
+  value: (c: Comparison) => string;
+  tone?: (c: Comparison) => "good" | "bad";
+}) {
+  return (
+    <tr data-figure={props.figure}>
+      <th scope="row">{props.label}</th>
+      {props.comparisons.map((o) => (
+        <td class={props.tone ? `tone-${props.tone(o.comparison)}` : ""}>
+          <FigureButton label={`${o.name}: ${props.label}`} onExplain={props.explain(o, props.figure, props.label)}>
+            {props.value(o.comparison)}
+          </FigureButton>
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+function TransitionBlock(props: { o: OptionAnalysis; explain: (o: OptionAnalysis, figure: string, label: string) => () => void }) {
+  const { o } = props;
+  const t = o.comparison.transition;
+  if (t.years.length === 0) return <p class="hint">{o.name}: no transition drivers, so no transition spend.</p>;
+  return (
+    <div class="transition-block" data-option={o.ref}>
+      <TransitionChart title={`${o.name}: ${money(t.total)} over ${t.years.length} years`} years={t.years} categories={TRANSITION_CATEGORIES.map((cat, i) => ({ label: CATEGORY_LABELS[cat] ?? cat, values: t.table[i]! }))} />
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={`${o.name}: transition spend by year and category`}>
+        <table class="data compact">
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
+              {t.years.map((y) => (
+                <th scope="col" class="numeric">
+                  {y}
+                </th>
+              ))}
+              <th scope="col" class="numeric">
+                Total
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {TRANSITION_CATEGORIES.map((cat, i) => (
+              <tr>
+                <th scope="row">{CATEGORY_LABELS[cat]}</th>
+                {t.table[i]!.map((v) => (
+                  <td class="numeric">{moneyShort(v)}</td>
+                ))}
+                <td class="numeric">
+                  <FigureButton label={`${o.name}: ${CATEGORY_LABELS[cat]}`} onExplain={props.explain(o, `transition.byCategory.${cat}`, `Transition: ${CATEGORY_LABELS[cat]}`)}>
+                    {moneyShort(t.byCategory[cat])}
+                  </FigureButton>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              {t.byYear.map((y) => (
+                <td class="numeric">
+                  <FigureButton label={`${o.name}: transition spend in ${y.year}`} onExplain={props.explain(o, `transition.byYear.${y.year}`, `Transition spend in ${y.year}`)}>
+                    {moneyShort(y.amount)}
+                  </FigureButton>
+                </td>
+              ))}
+              <td class="numeric">
+                <FigureButton label={`${o.name}: transition spend`} onExplain={props.explain(o, "transition.total", "Transition spend")}>
+                  {moneyShort(t.total)}
+                </FigureButton>
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function TierCosts(props: { results: ScenarioAnalysis[] }) {
+  const order: { id: string; name: string }[] = [];
+  for (const r of props.results) for (const t of r.result.structure.tiers) if (!order.some((x) => x.id === t.id)) order.push({ id: t.id, name: t.name });
+  return (
+    <TierCostChart
+      tiers={order.map((t) => t.name)}
+      series={props.results.map((r) => ({ name: r.name, values: order.map((t) => r.result.structure.tiers.find((x) => x.id === t.id)?.annualCost ?? 0) }))}
+    />
+  );
+}
+
+function CashFlows(props: { comparisons: OptionAnalysis[] }) {
+  const years: string[] = [];
+  for (const o of props.comparisons) for (const f of o.comparison.appraisal.cashFlows) if (!years.includes(f.year)) years.push(f.year);
+  years.sort();
+  return (
+    <CashFlowChart
+      years={years}
+      series={props.comparisons.map((o, k) => ({
+        name: o.name,
+        colour: SERIES_COLOURS[(k + 1) % SERIES_COLOURS.length]!,
+        values: years.map((y) => o.comparison.appraisal.cashFlows.find((f) => f.year === y)?.cumulative ?? null),
+        payback: o.comparison.appraisal.paybackYear === null ? null : years.indexOf(o.comparison.appraisal.paybackYear),
+      }))}
+    />
+  );
+}
+
+function AllFigures(props: { c: Controller; baseline: ScenarioAnalysis; comparisons: OptionAnalysis[]; explainOption: (o: OptionAnalysis, figure: string, label: string) => () => void }) {
+  const { comparisons } = props;
+  const names: string[] = [];
+  const meta = new Map<string, FigureChange>();
+  for (const o of comparisons) for (const f of o.comparison.figures) if (!meta.has(f.figure)) { meta.set(f.figure, f); names.push(f.figure); }
+  const maps = comparisons.map((o) => new Map(o.comparison.figures.map((f) => [f.figure, f])));
+  return (
+    <div class="table-scroll" tabIndex={0} role="region" aria-label="Every figure side by side">
+      <table class="data compact all-figures">
+        <thead>
+          <tr>
+            <th scope="col">Figure</th>
+            <th scope="col">{props.baseline.name}</th>
+            {comparisons.map((o) => (
+              <th scope="col">{o.name}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {names.map((name) => {
+            const m = meta.get(name)!;
+            return (
+              <tr data-figure={name}>
+                <th scope="row">{m.label}</th>
+                <td class="numeric">{formatValue(m.baseline, m.unit)}</td>
+                {comparisons.map((o, k) => {
+                  const f = maps[k]!.get(name);
+                  return (
+                    <td class="numeric">
+                      {f ? (
+                        <>
+                          <FigureButton label={`${o.name}: ${m.label}`} onExplain={props.explainOption(o, `option.${name}`, m.label)}>
+                            {formatValue(f.option, f.unit)}
+                          </FigureButton>
+                          <ChangeLine f={f} />
+                        </>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

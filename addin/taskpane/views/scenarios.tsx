@@ -1,0 +1,211 @@
+import { useRef, useState } from "preact/hooks";
+import { listPresets } from "../../../engine/index.js";
+import type { Controller } from "../controller.js";
+import { checkDraft } from "../model/draft.js";
+import { MAX_COMPARED, presetRef, userRef, type ScenarioRef } from "../model/library.js";
+import type { PaneState } from "../store.js";
+import { Section } from "./common.js";
+
+/** Saves text as a file the user downloads (the scenario file of Export). */
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function CompareToggle(props: { c: Controller; state: PaneState; ref_: ScenarioRef; name: string }) {
+  const compared = props.state.library.compare;
+  const position = compared.indexOf(props.ref_);
+  const full = compared.length >= MAX_COMPARED && position < 0;
+  return (
+    <label class="checkbox" title={full ? "Compare at most four scenarios" : undefined}>
+      <input type="checkbox" checked={position >= 0} disabled={full} onChange={() => props.c.toggleCompared(props.ref_)} aria-label={`Compare ${props.name}`} />
+      <span>{position === 0 ? "Baseline" : "Compare"}</span>
+    </label>
+  );
+}
+
+function UserRow(props: { c: Controller; state: PaneState; id: string }) {
+  const { c, state } = props;
+  const user = state.library.scenarios.find((s) => s.id === props.id)!;
+  const ref = userRef(user.id);
+  const [renaming, setRenaming] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [name, setName] = useState(user.name);
+  const problems = checkDraft(user.input).issues.length;
+  return (
+    <li class="scenario-card" data-ref={ref}>
+      {renaming ? (
+        <form
+          class="rename"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (c.rename(ref, name)) setRenaming(false);
+          }}
+        >
+          <label class="field-label" for={`rename-${user.id}`}>
+            New name
+          </label>
+          <input id={`rename-${user.id}`} class="input" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} autoFocus />
+          <div class="row">
+            <button type="submit" class="button primary">
+              Save name
+            </button>
+            <button type="button" class="button" onClick={() => setRenaming(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div class="scenario-head">
+          <button type="button" class="link scenario-name" onClick={() => c.select(ref, "edit")}>
+            {user.name}
+          </button>
+          <CompareToggle c={c} state={state} ref_={ref} name={user.name} />
+        </div>
+      )}
+      <div class="scenario-meta">
+        {user.basedOn ? `From preset ${listPresets().find((p) => p.id === user.basedOn)?.name ?? user.basedOn}` : "Imported"}
+        {problems > 0 ? <span class="badge error"> {problems === 1 ? "1 problem" : `${problems} problems`}</span> : null}
+      </div>
+      {confirming ? (
+        <div class="confirm" role="group" aria-label={`Delete ${user.name}?`}>
+          <span>Delete “{user.name}” from this workbook?</span>
+          <div class="row">
+            <button
+              type="button"
+              class="button danger"
+              onClick={() => {
+                setConfirming(false);
+                c.remove(ref);
+              }}
+            >
+              Delete
+            </button>
+            <button type="button" class="button" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="row actions">
+          <button type="button" class="button" onClick={() => c.select(ref, "edit")}>
+            Edit
+          </button>
+          <button type="button" class="button" onClick={() => c.select(ref, "results")}>
+            Results
+          </button>
+          <button type="button" class="button" onClick={() => c.duplicate(ref)} aria-label={`Duplicate ${user.name}`}>
+            Duplicate
+          </button>
+          <button
+            type="button"
+            class="button"
+            onClick={() => {
+              setName(user.name);
+              setRenaming(true);
+            }}
+            aria-label={`Rename ${user.name}`}
+          >
+            Rename
+          </button>
+          <button
+            type="button"
+            class="button"
+            onClick={() => {
+              const file = c.exportFile(ref);
+              download(file.fileName, file.text);
+            }}
+            aria-label={`Export ${user.name}`}
+          >
+            Export
+          </button>
+          <button type="button" class="button" onClick={() => setConfirming(true)} aria-label={`Delete ${user.name}`}>
+            Delete
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function ScenariosView(props: { c: Controller; state: PaneState }) {
+  const { c, state } = props;
+  const fileInput = useRef<HTMLInputElement>(null);
+  const presets = listPresets();
+  return (
+    <div class="view">
+      <Section title="Your scenarios" id="yours">
+        <p class="hint">Saved inside this workbook: they travel with the file and come back when it is opened again.</p>
+        {state.library.scenarios.length === 0 ? <p class="empty">None yet. Start one from a preset below, or import a scenario file.</p> : null}
+        <ul class="scenario-list" aria-label="Your scenarios">
+          {state.library.scenarios.map((s) => (
+            <UserRow key={s.id} c={c} state={state} id={s.id} />
+          ))}
+        </ul>
+        <div class="row">
+          <button type="button" class="button" onClick={() => fileInput.current?.click()}>
+            Import a scenario file…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,.yaml,.yml,application/json,text/yaml"
+            class="visually-hidden"
+            aria-label="Import a scenario file"
+            data-testid="import-file"
+            onChange={async (e) => {
+              const input = e.target as HTMLInputElement;
+              const file = input.files?.[0];
+              if (file) c.importFile(await file.text(), file.name);
+              input.value = "";
+            }}
+          />
+        </div>
+      </Section>
+      <Section title="Presets" id="presets">
+        <p class="hint">Read only. Tick up to four scenarios to compare; the first ticked is the baseline.</p>
+        <ul class="scenario-list" aria-label="Presets">
+          {presets.map((p) => {
+            const ref = presetRef(p.id);
+            return (
+              <li class="scenario-card" data-ref={ref} key={p.id}>
+                <div class="scenario-head">
+                  <button type="button" class="link scenario-name" onClick={() => c.select(ref, "results")}>
+                    {p.name}
+                  </button>
+                  <CompareToggle c={c} state={state} ref_={ref} name={p.name} />
+                </div>
+                <p class="scenario-meta description">{p.description}</p>
+                <div class="row actions">
+                  <button type="button" class="button primary" onClick={() => c.newFromPreset(p.id)} aria-label={`New scenario from ${p.name}`}>
+                    New from preset
+                  </button>
+                  <button type="button" class="button" onClick={() => c.select(ref, "results")} aria-label={`Results of ${p.name}`}>
+                    Results
+                  </button>
+                  <button
+                    type="button"
+                    class="button"
+                    onClick={() => {
+                      const file = c.exportFile(ref);
+                      download(file.fileName, file.text);
+                    }}
+                    aria-label={`Export ${p.name}`}
+                  >
+                    Export
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </Section>
+    </div>
+  );
+}

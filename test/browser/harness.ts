@@ -1,0 +1,114 @@
+import { readFileSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { serveFolder, type StaticServer } from "./server.js";
+
+/**
+ * Drives the production build of the task pane in Debian's Chromium through playwright-core: the
+ * build is served on 127.0.0.1, Microsoft's office.js URL is answered with the in-memory Office stub,
+ * and every other outside request is aborted. Screenshots go to test/artifacts/.
+ */
+
+export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const ROOT = resolve(__dirname, "..", "..");
+export const DIST = join(ROOT, "dist", "addin");
+export const ARTIFACTS = join(ROOT, "test", "artifacts");
+const STUB = readFileSync(join(__dirname, "officeStub.js"), "utf8");
+
+/** The narrow default width of an Excel task pane. */
+export const PANE_WIDTH = 320;
+
+export interface Pane {
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught errors and console errors on the page. */
+  errors: string[];
+  /** Requests to anywhere but the test server and the routed office.js (all aborted). */
+  blocked: string[];
+}
+
+export class Harness {
+  private constructor(
+    readonly browser: Browser,
+    readonly server: StaticServer,
+  ) {}
+
+  static async start(): Promise<Harness> {
+    const server = await serveFolder(DIST);
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    return new Harness(browser, server);
+  }
+
+  /** Opens the pane as Excel would, with these document settings already in the workbook. */
+  async open(settings: Record<string, unknown> = {}, width = PANE_WIDTH): Promise<Pane> {
+    const context = await this.browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, locale: "en-GB" });
+    const errors: string[] = [];
+    const blocked: string[] = [];
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: STUB });
+      if (url.startsWith(this.server.origin) || url.startsWith("blob:") || url.startsWith("data:")) return route.continue();
+      blocked.push(url);
+      return route.abort();
+    });
+    await context.addInitScript((initial) => {
+      (globalThis as unknown as { __officeInitialSettings: unknown }).__officeInitialSettings = initial;
+    }, settings);
+    const page = await context.newPage();
+    page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(`console: ${message.text()}`);
+    });
+    page.on("worker", (worker) => worker.on("console", (m) => m.type() === "error" && errors.push(`worker console: ${m.text()}`)));
+    await page.goto(`${this.server.origin}/taskpane.html`);
+    await page.getByRole("tab", { name: "Scenarios" }).waitFor();
+    return { page, context, errors, blocked };
+  }
+
+  /** Saves what the director sees: the whole view, or only the window (for a drawer over the view). */
+  async screenshot(pane: Pane, name: string, fullPage = true): Promise<string> {
+    const path = join(ARTIFACTS, `${name}.png`);
+    // From the top, so the sticky tab bar sits where the director sees it.
+    if (fullPage) await pane.page.evaluate(() => (globalThis as any).scrollTo(0, 0));
+    await pane.page.screenshot({ path, fullPage });
+    return path;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.close();
+  }
+}
+
+/** The stub's state: settings as saved, the recorded calls, syncs and bytes per request. */
+export async function officeState(page: Page): Promise<{ saved: Record<string, unknown>; saves: number; syncs: number; requestBytes: number[]; log: { api: string; args: unknown[] }[]; associated: string[] }> {
+  return page.evaluate(() => {
+    const s = (globalThis as unknown as { __officeState: Record<string, unknown> }).__officeState;
+    return JSON.parse(JSON.stringify({ saved: s.saved, saves: s.saves, syncs: s.syncs, requestBytes: s.requestBytes, log: s.log, associated: s.associated }));
+  });
+}
+
+export interface SheetSnapshot {
+  name: string;
+  cells: Record<string, { value: unknown; formula: string | null; numberFormat: string; bold: boolean }>;
+  tables: { name: string; style: string; range: string; headers: unknown[]; rows: number }[];
+  charts: { sheet: string; type: string; source: string; seriesBy: string; name: string; title: string; valueFormat: string; position: [string, string]; marks: { series: number; index: number; markerSize?: number; hasDataLabel?: boolean }[] }[];
+  frozenRows: number;
+  columnWidths: Record<string, number>;
+}
+
+export async function workbook(page: Page): Promise<SheetSnapshot[]> {
+  return page.evaluate(() => (globalThis as unknown as { __workbookSnapshot: () => unknown }).__workbookSnapshot()) as Promise<SheetSnapshot[]>;
+}
+
+/** Waits until the pane has saved its scenarios into the document settings. */
+export async function saved(page: Page): Promise<Record<string, unknown>> {
+  await page.evaluate(() => (globalThis as unknown as { socialcarePane: { saveNow(): Promise<void> } }).socialcarePane.saveNow());
+  await page.locator('[data-save="saved"]').waitFor();
+  return (await officeState(page)).saved;
+}

@@ -1,0 +1,79 @@
+import { listSettings, loadPreset, runScenario, toScenarioInput } from "../../engine/index.js";
+import { addTier, checkDraft, edit, getAtPath, PANE_SOURCE, parseTyped, removeTier, setAtPath, setSizing, shownText } from "../../addin/taskpane/model/draft.js";
+
+const blueprint = () => toScenarioInput(loadPreset("blueprint"), { withSources: true });
+
+describe("reading what was typed", () => {
+  test.each([
+    ["3000", 3000],
+    ["3,000", 3000],
+    [" £36,582.50 ", 36582.5],
+    ["0.25", 0.25],
+    ["1e3", 1000],
+    ["-5", -5],
+    ["about 40k", "about 40k"],
+    ["12%", "12%"],
+    ["", undefined],
+  ])("%j as a number is %j", (typed, value) => {
+    expect(parseTyped(typed, "number")).toEqual(value);
+  });
+});
+
+describe("editing a draft", () => {
+  test("sets one value by its file path, records that the user set it, and leaves the rest", () => {
+    const before = blueprint();
+    const after = setAtPath(before, "structure.tiers[0].salary", 40000);
+    expect(getAtPath(after, "structure.tiers[0].salary")).toBe(40000);
+    expect((after as any).structure.tiers[0].salary).toEqual({ value: 40000, source: PANE_SOURCE });
+    expect(getAtPath(before, "structure.tiers[0].salary")).toBe(loadPreset("blueprint").structure.tiers[0]!.salary);
+    expect({ ...(after as any).council }).toEqual({ ...(before as any).council });
+    const check = checkDraft(after);
+    expect(check.issues).toEqual([]);
+    expect(check.scenario!.structure.tiers[0]!.salary).toBe(40000);
+    expect(check.scenario!.sources["structure.tiers.socialWorker.salary"]).toEqual({ source: PANE_SOURCE });
+  });
+
+  test("text that is not a number is kept exactly and the engine says what is wrong", () => {
+    const next = edit({ input: blueprint(), typed: {} }, "council.children", "lots", "number");
+    expect(next.typed["council.children"]).toBe("lots");
+    expect(shownText(next.typed, "council.children", getAtPath(next.input, "council.children"))).toBe("lots");
+    const check = checkDraft(next.input);
+    expect(check.scenario).toBeNull();
+    expect(check.issues.map((i) => i.path)).toEqual(["council.children"]);
+    expect(check.issues[0]!.reason).toMatch(/must be a number/);
+    // The next good value replaces the kept text.
+    const fixed = edit(next, "council.children", "2500", "number");
+    expect(fixed.typed).toEqual({});
+    expect(checkDraft(fixed.input).scenario!.council.children).toBe(2500);
+  });
+
+  test("several problems at once are all reported, each at its own field", () => {
+    let state = { input: blueprint(), typed: {} as Record<string, string> };
+    state = edit(state, "council.children", "-1", "number");
+    state = edit(state, "timeUse.hoursPerWeek", "0", "number");
+    state = edit(state, "council.name", "Our council", "text");
+    const paths = checkDraft(state.input).issues.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(["council.children", "timeUse.hoursPerWeek"]));
+    expect(getAtPath(state.input, "council.name")).toBe("Our council");
+  });
+
+  test("a tier can be added, resized by another rule and removed, and the scenario stays valid", () => {
+    const added = addTier(blueprint());
+    const tiers = (added as any).structure.tiers;
+    expect(tiers).toHaveLength(loadPreset("blueprint").structure.tiers.length + 1);
+    const withTier = checkDraft(added).scenario!;
+    const before = runScenario(loadPreset("blueprint")).structure.totalFte;
+    // One more fixed FTE: total FTE rises by exactly one.
+    expect(runScenario(withTier).structure.totalFte).toBeCloseTo(before + 1, 9);
+    const spanned = setSizing(added, tiers.length - 1, "span");
+    const spannedScenario = checkDraft(spanned).scenario!;
+    expect(spannedScenario.structure.tiers.at(-1)!.size.rule).toBe("span");
+    const removed = removeTier(spanned, tiers.length - 1);
+    expect(runScenario(checkDraft(removed).scenario!).structure.totalFte).toBeCloseTo(before, 9);
+  });
+
+  test("every setting the editor lists can be found in the draft by its path", () => {
+    const input = blueprint();
+    for (const s of listSettings(loadPreset("blueprint"))) expect({ key: s.key, value: getAtPath(input, s.path) }).toEqual({ key: s.key, value: s.value });
+  });
+});
