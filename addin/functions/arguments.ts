@@ -267,7 +267,8 @@ export const NO_OVERRIDES: OverrideList = { pairs: [], key: "" };
 /**
  * Overrides: a range of two columns, a setting's key (as `SOCIALCARE` names settings:
  * council.children, structure.tiers.socialWorker.salary) and its value, one setting a row; a range of
- * two rows is read across. Empty rows are skipped; a setting with no value, a value with no setting or
+ * two rows is read across. Empty rows are skipped (also as Excel on Windows passes them, two zeros); a
+ * setting with no value, a value with no setting or
  * a setting given twice is refused (an empty value cell is more likely a slip than a wish to keep the
  * preset's value).
  */
@@ -297,8 +298,11 @@ export function overrides(name: string): Arg<OverrideList> {
       const seen = new Map<string, number>();
       let key = "";
       for (const [setting, v, at] of pairs) {
-        if (isBlank(setting) && isBlank(v)) continue;
-        if (isBlank(setting)) throw new InputError(name, `${unit} ${at} has a value but no setting`);
+        // No setting is named 0: a 0 there is an empty cell as Excel on Windows passes it, and a row
+        // of two such cells is an empty row.
+        const noSetting = isBlank(setting) || setting === 0;
+        if (noSetting && (isBlank(v) || v === 0)) continue;
+        if (noSetting) throw new InputError(name, `${unit} ${at} has a value but no setting`);
         if (typeof setting !== "string") throw new InputError(name, `${unit} ${at}: the setting must be a setting's name such as "council.children", got ${describe(setting)}`);
         const settingKey = setting.trim();
         if (isBlank(v)) throw new InputError(name, `${unit} ${at} (${settingKey}) has no value`);

@@ -65,7 +65,12 @@ export const catalogue = {
 
   TRANSITIONPROFILE: define(
     [number("total"), number("years"), optionalSeries("weights", "weights")],
-    (total, years, weights) => spreadByProfile(total, years, weights),
+    (total, years, weights) => {
+      // Weights past the last year are ignored when they are zero, as empty cells of a range that runs
+      // past the years arrive from Excel on Windows; a weight given for a year that is not there is refused.
+      if (weights && Number.isInteger(years) && years >= 1 && weights.length > years && weights.slice(years).every((w) => w === 0)) weights = weights.slice(0, years);
+      return spreadByProfile(total, years, weights);
+    },
     asRow,
   ),
 

@@ -92,6 +92,7 @@ describe("overrides from a range of setting and value", () => {
     expect(read(null).pairs).toEqual([]);
     expect(read(undefined).pairs).toEqual([]);
     expect(read([[null, null]]).pairs).toEqual([]);
+    expect(read([["council.children", 5], [0, 0]]).pairs).toEqual([["council.children", 5]]); // an empty row as Excel on Windows passes it
   });
 
   test("the cache key tells apart what differs and only that", () => {

@@ -95,6 +95,7 @@ describe("building blocks", () => {
     expect(F.TRANSITIONPROFILE(1_000_000, 3, [[50, 30, 20]])).toEqual([[500000, 300000, 200000]]);
     expect(F.TRANSITIONPROFILE(1_000_000, 3, [[50], [30], [20]])).toEqual([[500000, 300000, 200000]]); // a column of weights
     expect(F.TRANSITIONPROFILE(90, 3, [[2, null, 1, null]])).toEqual([[60, 0, 30]]); // an empty cell inside is 0; trailing ones dropped
+    expect(F.TRANSITIONPROFILE(90, 3, [[2, 0, 1, 0, 0]])).toEqual([[60, 0, 30]]); // zeros past the years: empty cells as Excel on Windows passes them
     const row = F.TRANSITIONPROFILE(5516510.88, 3, [[4, 3, 2]])[0]!;
     expect(Math.round(row.reduce((s, x) => s + x * 100, 0))).toBe(551651088);
   });
@@ -249,6 +250,7 @@ const badInputs: [string, () => unknown, string, string][] = [
   ["too few weights", () => F.TRANSITIONPROFILE(100, 3, [[1, 2]]), "#VALUE!", "weights: 3 years need 3 weights, got 2"],
   ["text among the weights", () => F.TRANSITIONPROFILE(100, 2, [[1, "x"]]), "#VALUE!", 'weights: cell 2 holds the text "x"; weights must be numbers or empty cells'],
   ["a negative weight", () => F.TRANSITIONPROFILE(100, 2, [[1, -1]]), "#NUM!", "weights[1]: must be at least 0, got -1"],
+  ["a weight for a year that is not there", () => F.TRANSITIONPROFILE(100, 2, [[1, 1, 1]]), "#VALUE!", "weights: 2 years need 2 weights, got 3"],
   ["weights all zero", () => F.TRANSITIONPROFILE(100, 2, [[0, 0]]), "#NUM!", "weights: must not all be zero"],
   ["a year before the first", () => F.DISCOUNTFACTOR(-1), "#NUM!", "year: must be between 0 and 1000, got -1"],
   ["a rate of 2,000%", () => F.DISCOUNTFACTOR(1, 20), "#NUM!", "rate: must be between -0.99 and 10, got 20"],
