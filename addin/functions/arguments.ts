@@ -280,37 +280,37 @@ export function overrides(name: string): Arg<OverrideList> {
     read: (value) => {
       if (isBlank(value)) return NO_OVERRIDES;
       if (!Array.isArray(value)) throw new InputError(name, "must be a range of two columns: a setting's name and its value");
-      const cells = matrix(value);
-      const rows = cells.length;
-      const cols = rows > 0 ? cells[0]!.length : 0;
-      let pairs: [unknown, unknown, number][];
-      let unit: string;
-      if (cols === 2) {
-        pairs = cells.map((row, i) => [row[0], row[1], i + 1]);
-        unit = "row";
-      } else if (rows === 2) {
-        pairs = cells[0]!.map((cell, i) => [cell, cells[1]![i], i + 1]);
-        unit = "column";
-      } else {
-        throw new InputError(name, `must be a range of two columns (a setting's name and its value), got ${rows} × ${cols} cells`);
-      }
+      // Read in place (this runs for every cell that passes overrides, most of them answered from the cache).
+      const grid = (value.length > 0 && !Array.isArray(value[0]) ? [value] : value) as unknown[][];
+      const rows = grid.length;
+      const cols = rows > 0 ? grid[0]!.length : 0;
+      const across = cols !== 2 && rows === 2;
+      if (cols !== 2 && !across) throw new InputError(name, `must be a range of two columns (a setting's name and its value), got ${rows} × ${cols} cells`);
+      const unit = across ? "column" : "row";
+      const count = across ? cols : rows;
+      const at = (pair: number, which: 0 | 1): unknown => (across ? grid[which]![pair] : grid[pair]![which]);
       const out: [string, string | number | boolean][] = [];
-      const seen = new Map<string, number>();
+      const lowerKeys: string[] = [];
+      const positions: number[] = [];
       let key = "";
-      for (const [setting, v, at] of pairs) {
+      for (let i = 0; i < count; i++) {
+        const setting = at(i, 0);
+        const v = at(i, 1);
+        const row = i + 1;
         // No setting is named 0: a 0 there is an empty cell as Excel on Windows passes it, and a row
         // of two such cells is an empty row.
         const noSetting = isBlank(setting) || setting === 0;
         if (noSetting && (isBlank(v) || v === 0)) continue;
-        if (noSetting) throw new InputError(name, `${unit} ${at} has a value but no setting`);
-        if (typeof setting !== "string") throw new InputError(name, `${unit} ${at}: the setting must be a setting's name such as "council.children", got ${describe(setting)}`);
+        if (noSetting) throw new InputError(name, `${unit} ${row} has a value but no setting`);
+        if (typeof setting !== "string") throw new InputError(name, `${unit} ${row}: the setting must be a setting's name such as "council.children", got ${describe(setting)}`);
         const settingKey = setting.trim();
-        if (isBlank(v)) throw new InputError(name, `${unit} ${at} (${settingKey}) has no value`);
-        if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") throw new InputError(name, `${unit} ${at} (${settingKey}): the value must be a number, text or TRUE/FALSE`);
+        if (isBlank(v)) throw new InputError(name, `${unit} ${row} (${settingKey}) has no value`);
+        if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") throw new InputError(name, `${unit} ${row} (${settingKey}): the value must be a number, text or TRUE/FALSE`);
         const lower = settingKey.toLowerCase();
-        const before = seen.get(lower);
-        if (before !== undefined) throw new InputError(name, `${settingKey} is given twice (${unit}s ${before} and ${at})`);
-        seen.set(lower, at);
+        const before = lowerKeys.indexOf(lower);
+        if (before >= 0) throw new InputError(name, `${settingKey} is given twice (${unit}s ${positions[before]} and ${row})`);
+        lowerKeys.push(lower);
+        positions.push(row);
         out.push([settingKey, v]);
         key += `${settingKey}\u0001${typeof v === "string" ? "s" : typeof v === "number" ? "n" : "b"}${String(v)}\u0002`;
       }
