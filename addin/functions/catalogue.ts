@@ -19,7 +19,7 @@ import {
 } from "../../engine/index.js";
 import { asNumber, asRow, asTable, asText, define } from "./adapter.js";
 import { figureName, NO_OVERRIDES, number, optionalNumber, optionalSeries, optionalYear, overrides, preset, series } from "./arguments.js";
-import { inArgument, NotAvailable } from "./excelErrors.js";
+import { blame, inArgument, NotAvailable } from "./excelErrors.js";
 import { evaluateComparison, evaluateScenario, explanationLines, presetTable } from "./wholeScenario.js";
 
 // Every SOCIALCARE function, declared once: its arguments (name and how each is read, in the order of
@@ -93,8 +93,18 @@ export const catalogue = {
   SCENARIO: define(
     [preset("preset"), figureName("figure"), overrides("overrides")],
     (presetId, figure, changes) => {
-      const evaluation = inArgument("overrides", () => evaluateScenario(presetId, changes));
-      return inArgument("figure", () => evaluation.figure(figure)).value as number;
+      // The hot path of a workbook (one cell a figure): no closures, so nothing to collect.
+      let evaluation;
+      try {
+        evaluation = evaluateScenario(presetId, changes);
+      } catch (error) {
+        throw blame("overrides", error);
+      }
+      try {
+        return evaluation.figure(figure).value as number;
+      } catch (error) {
+        throw blame("figure", error);
+      }
     },
     asNumber,
   ),

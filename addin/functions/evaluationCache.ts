@@ -12,7 +12,7 @@
 // Errors are stored too, so a thousand cells with the same misspelt preset cost one lookup of close
 // matches.
 
-type Entry = { ok: true; value: unknown } | { ok: false; error: unknown };
+type Entry = { ok: true; value: unknown; used: number } | { ok: false; error: unknown; used: number };
 
 export interface CacheStats {
   /** Calls answered from the cache. */
@@ -32,28 +32,42 @@ export class EvaluationCache {
 
   constructor(private limit: number) {}
 
+  private tick = 0;
+
   /** The answer stored under `key`, or `evaluate()`'s answer (or error), stored. */
   get<T>(key: string, evaluate: () => T): T {
     let entry = this.entries.get(key);
     if (entry !== undefined) {
       this.hits++;
-      // Map keeps insertion order: moving the entry to the end makes the first entry the least recently used.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
+      // A hit only stamps the entry (cheap, as every cell of a recalculation is one); the stamps are
+      // read when an entry must go.
+      entry.used = ++this.tick;
     } else {
       this.misses++;
       try {
-        entry = { ok: true, value: evaluate() };
+        entry = { ok: true, value: evaluate(), used: ++this.tick };
       } catch (error) {
-        entry = { ok: false, error };
+        entry = { ok: false, error, used: ++this.tick };
       }
       if (this.limit > 0) {
+        if (this.entries.size >= this.limit) this.dropLeastRecentlyUsed();
         this.entries.set(key, entry);
-        if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
       }
     }
     if (entry.ok) return entry.value as T;
     throw entry.error;
+  }
+
+  private dropLeastRecentlyUsed(): void {
+    let oldest: string | undefined;
+    let stamp = Infinity;
+    for (const [key, entry] of this.entries) {
+      if (entry.used < stamp) {
+        stamp = entry.used;
+        oldest = key;
+      }
+    }
+    if (oldest !== undefined) this.entries.delete(oldest);
   }
 
   stats(): CacheStats {
@@ -71,7 +85,7 @@ export class EvaluationCache {
   setLimit(limit: number): void {
     if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`the cache limit must be a whole number of entries, got ${limit}`);
     this.limit = limit;
-    while (this.entries.size > limit) this.entries.delete(this.entries.keys().next().value!);
+    while (this.entries.size > limit) this.dropLeastRecentlyUsed();
   }
 }
 

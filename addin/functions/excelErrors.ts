@@ -22,12 +22,17 @@ export class NotAvailable extends Error {
   override name = "NotAvailable";
 }
 
+/** An error blamed on `argument` (kept as it is if it already names one). */
+export function blame(argument: string, error: unknown): ArgumentFailure {
+  return error instanceof ArgumentFailure ? error : new ArgumentFailure(argument, error);
+}
+
 /** Runs `use`; an error it throws is blamed on `argument`. */
 export function inArgument<T>(argument: string, use: () => T): T {
   try {
     return use();
   } catch (error) {
-    throw error instanceof ArgumentFailure ? error : new ArgumentFailure(argument, error);
+    throw blame(argument, error);
   }
 }
 
