@@ -5,6 +5,8 @@
 //   npm run build:addin                                              production, for https://localhost:3000/
 //   npm run build:addin -- --env baseUrl=https://example.org/socialcare/   production, for your web host
 //   npm run dev-server                                               development server on https://localhost:3000
+//   add --env outputPath=<folder> to build somewhere other than dist/addin (the tests build a copy for another host)
+import webpack from "webpack";
 import CopyWebpackPlugin from "copy-webpack-plugin";
 import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
 import HtmlWebpackPlugin from "html-webpack-plugin";
@@ -22,20 +24,30 @@ export const FUNCTION_FILES = ["./addin/functions/functions.ts"];
 export default (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
   const baseUrl = normaliseBaseUrl(env.baseUrl ?? DEV_URL);
+  const outputPath = resolve(root, env.outputPath ?? "dist/addin");
   return {
     mode: production ? "production" : "development",
     devtool: production ? "source-map" : "eval-source-map",
     context: root,
     entry: {
-      functions: "./addin/functions/functions.ts",
+      // The functions bundle also exposes its exports (the functions and the evaluation cache) as the
+      // global SocialCareFunctions, for checks from outside it: the bundle test and the benchmark.
+      functions: { import: "./addin/functions/functions.ts", library: { name: "SocialCareFunctions", type: "var" } },
       // The pane reuses the modules the functions bundle already holds (one engine, one cache per page).
       taskpane: { import: "./addin/taskpane/taskpane.ts", dependOn: "functions" },
+      // The pane's engine worker: a bundle of its own, started with new Worker("engine-worker.js"). Kept
+      // out of the functions bundle's runtime, which must load anywhere (Node tests included) without a
+      // document to resolve worker URLs against.
+      "engine-worker": "./addin/taskpane/compute/engine.worker.ts",
     },
     output: {
-      path: resolve(root, "dist/addin"),
+      path: outputPath,
       filename: "[name].js",
-      // Lazy chunks (the task pane's engine worker) keep their names, so the bundle benchmark can find them.
       chunkFilename: "[name].js",
+      // Chunks load relative to the page (taskpane.html sits beside them). Not "auto": the functions
+      // bundle carries the webpack runtime, and "auto" needs a browser's document to work out the path,
+      // which Excel's JavaScript-only runtime and Node (the bundle tests) do not have.
+      publicPath: "",
       clean: true,
     },
     resolve: {
@@ -54,6 +66,8 @@ export default (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
+      // The JSDoc's @helpurl links name the development server; point them at the build's base URL.
+      new RebaseUrlsPlugin(["functions.json"], baseUrl),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./addin/taskpane/taskpane.html",
@@ -67,19 +81,42 @@ export default (env = {}, argv = {}) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => content.toString().replaceAll(DEV_URL, baseUrl).replaceAll(DEV_URL.slice(0, -1), baseUrl.replace(/\/$/, "")),
+            transform: (content) => rebase(content.toString(), baseUrl),
           },
         ],
       }),
     ],
     devServer: {
-      static: { directory: resolve(root, "dist/addin") },
+      static: { directory: outputPath },
       headers: { "Access-Control-Allow-Origin": "*" },
       port: 3000,
       server: { type: "https", options: devCertificates() },
     },
   };
 };
+
+/** Text with the development server's URLs replaced by the base URL, and its bare origin (an AppDomain) by the base URL's origin. */
+export function rebase(text, baseUrl) {
+  return text.replaceAll(DEV_URL, baseUrl).replaceAll(DEV_URL.slice(0, -1), new URL(baseUrl).origin);
+}
+
+/** Rewrites the development server's URLs in generated assets (functions.json) to the base URL. */
+class RebaseUrlsPlugin {
+  constructor(files, baseUrl) {
+    this.files = files;
+    this.baseUrl = baseUrl;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("RebaseUrlsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "RebaseUrlsPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE }, (assets) => {
+        for (const file of this.files) {
+          if (!assets[file]) continue;
+          compilation.updateAsset(file, new webpack.sources.RawSource(rebase(assets[file].source().toString(), this.baseUrl)));
+        }
+      });
+    });
+  }
+}
 
 function normaliseBaseUrl(url) {
   if (!/^https:\/\//.test(url)) throw new Error(`baseUrl must be an https:// address (Office only loads add-ins over HTTPS), got ${url}`);

@@ -1,6 +1,7 @@
 import { engineBenchmark } from "./engine.js";
 import { workbookBenchmark } from "./workbook.js";
 import { paneBenchmark } from "./pane.js";
+import { functionsBenchmark } from "./functions.js";
 
 /**
  * `npm run bench`: every benchmark, each against a peer in the same run, printed as ratios.
@@ -10,6 +11,7 @@ const BENCHMARKS: Record<string, () => string | Promise<string>> = {
   engine: engineBenchmark,
   workbook: workbookBenchmark,
   pane: paneBenchmark,
+  functions: functionsBenchmark,
 };
 
 const wanted = process.argv.slice(2);

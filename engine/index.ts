@@ -73,6 +73,7 @@ export { employerNi, employerCost, staffCost } from "./costs/employerCost.js";
 export type { NiRates, EmployerCostOptions, StaffCostOptions } from "./costs/employerCost.js";
 export { statutoryRedundancyPay, statutoryRedundancyWeeks } from "./transition/redundancy.js";
 export type { RedundancyCase } from "./transition/redundancy.js";
+export { spreadByProfile, MAX_PROFILE_YEARS } from "./transition/profile.js";
 export { discountFactor, discountFactors, greenBookNpv, excelNpv, paybackYear, rateInYear } from "./appraisal/discount.js";
 export type { DiscountRate } from "./appraisal/discount.js";
 

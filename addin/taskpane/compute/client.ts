@@ -63,7 +63,8 @@ export class WorkerEngine implements EngineClient {
 /** The worker when it can start, else the page itself. */
 export function startEngine(): EngineClient {
   try {
-    const worker = new Worker(/* webpackChunkName: "engine-worker" */ new URL("./engine.worker.ts", import.meta.url));
+    // The worker is its own bundle (webpack entry "engine-worker"), served beside taskpane.html.
+    const worker = new Worker("engine-worker.js");
     return new WorkerEngine(worker);
   } catch {
     return new InlineEngine();

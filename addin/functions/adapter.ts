@@ -1,0 +1,79 @@
+import { DomainError } from "../../engine/index.js";
+import { ArgumentFailure, toExcelError } from "./excelErrors.js";
+import type { Arg, ArgValues } from "./arguments.js";
+
+// The adapter every custom function goes through, as HyperFormula's function plugins go through one
+// argument handler: read each argument with its declared reader, run the rule, hand Excel a value it
+// can show. Whatever goes wrong becomes an Excel error with a message; nothing escapes as an exception
+// (Excel would show a bare #VALUE!), and no NaN or Infinity reaches a cell.
+
+/** What one cell of an answer may hold. */
+export type Cell = number | string | boolean | CustomFunctions.Error;
+
+/** How a rule's answer becomes what Excel shows. */
+export type Output<R, O> = (answer: R) => O;
+
+export interface CustomFunction<O> {
+  (...raw: unknown[]): O;
+  /** The declared arguments, in order (the metadata test checks them against the function's signature). */
+  readonly args: readonly Arg<unknown>[];
+}
+
+/** A custom function from its arguments, its rule and the shape of its answer. */
+export function define<const A extends readonly Arg<unknown>[], R, O>(args: A, rule: (...values: ArgValues<A>) => R, output: Output<R, O>): CustomFunction<O> {
+  const call = (...raw: unknown[]): O => {
+    try {
+      const values = new Array<unknown>(args.length);
+      for (let i = 0; i < args.length; i++) {
+        const arg = args[i]!;
+        try {
+          values[i] = arg.read(raw[i]);
+        } catch (error) {
+          throw new ArgumentFailure(arg.name, error);
+        }
+      }
+      // A direct call for the usual arities: a spread call costs more than the rule of a building block.
+      const v = values as unknown[];
+      const r = rule as (...a: unknown[]) => R;
+      const answer =
+        v.length === 0 ? r() : v.length === 1 ? r(v[0]) : v.length === 2 ? r(v[0], v[1]) : v.length === 3 ? r(v[0], v[1], v[2]) : v.length === 4 ? r(v[0], v[1], v[2], v[3]) : r(...v);
+      return output(answer);
+    } catch (error) {
+      throw toExcelError(error);
+    }
+  };
+  return Object.assign(call, { args });
+}
+
+/** One number, finite. */
+export function asNumber(answer: number): number {
+  if (typeof answer !== "number" || !Number.isFinite(answer)) throw new DomainError("result", `is not a finite number (${String(answer)})`);
+  return answer === 0 ? 0 : answer;
+}
+
+export function asText(answer: string): string {
+  return answer;
+}
+
+/**
+ * A table Excel spills: every row as wide as the first, a missing value (null) as an empty text (Excel
+ * would show null as 0), and a number that is not finite as #NUM! in its own cell.
+ */
+export function asTable(answer: readonly (readonly (number | string | boolean | null)[])[]): Cell[][] {
+  const width = answer.reduce((w, row) => Math.max(w, row.length), 0);
+  return answer.map((row) => {
+    const out = new Array<Cell>(width);
+    for (let j = 0; j < width; j++) {
+      const v = j < row.length ? row[j] : null;
+      if (v === null || v === undefined) out[j] = "";
+      else if (typeof v === "number") out[j] = Number.isFinite(v) ? (v === 0 ? 0 : v) : new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, "not a finite number");
+      else out[j] = v;
+    }
+    return out;
+  });
+}
+
+/** Numbers only, as one row (a spill across). */
+export function asRow(answer: readonly number[]): number[][] {
+  return [answer.map(asNumber)];
+}

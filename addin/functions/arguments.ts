@@ -1,0 +1,364 @@
+import { closeMatches, DomainError, financialYear, InputError, isFinancialYear, listPresets, UnknownNameError } from "../../engine/index.js";
+import type { Setting } from "../../engine/index.js";
+
+// The one place that turns what Excel passes to a custom function into what the engine takes. Each
+// function declares its arguments once, as a list of the readers below (see catalogue.ts); the adapter
+// (adapter.ts) runs them, so every function treats empty cells, booleans, numbers stored as text and
+// ranges the same way. The rules, and where they follow or leave Excel's own, are in the README's
+// "How the functions read cells" and in help.html.
+//
+// What arrives: a number, a string, a boolean, or nothing for one cell; a matrix (rows of cells) for a
+// range. An empty cell arrives as null on Excel on the web and as 0 on Windows (office-js #4702); an
+// omitted optional argument as null or undefined; a formula that returns "" as "". Errors in the cells
+// never arrive: Excel shows the cell's own error without calling the function.
+
+/** One argument of a custom function: its name (as in the function's signature) and how to read it. */
+export interface Arg<T> {
+  readonly name: string;
+  readonly optional: boolean;
+  /** True when the argument takes a range (Excel passes a matrix). */
+  readonly range: boolean;
+  read(value: unknown): T;
+}
+
+export type ArgValues<A extends readonly Arg<unknown>[]> = { -readonly [K in keyof A]: A[K] extends Arg<infer T> ? T : never };
+
+/** A cell with nothing in it: an empty cell, an omitted argument, or a formula that returns "". */
+export function isBlank(value: unknown): value is null | undefined | "" {
+  return value === null || value === undefined || value === "";
+}
+
+// ---------------------------------------------------------------------------------------------------
+// One cell
+
+/** A value given where one cell is expected: a 1×1 range counts as its cell. */
+function oneCell(name: string, value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  const rows = value.length;
+  const cols = rows > 0 && Array.isArray(value[0]) ? (value[0] as unknown[]).length : 0;
+  if (rows === 1 && cols === 1) return (value[0] as unknown[])[0];
+  throw new InputError(name, `must be one cell, got a range of ${rows} × ${cols} cells`);
+}
+
+// Text that Excel itself would read as a number where a number is expected: an optional sign, an
+// optional currency sign, digits with thousands commas, a decimal part, an exponent, a percent sign,
+// and accounting brackets for a negative amount. Dates are not read (a financial model's inputs are
+// amounts, counts and rates).
+const NUMBER_TEXT = /^(\()?\s*([+-])?\s*[£$€]?\s*([+-])?\s*(\d{1,3}(?:,\d{3})+|\d*)(\.\d*)?(?:[eE]([+-]?\d+))?\s*(%)?\s*(\))?$/;
+
+/** The number a text holds as Excel would read it ("1,200", "£30,000", "15%", "(250)"), or undefined. */
+export function numberFromText(text: string): number | undefined {
+  const m = NUMBER_TEXT.exec(text.trim());
+  if (!m) return undefined;
+  const [, open, sign1, sign2, whole, fraction, exponent, percent, close] = m;
+  if (!whole && (!fraction || fraction.length < 2)) return undefined;
+  if (Boolean(open) !== Boolean(close) || (open && (sign1 || sign2)) || (sign1 && sign2)) return undefined;
+  let n = Number(`${(whole ?? "").replace(/,/g, "") || "0"}${fraction ?? ""}${exponent ? `e${exponent}` : ""}`);
+  if (percent) n /= 100;
+  if (open || sign1 === "-" || sign2 === "-") n = -n;
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
+}
+
+/** One cell as a number, as Excel reads an argument of its own functions: TRUE is 1, FALSE is 0, "12" is 12. */
+function cellNumber(name: string, value: unknown, blank: number | undefined): number | undefined {
+  const v = oneCell(name, value);
+  if (isBlank(v)) return blank;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw new DomainError(name, `must be a finite number, got ${v}`);
+    return v;
+  }
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v === "string") {
+    const n = numberFromText(v);
+    if (n === undefined) throw new InputError(name, `must be a number, got the text ${describe(v)}`);
+    return n;
+  }
+  throw new InputError(name, `must be a number, got ${typeof v}`);
+}
+
+export interface NumberOptions {
+  /** The least value the argument may take, for a rule the engine does not check itself. */
+  min?: number;
+}
+
+function checked(name: string, n: number, options: NumberOptions): number {
+  if (options.min !== undefined && n < options.min) throw new DomainError(name, `must be at least ${options.min}, got ${n}`);
+  return n;
+}
+
+/** A number; an empty cell is 0, as Excel's own functions read an empty cell given as a number. */
+export function number(name: string, options: NumberOptions = {}): Arg<number> {
+  return { name, optional: false, range: false, read: (value) => checked(name, cellNumber(name, value, 0)!, options) };
+}
+
+/**
+ * An optional number: left out or given an empty cell, it is undefined and the rule's default applies
+ * (Excel on Windows passes an empty cell as 0, which is then used as 0).
+ */
+export function optionalNumber(name: string, options: NumberOptions = {}): Arg<number | undefined> {
+  return {
+    name,
+    optional: true,
+    range: false,
+    read: (value) => {
+      const n = cellNumber(name, value, undefined);
+      return n === undefined ? undefined : checked(name, n, options);
+    },
+  };
+}
+
+/** Names are text; a number or TRUE/FALSE is read as its text, as Excel's text functions do. */
+function cellText(name: string, value: unknown, what: string): string {
+  const v = oneCell(name, value);
+  if (isBlank(v)) throw new InputError(name, `is empty; give ${what}`);
+  if (typeof v === "string") {
+    const text = v.trim();
+    if (text === "") throw new InputError(name, `is empty; give ${what}`);
+    return text;
+  }
+  if (typeof v === "number" || typeof v === "boolean") return describe(v);
+  throw new InputError(name, `must be text, got ${typeof v}`);
+}
+
+/** Exact name when there is one; otherwise the one name that differs only in case (Excel's lookups ignore case). */
+export function canonicalName(text: string, names: readonly string[], byLowerCase?: ReadonlyMap<string, string>): string | undefined {
+  if (names.includes(text)) return text;
+  if (byLowerCase) return byLowerCase.get(text.toLowerCase());
+  const lower = text.toLowerCase();
+  const found = names.filter((n) => n.toLowerCase() === lower);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+let presetIds: string[] | undefined;
+let presetsByLowerCase: Map<string, string> | undefined;
+
+/** The id of a preset, in any case ("Blueprint" is "blueprint"); an unknown name is #N/A with the close matches. */
+export function preset(name: string): Arg<string> {
+  return {
+    name,
+    optional: false,
+    range: false,
+    read: (value) => {
+      const text = cellText(name, value, 'the name of a preset, such as "blueprint" (SOCIALCARE.PRESETS() lists them)');
+      presetIds ??= listPresets().map((p) => p.id);
+      presetsByLowerCase ??= new Map(presetIds.map((id) => [id.toLowerCase(), id]));
+      const id = canonicalName(text, presetIds, presetsByLowerCase);
+      if (id === undefined) throw new UnknownNameError("preset", text, closeMatches(text, presetIds));
+      return id;
+    },
+  };
+}
+
+/** A figure's name as text; whether the figure exists is for the scenario to say (its tiers name some). */
+export function figureName(name: string): Arg<string> {
+  return { name, optional: false, range: false, read: (value) => cellText(name, value, 'the name of a figure, such as "runCost.total"') };
+}
+
+/**
+ * An optional financial year: "2025/26" (also written 2025-26 or 2025/2026), or the calendar year it
+ * starts in (2025). Left out or empty, the rates table's default year applies.
+ */
+export function optionalYear(name: string): Arg<string | undefined> {
+  return { name, optional: true, range: false, read: (value) => readYear(name, value) };
+}
+
+export function readYear(name: string, value: unknown): string | undefined {
+  const v = oneCell(name, value);
+  if (isBlank(v)) return undefined;
+  const expected = 'a financial year such as "2025/26" or the year it starts in (2025)';
+  if (typeof v === "number") return yearFromNumber(name, v, expected);
+  if (typeof v === "string") {
+    const text = v.trim();
+    if (isFinancialYear(text)) return text;
+    const m = /^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/.exec(text);
+    if (m) {
+      const start = Number(m[1]);
+      const end = Number(m[2]);
+      if ((m[2]!.length === 2 && (start + 1) % 100 === end) || end === start + 1) return financialYear(start);
+    }
+    if (/^\d{4}$/.test(text)) return yearFromNumber(name, Number(text), expected);
+    throw new InputError(name, `must be ${expected}, got ${describe(text)}`);
+  }
+  throw new InputError(name, `must be ${expected}, got ${describe(v)}`);
+}
+
+function yearFromNumber(name: string, n: number, expected: string): string {
+  if (!Number.isInteger(n) || n < 1900 || n > 2999) throw new DomainError(name, `must be ${expected}, got ${n}`);
+  return financialYear(n);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Ranges
+
+/** A range as Excel passes it (rows of cells); one value given instead of a range is a 1×1 range. */
+function matrix(value: unknown): unknown[][] {
+  if (!Array.isArray(value)) return [[value]];
+  return value.map((row) => (Array.isArray(row) ? row : [row]));
+}
+
+function where(rows: number, cols: number, r: number, c: number): string {
+  if (rows === 1) return `cell ${c + 1}`;
+  if (cols === 1) return `cell ${r + 1}`;
+  return `the cell in row ${r + 1}, column ${c + 1}`;
+}
+
+/**
+ * A series of numbers, one a year, read position by position (row by row for a block, as Excel reads
+ * a range): the first cell is year 0. An empty cell inside the series is 0 (a year with nothing in it)
+ * and empty cells after the last number are dropped, so a range may run past the data. Text and
+ * TRUE/FALSE are refused with the cell they are in: Excel's NPV and SUM skip them, which moves every
+ * later amount into the wrong year or leaves it out without a word.
+ */
+export function series(name: string, what: string): Arg<number[]> {
+  return {
+    name,
+    optional: false,
+    range: true,
+    read: (value) => {
+      const cells = matrix(value);
+      const rows = cells.length;
+      const cols = rows > 0 ? cells[0]!.length : 0;
+      const out: number[] = [];
+      let last = -1;
+      for (let r = 0; r < rows; r++) {
+        const row = cells[r]!;
+        for (let c = 0; c < row.length; c++) {
+          const v = row[c];
+          if (isBlank(v)) {
+            out.push(0);
+            continue;
+          }
+          if (typeof v === "number" && Number.isFinite(v)) {
+            out.push(v);
+            last = out.length - 1;
+            continue;
+          }
+          const kind = typeof v === "string" ? `the text ${describe(v)}` : typeof v === "boolean" ? describe(v) : String(v);
+          throw new InputError(name, `${where(rows, cols, r, c)} holds ${kind}; ${what} must be numbers or empty cells`);
+        }
+      }
+      if (last < 0) throw new InputError(name, "the range holds no numbers");
+      return out.slice(0, last + 1);
+    },
+  };
+}
+
+/** Like series, but optional: left out, the rule's default applies. */
+export function optionalSeries(name: string, what: string): Arg<number[] | undefined> {
+  const inner = series(name, what);
+  return { name, optional: true, range: true, read: (value) => (isBlank(value) ? undefined : inner.read(value)) };
+}
+
+/** Overrides read from a range: each setting's key as typed and its value as the cell held it. */
+export interface OverrideList {
+  readonly pairs: readonly (readonly [string, string | number | boolean])[];
+  /** The canonical key of the list, for the evaluation cache: the same settings and values give the same key. */
+  readonly key: string;
+}
+
+export const NO_OVERRIDES: OverrideList = { pairs: [], key: "" };
+
+/**
+ * Overrides: a range of two columns, a setting's key (as `SOCIALCARE` names settings:
+ * council.children, structure.tiers.socialWorker.salary) and its value, one setting a row; a range of
+ * two rows is read across. Empty rows are skipped (also as Excel on Windows passes them, two zeros); a
+ * setting with no value, a value with no setting or
+ * a setting given twice is refused (an empty value cell is more likely a slip than a wish to keep the
+ * preset's value).
+ */
+export function overrides(name: string): Arg<OverrideList> {
+  return {
+    name,
+    optional: true,
+    range: true,
+    read: (value) => {
+      if (isBlank(value)) return NO_OVERRIDES;
+      if (!Array.isArray(value)) throw new InputError(name, "must be a range of two columns: a setting's name and its value");
+      // Read in place (this runs for every cell that passes overrides, most of them answered from the cache).
+      const grid = (value.length > 0 && !Array.isArray(value[0]) ? [value] : value) as unknown[][];
+      const rows = grid.length;
+      const cols = rows > 0 ? grid[0]!.length : 0;
+      const across = cols !== 2 && rows === 2;
+      if (cols !== 2 && !across) throw new InputError(name, `must be a range of two columns (a setting's name and its value), got ${rows} × ${cols} cells`);
+      const unit = across ? "column" : "row";
+      const count = across ? cols : rows;
+      const at = (pair: number, which: 0 | 1): unknown => (across ? grid[which]![pair] : grid[pair]![which]);
+      const out: [string, string | number | boolean][] = [];
+      const lowerKeys: string[] = [];
+      const positions: number[] = [];
+      let key = "";
+      for (let i = 0; i < count; i++) {
+        const setting = at(i, 0);
+        const v = at(i, 1);
+        const row = i + 1;
+        // No setting is named 0: a 0 there is an empty cell as Excel on Windows passes it, and a row
+        // of two such cells is an empty row.
+        const noSetting = isBlank(setting) || setting === 0;
+        if (noSetting && (isBlank(v) || v === 0)) continue;
+        if (noSetting) throw new InputError(name, `${unit} ${row} has a value but no setting`);
+        if (typeof setting !== "string") throw new InputError(name, `${unit} ${row}: the setting must be a setting's name such as "council.children", got ${describe(setting)}`);
+        const settingKey = setting.trim();
+        if (isBlank(v)) throw new InputError(name, `${unit} ${row} (${settingKey}) has no value`);
+        if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") throw new InputError(name, `${unit} ${row} (${settingKey}): the value must be a number, text or TRUE/FALSE`);
+        const lower = settingKey.toLowerCase();
+        const before = lowerKeys.indexOf(lower);
+        if (before >= 0) throw new InputError(name, `${settingKey} is given twice (${unit}s ${positions[before]} and ${row})`);
+        lowerKeys.push(lower);
+        positions.push(row);
+        out.push([settingKey, v]);
+        key += `${settingKey}\u0001${typeof v === "string" ? "s" : typeof v === "number" ? "n" : "b"}${String(v)}\u0002`;
+      }
+      return out.length === 0 ? NO_OVERRIDES : { pairs: out, key };
+    },
+  };
+}
+
+/**
+ * The overrides as applySettings takes them: keys matched to the scenario's settings ignoring case,
+ * values read by the setting's kind (a number setting reads "3,000" as 3000, as a number argument
+ * does; a yes/no setting reads TRUE, "yes" or 1). A key the scenario does not list goes through as
+ * typed, so that applySettings can accept a field the schema knows (a tier's new sizing rule) or
+ * refuse it with the close matches.
+ */
+export function resolveOverrides(list: OverrideList, settings: readonly Setting[]): [string, unknown][] {
+  const byKey = new Map<string, Setting>();
+  const byLower = new Map<string, Setting>();
+  for (const s of settings) {
+    byKey.set(s.key, s);
+    byLower.set(s.key.toLowerCase(), s);
+  }
+  return list.pairs.map(([typed, value]) => {
+    const setting = byKey.get(typed) ?? byLower.get(typed.toLowerCase());
+    const key = setting?.key ?? typed;
+    switch (setting?.kind) {
+      case "number":
+        return [key, cellNumber(key, value, 0)];
+      case "boolean":
+        return [key, yesNo(key, value)];
+      case "year":
+        return [key, readYear(key, value)];
+      case "text":
+      case "choice":
+        return [key, typeof value === "string" ? value.trim() : describe(value)];
+      default:
+        return [key, typeof value === "string" ? (numberFromText(value) ?? value.trim()) : value];
+    }
+  });
+}
+
+function yesNo(name: string, value: unknown): boolean {
+  if (typeof value === "boolean") return value;
+  if (value === 1 || value === 0) return value === 1;
+  if (typeof value === "string") {
+    const t = value.trim().toLowerCase();
+    if (t === "true" || t === "yes") return true;
+    if (t === "false" || t === "no") return false;
+  }
+  throw new InputError(name, `must be TRUE or FALSE, got ${describe(value)}`);
+}

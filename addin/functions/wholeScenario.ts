@@ -1,0 +1,162 @@
+import {
+  applySettings,
+  CATEGORY_LABELS,
+  comparisonOnlyFigures,
+  compareScenarios,
+  explain,
+  listPresets,
+  listSettings,
+  loadPreset,
+  resultFigure,
+  resultFigures,
+  runScenario,
+  TRANSITION_CATEGORIES,
+} from "../../engine/index.js";
+import type { Comparison, Figure, Result, Scenario } from "../../engine/index.js";
+import { NO_OVERRIDES, resolveOverrides, type OverrideList } from "./arguments.js";
+import { evaluations } from "./evaluationCache.js";
+import { inArgument } from "./excelErrors.js";
+
+// Whole-scenario answers: a preset (with overrides) evaluated once and kept in the evaluation cache,
+// and the tables the spilling functions show, built from the engine's result and comparison (the
+// figures and their names are the engine's, from engine/explain/figures.ts).
+
+type Row = (number | string | boolean | null)[];
+
+/** A preset with overrides, evaluated: its result, and its figures by name, found in any case. */
+export class ScenarioEvaluation {
+  private figuresByName?: Map<string, Figure>;
+  private unknownFigures?: Map<string, unknown>;
+  private tierTable?: Row[];
+  constructor(
+    readonly scenario: Scenario,
+    readonly result: Result,
+  ) {}
+
+  /** One figure; an unknown name throws the engine's UnknownNameError with its close matches. */
+  figure(name: string): Figure {
+    if (!this.figuresByName) {
+      const all = resultFigures(this.result);
+      this.figuresByName = new Map(all.map((f) => [f.figure, f]));
+      const lower = new Map<string, Figure | null>();
+      for (const f of all) {
+        const key = f.figure.toLowerCase();
+        lower.set(key, lower.has(key) ? null : f);
+      }
+      for (const [key, f] of lower) if (f && !this.figuresByName.has(key)) this.figuresByName.set(key, f);
+    }
+    const found = this.figuresByName.get(name) ?? this.figuresByName.get(name.toLowerCase());
+    if (found) return found;
+    // Not found: the engine's own lookup raises the error with the close matches (kept, as every
+    // cell with the same misspelling would ask again).
+    this.unknownFigures ??= new Map();
+    let error = this.unknownFigures.get(name);
+    if (error === undefined) {
+      try {
+        return resultFigure(this.result, name);
+      } catch (raised) {
+        error = raised;
+        this.unknownFigures.set(name, error);
+      }
+    }
+    throw error;
+  }
+
+  /** Tier, name, FTE, salary, annual cost. */
+  tiers(): Row[] {
+    this.tierTable ??= [["Tier", "Name", "FTE", "Salary", "Annual cost"], ...this.result.structure.tiers.map((t) => [t.id, t.name, t.fte, t.salary, t.annualCost])];
+    return this.tierTable;
+  }
+}
+
+/** A preset (an id the argument reader has checked) with its overrides, from the cache or evaluated now. */
+export function evaluateScenario(preset: string, overrides: OverrideList = NO_OVERRIDES): ScenarioEvaluation {
+  return evaluations.get(`scenario\u0000${preset}\u0000${overrides.key}`, () => {
+    const base = loadPreset(preset);
+    const scenario = overrides.pairs.length === 0 ? base : applySettings(base, resolveOverrides(overrides, listSettings(base)), "SOCIALCARE override");
+    return new ScenarioEvaluation(scenario, runScenario(scenario));
+  });
+}
+
+/** Two scenarios compared: the side-by-side table and the transition table. */
+export class ComparisonEvaluation {
+  private figureTable?: Row[];
+  private transitionTable?: Row[];
+  constructor(readonly comparison: Comparison) {}
+
+  /**
+   * Figure, label, baseline, option, change, % change: every figure of the two results, then the
+   * comparison's own figures (transition, appraisal, cost neutral), which describe the move from one
+   * to the other and so sit in the Change column.
+   */
+  figures(): Row[] {
+    if (!this.figureTable) {
+      const c = this.comparison;
+      const own = comparisonOnlyFigures(c).map((f): Row => [f.figure, f.label, null, null, f.figure === "appraisal.paybackYear" && f.value === null ? "none" : f.value, null]);
+      this.figureTable = [["Figure", "Label", "Baseline", "Option", "Change", "% change"], ...c.figures.map((f): Row => [f.figure, f.label, f.baseline, f.option, f.change, f.changePct]), ...own];
+    }
+    return this.figureTable;
+  }
+
+  /** Category, label, one column a financial year, total; a total row last. Every row and column adds up to the penny. */
+  transition(): Row[] {
+    if (!this.transitionTable) {
+      const t = this.comparison.transition;
+      this.transitionTable = [
+        ["Category", "Label", ...t.years, "Total"],
+        ...TRANSITION_CATEGORIES.map((category, i): Row => [category, CATEGORY_LABELS[category] ?? category, ...t.table[i]!, t.byCategory[category]]),
+        ["total", "Total", ...t.byYear.map((y) => y.amount), t.total],
+      ];
+    }
+    return this.transitionTable;
+  }
+}
+
+/**
+ * Baseline and option (each a preset with overrides) compared, from the cache or evaluated now. A
+ * problem with either side's overrides is blamed on that argument.
+ */
+export function evaluateComparison(baseline: string, baselineOverrides: OverrideList, option: string, optionOverrides: OverrideList): ComparisonEvaluation {
+  return evaluations.get(`comparison\u0000${baseline}\u0000${baselineOverrides.key}\u0000${option}\u0000${optionOverrides.key}`, () => {
+    const b = inArgument("baselineOverrides", () => evaluateScenario(baseline, baselineOverrides));
+    const o = inArgument("optionOverrides", () => evaluateScenario(option, optionOverrides));
+    return new ComparisonEvaluation(compareScenarios(b.scenario, o.scenario));
+  });
+}
+
+/** The presets: id, name, one-line description. */
+export function presetTable(): Row[] {
+  return evaluations.get("presets", () => [["Preset", "Name", "Description"], ...listPresets().map((p): Row => [p.id, p.name, p.description])]);
+}
+
+/** How a figure was computed, one line a cell: the figure and its value, the rule, the formula, each input with its source. */
+export function explanationLines(preset: string, overrides: OverrideList, figure: string): Row[] {
+  return evaluations.get(`explain\u0000${preset}\u0000${overrides.key}\u0000${figure}`, () => {
+    const evaluation = inArgument("overrides", () => evaluateScenario(preset, overrides));
+    const found = inArgument("figure", () => evaluation.figure(figure));
+    const e = explain(evaluation.scenario, found.figure);
+    const lines: string[] = [
+      `${e.label} (${e.figure}) = ${show(e.value, e.unit)}`,
+      `Rule: ${e.rule}`,
+      `Formula: ${e.formula}`,
+      e.inputs.length > 0 ? "Inputs:" : "Inputs: none",
+      ...e.inputs.map((i) => {
+        const where = i.source === "computed" ? "computed" : i.source ? `source: ${i.source}` : i.assumption ? `assumption: ${i.assumption}` : "no source recorded";
+        return `${i.name} = ${show(i.value, i.unit)} (${i.label}; ${where})`;
+      }),
+    ];
+    return lines.map((line) => [line]);
+  });
+}
+
+/** A value as the explanation shows it: money in pounds and pence, shares as percentages, counts with their unit. */
+function show(value: unknown, unit: string | undefined): string {
+  if (typeof value !== "number") return value === null || value === undefined ? "none" : String(value);
+  if (unit?.startsWith("£")) {
+    const money = `£${Math.abs(value).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    return `${value < 0 ? "−" : ""}${money}${unit === "£ a year" ? " a year" : ""}`;
+  }
+  if (unit === "share") return `${(value * 100).toLocaleString("en-GB", { maximumFractionDigits: 2 })}%`;
+  const n = value.toLocaleString("en-GB", { maximumFractionDigits: 4 });
+  return unit && unit !== "ratio" ? `${n} ${unit}` : n;
+}

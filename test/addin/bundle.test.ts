@@ -1,0 +1,111 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { compareScenarios, explain, listPresets, loadPreset, MODEL_VERSION, runScenario } from "../../engine/index.js";
+import { ExcelError, loadFunctionsBundle, type FunctionsBundle } from "../../bench/functionsBundle.js";
+
+// The built bundle (npm test builds it first) loaded as Excel loads it, with a CustomFunctions that
+// records what the bundle associates: every function Excel's metadata names must be associated, and
+// each must answer through the bundle as it does from the sources.
+
+const DIST = resolve("dist/addin");
+let bundle: FunctionsBundle;
+let metadata: { functions: { id: string; helpUrl?: string }[] };
+
+beforeAll(() => {
+  bundle = loadFunctionsBundle(resolve(DIST, "functions.js"));
+  metadata = JSON.parse(readFileSync(resolve(DIST, "functions.json"), "utf8"));
+});
+
+function call(id: string, ...args: unknown[]): unknown {
+  const fn = bundle.functions.get(id);
+  if (!fn) throw new Error(`${id} is not associated`);
+  try {
+    return fn(...args);
+  } catch (error) {
+    if (error instanceof ExcelError) return error;
+    throw error;
+  }
+}
+
+test("every function in functions.json is associated, and nothing else is", () => {
+  const ids = metadata.functions.map((f) => f.id);
+  expect(ids.length).toBe(19);
+  expect([...bundle.functions.keys()].sort()).toEqual([...ids].sort());
+});
+
+test("the development build's help links point at the development server", () => {
+  for (const f of metadata.functions) expect(f.helpUrl).toBe(`https://localhost:3000/help.html#${f.id.toLowerCase()}`);
+});
+
+// One call of every function through the bundle, with its answer worked by hand (building blocks) or
+// taken from the engine called directly (whole scenarios).
+const blueprint = () => runScenario(loadPreset("blueprint"));
+const comparison = () => compareScenarios(loadPreset("baseline-2018"), loadPreset("blueprint"));
+const calls: [string, unknown[], () => unknown][] = [
+  ["CASELOAD", [140, 10], () => 14],
+  ["CASEHOLDERS", [140, "14"], () => 10],
+  ["TEAMS", [153.9, 8], () => 20],
+  ["CONTACTHOURS", [40, "25%", 10], () => 1],
+  ["EMPLOYERNI", [30000, "2024/25"], () => 2884.2],
+  ["EMPLOYERCOST", [30000, null, null], () => 39840],
+  ["STAFFCOST", [10, 30000, 0.1, 0.5, 0.4, 2025], () => 386343],
+  ["REDUNDANCY", [45, 10, 600, null, null], () => 7200],
+  ["TRANSITIONPROFILE", [100, 3, null], () => [[33.34, 33.33, 33.33]]],
+  ["DISCOUNTFACTOR", [2, 0.1], () => 1 / 1.21],
+  ["NPV", [[[-100, 50, 60]], 0.1], () => -4.96],
+  ["PAYBACK", [[[-100, 50, 60]]], () => 2],
+  ["PRESETS", [], () => [["Preset", "Name", "Description"], ...listPresets().map((p) => [p.id, p.name, p.description])]],
+  ["SCENARIO", ["blueprint", "caseload.childrenPerCaseHolder", null], () => blueprint().caseload.childrenPerCaseHolder],
+  ["TIERS", ["blueprint", null], () => [["Tier", "Name", "FTE", "Salary", "Annual cost"], ...blueprint().structure.tiers.map((t) => [t.id, t.name, t.fte, t.salary, t.annualCost])]],
+  ["COMPARE", ["baseline-2018", "blueprint", null, null], () => comparison().figures.find((f) => f.figure === "runCost.total")],
+  ["TRANSITION", ["baseline-2018", "blueprint", null], () => comparison().transition.total],
+  ["EXPLAIN", ["blueprint", "runCost.total", null], () => `Formula: ${explain(loadPreset("blueprint"), "runCost.total").formula}`],
+  ["VERSION", [], () => MODEL_VERSION],
+];
+
+test("the calls below cover every function", () => {
+  expect(calls.map(([id]) => id).sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+});
+
+test.each(calls)("%s answers through the bundle", (id, args, expected) => {
+  const answer = call(id, ...args);
+  switch (id) {
+    case "DISCOUNTFACTOR":
+      expect(answer).toBeCloseTo(expected() as number, 14);
+      break;
+    case "COMPARE": {
+      const f = expected() as { figure: string; label: string; baseline: number; option: number; change: number; changePct: number };
+      expect((answer as unknown[][]).find((r) => r[0] === f.figure)).toEqual([f.figure, f.label, f.baseline, f.option, f.change, f.changePct]);
+      break;
+    }
+    case "TRANSITION": {
+      const rows = answer as unknown[][];
+      const last = rows[rows.length - 1]!;
+      expect(last[last.length - 1]).toBe(expected());
+      break;
+    }
+    case "EXPLAIN":
+      expect((answer as unknown[][])[2]).toEqual([expected()]);
+      break;
+    default:
+      expect(answer).toEqual(expected());
+  }
+});
+
+test.each([
+  ["#VALUE!", "CASELOAD", ["many", 10], 'children: must be a number, got the text "many"'],
+  ["#N/A", "SCENARIO", ["blueprnt", "runCost.total", null], 'preset: unknown preset "blueprnt"; did you mean "blueprint"?'],
+  ["#NUM!", "CASELOAD", [10, 0], "caseHoldingFte: must be more than 0, got 0"],
+] as const)("errors come out of the bundle as the runtime's %s with the message", (code, id, args, message) => {
+  expect(call(id, ...args)).toEqual(new ExcelError(code, message));
+});
+
+test("the bundle's evaluation cache answers many cells from one evaluation", () => {
+  bundle.cache.clear();
+  for (let i = 0; i < 500; i++) call("SCENARIO", "england-2025", i % 2 ? "runCost.total" : "structure.totalFte", [["council.children", 5000]]);
+  expect(bundle.cache.stats()).toMatchObject({ misses: 1, hits: 499 });
+});
+
+test("Excel's extra invocation argument is ignored", () => {
+  expect(call("CASELOAD", 140, 10, { address: "Sheet1!A1" })).toBe(14);
+});
