@@ -9,7 +9,14 @@ import { normalCdf, normalQuantile } from "./normal.js";
  * between inputs carries through unchanged and a tornado's low and high are plain percentiles.
  */
 
-export type Distribution =
+/** Where a distribution's range came from: a published source, or an assumption with its rationale. */
+export interface DistributionNote {
+  source?: string;
+  assumption?: string;
+}
+
+export type Distribution = DistributionNote &
+  (
   | { type: "uniform"; min: number; max: number }
   | { type: "triangular"; min: number; mode: number; max: number }
   /** A beta distribution scaled to [min, max] with its mode at `mode`; `shape` (λ, usually 4) weights the mode. */
@@ -19,7 +26,8 @@ export type Distribution =
   /** `mean` and `sd` of the value itself (not of its logarithm), before any cut-off. */
   | { type: "lognormal"; mean: number; sd: number; min?: number; max?: number }
   /** A few values, each with its probability (the probabilities sum to 1). */
-  | { type: "discrete"; values: number[]; probabilities: number[] };
+  | { type: "discrete"; values: number[]; probabilities: number[] }
+  );
 
 export type DistributionType = Distribution["type"];
 
@@ -104,8 +112,14 @@ export function readDistribution(raw: unknown, central?: number, range: SettingR
     lognormal: ["mean", "sd", "min", "max"],
     discrete: ["values", "probabilities"],
   };
+  const note: DistributionNote = {};
+  for (const key of ["source", "assumption"] as const) {
+    if (fields[key] === undefined) continue;
+    if (typeof fields[key] !== "string" || (fields[key] as string).trim() === "") problem(key, "must be text");
+    else note[key] = fields[key] as string;
+  }
   for (const key of Object.keys(fields)) {
-    if (key !== "type" && !allowed[type as DistributionType].includes(key)) {
+    if (key !== "type" && key !== "source" && key !== "assumption" && !allowed[type as DistributionType].includes(key)) {
       problem(key, `is not a parameter of a ${type} distribution (its parameters: ${allowed[type as DistributionType].join(", ")})`);
     }
   }
@@ -211,6 +225,7 @@ export function readDistribution(raw: unknown, central?: number, range: SettingR
     }
   }
   if (!d) return { issues };
+  Object.assign(d, note);
 
   // The distribution must stay inside the setting's legal range, and hold the central value.
   const [low, high] = support(d);
@@ -277,6 +292,20 @@ export interface Sampler {
   quantile(u: number): number;
 }
 
+/** Beta tables take milliseconds to build, and a sweep or a pool of workers asks for the same few again. */
+const betaCache = new Map<string, BetaDistribution>();
+
+function betaFor(a: number, b: number): BetaDistribution {
+  const key = `${a},${b}`;
+  let beta = betaCache.get(key);
+  if (!beta) {
+    if (betaCache.size >= 64) betaCache.delete(betaCache.keys().next().value!);
+    beta = new BetaDistribution(a, b);
+    betaCache.set(key, beta);
+  }
+  return beta;
+}
+
 /** Prepares a (validated) distribution for drawing: everything that does not depend on u is done here. */
 export function sampler(d: Distribution): Sampler {
   switch (d.type) {
@@ -297,7 +326,7 @@ export function sampler(d: Distribution): Sampler {
     case "pert": {
       const { min, mode, max, shape } = d;
       const width = max - min;
-      const beta = new BetaDistribution(1 + (shape * (mode - min)) / width, 1 + (shape * (max - mode)) / width);
+      const beta = betaFor(1 + (shape * (mode - min)) / width, 1 + (shape * (max - mode)) / width);
       return { distribution: d, quantile: (u) => min + width * beta.quantile(u) };
     }
     case "normal":
