@@ -6,3 +6,5 @@
  */
 export * from "../engine/index.js";
 export { loadScenarioFile, loadPresetOrFile, readScenarioFile, looksLikePath } from "./files.js";
+export { simulateParallel, sweepParallel } from "./simulate.js";
+export type { ParallelOptions } from "./simulate.js";

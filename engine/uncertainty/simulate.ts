@@ -136,14 +136,14 @@ export class Simulation {
   }
 
   /** Runs draws [start, end) and returns their figures. Pure in the draw numbers: any chunking gives the same values. */
-  runChunk(start: number, end: number): SimulationChunk {
+  runChunk(start: number, end: number, into?: Float64Array[]): SimulationChunk {
     if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= this.draws)) {
       throw new Error(`draws ${start} to ${end} are not within 0 to ${this.draws}`);
     }
     const count = end - start;
     const tracked = this.tracked;
     const k = tracked.length;
-    const series = tracked.map(() => new Float64Array(count));
+    const series = into ?? tracked.map(() => new Float64Array(count));
     const subject = this.subject;
     const state = subject.state;
     for (let i = 0; i < count; i++) {
@@ -184,10 +184,14 @@ export class Simulation {
   /** Every draw, summarised briefly, at the inputs as they stand (a sweep sets a council's figures first). */
   runBriefly(): { figures: FigureSummary[]; probabilities: SimulationResult["probabilities"] } {
     this.central = this.centralFigures();
-    const all = this.runChunk(0, this.draws).series;
-    const options = this.options.percentiles ? { percentiles: this.options.percentiles } : {};
-    return { figures: this.tracked.slice(0, this.asked).map((r, f) => summariseBriefly(r, this.central[f]!, all[f]!, options)), probabilities: this.probabilities(all) };
+    // One set of arrays for every council of a sweep, sorted in place once the probabilities are counted.
+    const all = this.runChunk(0, this.draws, (this.buffers ??= this.tracked.map(() => new Float64Array(this.draws)))).series;
+    const probabilities = this.probabilities(all);
+    const options = { ...(this.options.percentiles ? { percentiles: this.options.percentiles } : {}), sortInPlace: true };
+    return { figures: this.tracked.slice(0, this.asked).map((r, f) => summariseBriefly(r, this.central[f]!, all[f]!, options)), probabilities };
   }
+
+  private buffers: Float64Array[] | undefined;
 
   private result(all: Float64Array[]): SimulationResult {
     const summaryOptions = { ...(this.options.percentiles ? { percentiles: this.options.percentiles } : {}), ...(this.options.bins ? { bins: this.options.bins } : {}) };

@@ -87,6 +87,8 @@ export function histogramOf(sorted: Float64Array, bins: number): Histogram {
 export interface SummaryOptions {
   percentiles?: readonly number[];
   bins?: number;
+  /** Sort the draws where they are (the caller has no further use for their order). */
+  sortInPlace?: boolean;
 }
 
 /** Summarises the draws of one figure. Money (£) is rounded to the penny, as everywhere it is shown. */
@@ -107,7 +109,7 @@ function summariseDraws(meta: { figure: string; label: string; unit: FigureUnit 
   let squares = 0;
   for (let i = 0; i < n; i++) squares += (draws[i]! - mean) ** 2;
   const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
-  const sorted = Float64Array.from(draws).sort();
+  const sorted = options.sortInPlace ? draws.sort() : Float64Array.from(draws).sort();
   const money = meta.unit === "£" || meta.unit === "£ a year";
   const out = (x: number) => (money ? roundMoney(x) : x);
   const percentiles = (options.percentiles ?? DEFAULT_PERCENTILES).map((p) => ({ percentile: p, value: out(percentileOfSorted(sorted, p)) }));
