@@ -15,7 +15,7 @@ import {
   type SweepResult,
   type SweepRow,
 } from "../engine/index.js";
-import type { UncertaintyTask } from "./uncertaintyWorker.js";
+import { rebuildProblem, type TaskProblem, type UncertaintyTask } from "./uncertaintyWorker.js";
 
 /**
  * Simulations and sweeps on Node worker threads (a piscina pool). The engine splits a run into
@@ -94,9 +94,9 @@ async function runRanges<R>(
   const cancelled = () => parallel.signal?.aborted === true;
   const remote = new Map<number, AbortController>();
   const lanes: Promise<void>[] = [];
-  let pool: Piscina<UncertaintyTask, R> | undefined;
+  let pool: Piscina<UncertaintyTask, R | TaskProblem> | undefined;
   if (threads > 0) {
-    pool = new Piscina<UncertaintyTask, R>({ filename: await workerFile(parallel), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+    pool = new Piscina<UncertaintyTask, R | TaskProblem>({ filename: await workerFile(parallel), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
     for (let lane = 0; lane < threads; lane++) {
       lanes.push(
         (async () => {
@@ -105,7 +105,9 @@ async function runRanges<R>(
             const abort = new AbortController();
             remote.set(i, abort);
             try {
-              finish(i, await pool!.run(task(...ranges[i]!), { signal: abort.signal }));
+              const answer = await pool!.run(task(...ranges[i]!), { signal: abort.signal });
+              if (answer && typeof answer === "object" && "problem" in answer) throw rebuildProblem(answer as TaskProblem);
+              finish(i, answer as R);
             } catch (error) {
               // A range this thread took over is aborted on purpose; anything else stops the run.
               if (!(finished[i] && isAbort(error)) && !cancelled()) failure ??= error;

@@ -1,4 +1,4 @@
-import { createSimulation, createSweep, type Scenario, type Simulation, type SimulationChunk, type SimulationOptions, type Sweep, type SweepOptions, type SweepRow } from "../engine/index.js";
+import { createSimulation, createSweep, DomainError, ScenarioError, SocialCareError, type Issue, type Scenario, type Simulation, type SimulationChunk, type SimulationOptions, type Sweep, type SweepOptions, type SweepRow } from "../engine/index.js";
 
 /**
  * The worker thread of a parallel simulation or sweep (a piscina task function). Each task names its
@@ -25,9 +25,33 @@ function remember<T extends Simulation | Sweep>(id: string, make: () => T): T {
   return run;
 }
 
-export default function runTask(task: UncertaintyTask): SimulationChunk | SweepRow[] {
-  if (task.kind === "simulate") {
-    return remember(task.id, () => createSimulation(task.scenario, task.options)).runChunk(task.start, task.end);
+/** A problem with the user's input, sent back as data: an error's class does not survive the trip between threads. */
+export interface TaskProblem {
+  problem: { name: string; message: string; argument?: string; issues?: readonly Issue[] };
+}
+
+export default function runTask(task: UncertaintyTask): SimulationChunk | SweepRow[] | TaskProblem {
+  try {
+    if (task.kind === "simulate") {
+      return remember(task.id, () => createSimulation(task.scenario, task.options)).runChunk(task.start, task.end);
+    }
+    return remember(task.id, () => createSweep(task.options)).runJobs(task.start, task.end);
+  } catch (error) {
+    if (!(error instanceof SocialCareError)) throw error;
+    return {
+      problem: {
+        name: error.name,
+        message: error.message,
+        ...(error instanceof DomainError ? { argument: error.argument } : {}),
+        ...(error instanceof ScenarioError ? { issues: error.issues } : {}),
+      },
+    };
   }
-  return remember(task.id, () => createSweep(task.options)).runJobs(task.start, task.end);
+}
+
+/** The error a worker described, rebuilt on this thread with its class. */
+export function rebuildProblem({ problem }: TaskProblem): SocialCareError {
+  if (problem.issues) return new ScenarioError(problem.issues);
+  if (problem.argument !== undefined && problem.message.startsWith(`${problem.argument}: `)) return new DomainError(problem.argument, problem.message.slice(problem.argument.length + 2));
+  return new SocialCareError(problem.message);
 }

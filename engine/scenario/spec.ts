@@ -111,6 +111,8 @@ export class Walk {
   readonly sources: Record<string, Provenance> = {};
   /** Uncertain inputs: the distribution beside a number, keyed like sources. */
   readonly distributions: Record<string, Distribution> = {};
+  /** The key of every number read (what a correlation may name). */
+  readonly numberKeys = new Set<string>();
   constructor(
     /** Where a bare number in this input came from, when it carries no source of its own. */
     readonly inherited: Provenance | undefined,
@@ -141,6 +143,14 @@ export class Walk {
 
   noteDistribution(distribution: Distribution): void {
     (this.root ?? this).distributions[this.key] = distribution;
+  }
+
+  noteNumber(): void {
+    (this.root ?? this).numberKeys.add(this.key);
+  }
+
+  get allNumberKeys(): ReadonlySet<string> {
+    return (this.root ?? this).numberKeys;
   }
 
   get allDistributions(): Record<string, Distribution> {
@@ -262,6 +272,7 @@ function readNumber(spec: NumberSpec, raw: unknown, at: Walk): number | undefine
     at.problem(failure);
     return undefined;
   }
+  at.noteNumber();
   if (distribution !== undefined) {
     const range = {
       ...(spec.min !== undefined ? { min: spec.min } : spec.above !== undefined ? { min: spec.above, minExclusive: true } : {}),

@@ -32,7 +32,7 @@ export function validateInput(input: unknown, options: ValidateOptions = {}): Sc
     applyRateDefaults(plain, walk.allSources, issues);
     checkFinance(plain, issues);
     if (plain.transition) checkTransition(plain, issues);
-    checkUncertainInputs(walk.allDistributions, plain.correlations ?? [], issues);
+    checkUncertainInputs(walk.allDistributions, plain.correlations ?? [], new Set([...walk.allNumberKeys, ...Object.keys(walk.allSources)]), issues);
   }
   if (issues.length > 0 || !plain) throw new ScenarioError(issues.length ? issues : [{ path: "", reason: "is empty" }]);
   const scenario = assemble(plain, walk.allSources, options);

@@ -95,8 +95,19 @@ describe("correlations between uncertain inputs", () => {
     expect(loadScenario(toScenarioInput(scenario, { withSources: true })).correlations).toEqual(scenario.correlations);
   });
 
+  test("a correlation with a setting that carries no distribution is kept, and acts once both are uncertain", () => {
+    const s: any = base();
+    s.correlations = [{ between: ["council.vacancyRate", "council.children"], rank: 0.5 }];
+    expect(loadScenario(s).correlations).toEqual([{ between: ["council.vacancyRate", "council.children"], rank: 0.5 }]);
+    // A preset's correlated input stated as a known value: the scenario still loads.
+    const known = applySettings(loadPreset("england-2025"), { "council.vacancyRate": 0.12 });
+    expect(known.distributions?.["council.vacancyRate"]).toBeUndefined();
+    expect(known.correlations).toHaveLength(1);
+  });
+
   test.each([
-    [[{ between: ["council.vacancyRate", "council.children"], rank: 0.5 }], 'correlations[0].between[1]: "council.children" has no distribution in this scenario; only uncertain inputs can be correlated'],
+    [[{ between: ["council.vacancyRate", "council.childen"], rank: 0.5 }], 'correlations[0].between[1]: "council.childen" is not a numeric setting of this scenario; did you mean "council.children"?'],
+    [[{ between: ["council.vacancyRate", "council.name"], rank: 0.5 }], 'correlations[0].between[1]: "council.name" is not a numeric setting of this scenario'],
     [[{ between: ["council.vacancyRate", "council.vacancyRate"], rank: 0.5 }], 'correlations[0].between: names "council.vacancyRate" twice; a correlation is between two different inputs'],
     [[{ between: ["council.vacancyRate"], rank: 0.5 }], "correlations[0].between: must have at least 2 item(s), got 1"],
     [[{ between: ["council.vacancyRate", "council.agencyPremium"], rank: 1.5 }], "correlations[0].rank: must be at most 1, got 1.5"],
