@@ -1,4 +1,5 @@
 import { engineBenchmark } from "./engine.js";
+import { uncertaintyBenchmark } from "./uncertainty.js";
 
 /**
  * `npm run bench`: every benchmark, each against a peer in the same run, printed as ratios.
@@ -6,6 +7,7 @@ import { engineBenchmark } from "./engine.js";
  */
 const BENCHMARKS: Record<string, () => string | Promise<string>> = {
   engine: engineBenchmark,
+  uncertainty: uncertaintyBenchmark,
 };
 
 const wanted = process.argv.slice(2);

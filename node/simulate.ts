@@ -40,7 +40,7 @@ export interface ParallelOptions {
   chunkSize?: number;
   /** Whether this thread computes ranges too (default true; false leaves all of them to the workers). */
   useThisThread?: boolean;
-  /** The compiled worker module (default: dist/node/uncertaintyWorker.js beside this file). */
+  /** The compiled worker module (default: dist/node/uncertaintyWorkerEntry.cjs beside this file). */
   workerFile?: string;
 }
 

@@ -7,7 +7,7 @@ import { smallScenario } from "../fixtures/small.js";
 // The worker threads run the compiled engine (npm test builds dist/ before jest runs). Each pool
 // starts its threads afresh, which takes seconds on a busy machine, hence the long timeout.
 jest.setTimeout(240_000);
-const workerFile = join(__dirname, "..", "..", "dist", "node", "uncertaintyWorker.js");
+const workerFile = join(__dirname, "..", "..", "dist", "node", "uncertaintyWorkerEntry.cjs");
 
 describe("worker threads give bit-identical figures", () => {
   const baseline = loadPreset("baseline-2018");
