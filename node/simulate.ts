@@ -23,10 +23,11 @@ import { rebuildProblem, type TaskProblem, type UncertaintyTask } from "./uncert
  * thread, in whatever order they finish, and the engine combines them by draw number, so the result
  * is bit-identical to a run on one thread with the same seed.
  *
- * This thread works too: a worker thread takes a moment to start (it loads the engine), so while
- * the pool starts, this thread takes ranges from the same queue, and when the queue is empty it
- * takes over any range a worker has not yet returned (the first answer wins; both are the same).
- * A short run therefore never waits for threads it did not need, and a long one uses them all.
+ * This thread works too: a worker thread takes a moment to start (it loads the engine), so threads
+ * are started only when this thread's first range shows that the work left would outlast their
+ * start-up; while they start, this thread takes ranges from the same queue, and when the queue is
+ * empty it takes over any range a worker has not yet returned (the first answer wins; both are the
+ * same). A short run therefore never waits for threads it did not need, and a long one uses them all.
  */
 
 export interface ParallelOptions {
@@ -40,11 +41,17 @@ export interface ParallelOptions {
   chunkSize?: number;
   /** Whether this thread computes ranges too (default true; false leaves all of them to the workers). */
   useThisThread?: boolean;
+  /**
+   * Worker threads start only when the work left (judged from this thread's first range) would take
+   * longer than this, in milliseconds (default 500: about what a thread takes to load the engine).
+   */
+  threadStartMs?: number;
   /** The compiled worker module (default: dist/node/uncertaintyWorkerEntry.cjs beside this file). */
   workerFile?: string;
 }
 
 const MOST_WORKERS = 64;
+const THREAD_START_MS = 500;
 
 function workerCount(parallel: ParallelOptions): number {
   const workers = parallel.workers ?? availableParallelism();
@@ -95,7 +102,7 @@ async function runRanges<R>(
   const remote = new Map<number, AbortController>();
   const lanes: Promise<void>[] = [];
   let pool: Piscina<UncertaintyTask, R | TaskProblem> | undefined;
-  if (threads > 0) {
+  const startPool = async () => {
     pool = new Piscina<UncertaintyTask, R | TaskProblem>({ filename: await workerFile(parallel), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
     for (let lane = 0; lane < threads; lane++) {
       lanes.push(
@@ -118,21 +125,27 @@ async function runRanges<R>(
         })(),
       );
     }
-  }
+  };
+  const thisThread = parallel.useThisThread !== false || threads === 0;
   try {
-    if (parallel.useThisThread !== false || threads === 0) {
-      while (failure === undefined && !cancelled()) {
-        let i = next < ranges.length ? next++ : -1;
-        if (i < 0) {
-          // Nothing left to start: take over a range a worker still holds.
-          const held = [...remote.keys()].find((k) => !finished[k]);
-          if (held === undefined) break;
-          i = held;
-        }
-        finish(i, local(...ranges[i]!));
-        remote.get(i)?.abort();
-        await turn();
+    if (threads > 0 && !thisThread) await startPool();
+    while (thisThread && failure === undefined && !cancelled()) {
+      let i = next < ranges.length ? next++ : -1;
+      if (i < 0) {
+        // Nothing left to start: take over a range a worker still holds.
+        const held = [...remote.keys()].find((k) => !finished[k]);
+        if (held === undefined) break;
+        i = held;
       }
+      const started = process.hrtime.bigint();
+      finish(i, local(...ranges[i]!));
+      remote.get(i)?.abort();
+      if (threads > 0 && !pool) {
+        // Threads only pay when the work left outlasts their start-up (they load the engine first).
+        const left = (Number(process.hrtime.bigint() - started) / 1e6) * (ranges.length - next);
+        if (left > (parallel.threadStartMs ?? THREAD_START_MS)) await startPool();
+      }
+      await turn();
     }
     await Promise.all(lanes);
     if (cancelled()) throw new CancelledError(what);

@@ -29,7 +29,7 @@ describe("worker threads give bit-identical figures", () => {
   });
 
   test("with this thread sharing the work, the result is the same", async () => {
-    const result = await simulateParallel(option, options, { workers: 2, workerFile, chunkSize: 250 });
+    const result = await simulateParallel(option, options, { workers: 2, workerFile, chunkSize: 250, threadStartMs: 0 });
     expect(JSON.stringify(result)).toBe(JSON.stringify(simulate(option, options)));
   });
 
