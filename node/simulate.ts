@@ -43,7 +43,8 @@ export interface ParallelOptions {
   useThisThread?: boolean;
   /**
    * Worker threads start only when the work left (judged from this thread's first range) would take
-   * longer than this, in milliseconds (default 500: about what a thread takes to load the engine).
+   * longer than this, in milliseconds (default 1,000: about what a thread takes to load the engine on a
+   * busy two-core machine, most of it importing mathjs).
    */
   threadStartMs?: number;
   /** The compiled worker module (default: dist/node/uncertaintyWorkerEntry.cjs beside this file). */
@@ -51,7 +52,7 @@ export interface ParallelOptions {
 }
 
 const MOST_WORKERS = 64;
-const THREAD_START_MS = 500;
+const THREAD_START_MS = 1000;
 
 function workerCount(parallel: ParallelOptions): number {
   const workers = parallel.workers ?? availableParallelism();
@@ -127,6 +128,7 @@ async function runRanges<R>(
     }
   };
   const thisThread = parallel.useThisThread !== false || threads === 0;
+  let localRanges = 0;
   try {
     if (threads > 0 && !thisThread) await startPool();
     while (thisThread && failure === undefined && !cancelled()) {
@@ -140,8 +142,10 @@ async function runRanges<R>(
       const started = process.hrtime.bigint();
       finish(i, local(...ranges[i]!));
       remote.get(i)?.abort();
-      if (threads > 0 && !pool) {
+      localRanges++;
+      if (threads > 0 && !pool && (localRanges === 2 || ranges.length - next <= 1 || parallel.threadStartMs === 0)) {
         // Threads only pay when the work left outlasts their start-up (they load the engine first).
+        // Judged on the second range: the first also pays for warming up.
         const left = (Number(process.hrtime.bigint() - started) / 1e6) * (ranges.length - next);
         if (left > (parallel.threadStartMs ?? THREAD_START_MS)) await startPool();
       }
