@@ -1,4 +1,4 @@
-import { createSimulation, loadCouncilTable, loadPreset, normalCdf, normalQuantile, sampler, streamOf, sweep, uniformAt, type Scenario } from "../engine/index.js";
+import { compileComparison, createSimulation, loadCouncilTable, loadPreset, normalCdf, normalQuantile, sampler, streamOf, sweep, uniformAt, type Scenario } from "../engine/index.js";
 import { cholesky, normalCorrelationForRank } from "../engine/uncertainty/correlation.js";
 import { probability, summarise } from "../engine/uncertainty/summary.js";
 import { simulateParallel, sweepParallel } from "../node/simulate.js";
@@ -146,6 +146,8 @@ export async function uncertaintyBenchmark(): Promise<string> {
   });
   const out = new Float64Array(6);
   const scratch = new Float64Array(16);
+  const model = compileComparison(baseline, option);
+  const state = model.newState();
   let sink = 0;
   const evaluations: Timing[] = [];
   const evalSamples: number[][] = [[], []];
@@ -156,13 +158,10 @@ export async function uncertaintyBenchmark(): Promise<string> {
       sink += out[3]!;
     }
     evalSamples[0]!.push(Number(process.hrtime.bigint() - start) / (10 * prepared.length));
-    const model = simulation.subject;
     start = process.hrtime.bigint();
     for (let rep = 0; rep < 10; rep++) for (const [b, o] of prepared) {
-      model.work[0]!.set(b!);
-      model.work[1]!.set(o!);
-      model.evaluate();
-      sink += (model.state as { npv: number }).npv;
+      model.evaluate(b, o, state);
+      sink += state.npv;
     }
     evalSamples[1]!.push(Number(process.hrtime.bigint() - start) / (10 * prepared.length));
   }
