@@ -2,6 +2,7 @@ import { engineBenchmark } from "./engine.js";
 import { workbookBenchmark } from "./workbook.js";
 import { paneBenchmark } from "./pane.js";
 import { functionsBenchmark } from "./functions.js";
+import { uncertaintyBenchmark } from "./uncertainty.js";
 
 /**
  * `npm run bench`: every benchmark, each against a peer in the same run, printed as ratios.
@@ -12,6 +13,7 @@ const BENCHMARKS: Record<string, () => string | Promise<string>> = {
   workbook: workbookBenchmark,
   pane: paneBenchmark,
   functions: functionsBenchmark,
+  uncertainty: uncertaintyBenchmark,
 };
 
 const wanted = process.argv.slice(2);

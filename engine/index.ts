@@ -86,4 +86,24 @@ export { closeMatches } from "./names.js";
 export { SocialCareError, ScenarioError, UnknownNameError, DomainError, InputError } from "./errors.js";
 export type { Issue, NameKind } from "./errors.js";
 
+// Uncertainty: distributions, Monte Carlo, sensitivity, switching values, national sweeps.
+export { simulate, simulateAsync, createSimulation, Simulation, CancelledError, chunksOf, DEFAULT_DRAWS, DEFAULT_SEED, MOST_DRAWS } from "./uncertainty/simulate.js";
+export type { SimulationOptions, SimulationResult, SimulationChunk, RunControl } from "./uncertainty/simulate.js";
+export { sensitivity } from "./uncertainty/sensitivity.js";
+export type { SensitivityOptions, Tornado, TornadoBar } from "./uncertainty/sensitivity.js";
+export { switchingValue } from "./uncertainty/switchingValue.js";
+export type { SwitchingOptions, SwitchingValue } from "./uncertainty/switchingValue.js";
+export { sweep, createSweep, Sweep, DEFAULT_SWEEP_DRAWS } from "./uncertainty/sweep.js";
+export type { SweepOptions, SweepResult, SweepRow } from "./uncertainty/sweep.js";
+export { parseCouncilTable, loadCouncilTable, listCouncilTables } from "./uncertainty/councils.js";
+export type { CouncilTable, CouncilColumn, CouncilRow } from "./uncertainty/councils.js";
+export { readDistribution, formatDistribution, sampler, support, DISTRIBUTION_TYPES, PERT_SHAPE } from "./uncertainty/distributions.js";
+export type { Distribution, DistributionType, Sampler, SettingRange } from "./uncertainty/distributions.js";
+export type { Correlation } from "./uncertainty/correlation.js";
+export type { UncertainInput, UncertaintyOptions } from "./uncertainty/plan.js";
+export { percentileOfSorted, DEFAULT_PERCENTILES } from "./uncertainty/summary.js";
+export type { FigureDistribution, FigureSummary, Histogram, Percentile } from "./uncertainty/summary.js";
+export { uniformAt, streamOf } from "./uncertainty/random.js";
+export { normalCdf, normalQuantile } from "./uncertainty/normal.js";
+
 export { MODEL_VERSION } from "./generated/version.js";

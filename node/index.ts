@@ -14,3 +14,5 @@ export { onCouncil } from "./council.js";
 export { exportWorkbook, importWorkbook, WorkbookError } from "../workbook/index.js";
 export type { ImportedScenario, InputChange, WorkbookProblem } from "../workbook/index.js";
 export { writeWorkbookFile, readWorkbookFile } from "./workbookFiles.js";
+export { simulateParallel, sweepParallel } from "./simulate.js";
+export type { ParallelOptions } from "./simulate.js";

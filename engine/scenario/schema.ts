@@ -343,6 +343,16 @@ export const transitionSpec: ObjectSpec = {
   },
 };
 
+/** A rank correlation between two uncertain inputs of the scenario. */
+const correlationSpec: ObjectSpec = {
+  type: "object",
+  label: "Correlation",
+  fields: {
+    between: { type: "list", label: "Between (two setting keys)", minItems: 2, maxItems: 2, of: { type: "text", label: "Setting key" } },
+    rank: { type: "number", unit: "rank correlation", min: -1, max: 1, label: "Rank correlation", help: "Spearman's rank correlation between the two inputs, from -1 to 1." },
+  },
+};
+
 export const scenarioSpec: ObjectSpec = {
   type: "object",
   label: "Scenario",
@@ -355,6 +365,7 @@ export const scenarioSpec: ObjectSpec = {
     timeUse: timeUseSpec,
     finance: financeSpec,
     transition: transitionSpec,
+    correlations: { type: "list", label: "Correlations", optional: true, of: correlationSpec, help: "Rank correlations between inputs that carry a distribution." },
   },
 };
 

@@ -4,6 +4,7 @@ import { closeMatches } from "../names.js";
 import { payAwardFields, scenarioSpec, SIZING_KEYS, tierFields } from "./schema.js";
 import type { NumberSpec, ObjectSpec, Spec, Unit } from "./spec.js";
 import type { PayAward, Provenance, Scenario, Tier } from "./types.js";
+import type { Distribution } from "../uncertainty/distributions.js";
 import { validateInput } from "./validate.js";
 
 /**
@@ -33,6 +34,8 @@ export interface Setting {
   choices?: readonly string[];
   /** The group the setting belongs to, for display: "council", "structure", "timeUse", "finance", "transition". */
   group: string;
+  /** For an uncertain input: its distribution (the value is its central case). */
+  distribution?: Distribution;
 }
 
 /** The scenario as a scenario file would hold it: tiers with their sizing key, pay awards as written. */
@@ -58,8 +61,9 @@ export function toScenarioInput(scenario: Scenario, options: { withSources?: boo
     },
   };
   if (scenario.transition) input.transition = clone(scenario.transition);
+  if (scenario.correlations?.length) input.correlations = clone(scenario.correlations);
   const plain = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
-  return options.withSources ? (attachSources(plain, scenario.sources, "") as Record<string, unknown>) : plain;
+  return options.withSources ? (attachSources(plain, scenario.sources, "", scenario.distributions) as Record<string, unknown>) : plain;
 }
 
 function tierToInput(tier: Tier): Record<string, unknown> {
@@ -90,21 +94,23 @@ function awardToInput(award: PayAward): unknown {
   return out;
 }
 
-/** Wraps each number that has a recorded source as `{ value, source }`, so an exported file keeps it. */
-function attachSources(value: unknown, sources: Record<string, Provenance>, key: string): unknown {
+/** Wraps each number or switch that has a recorded source (or distribution) as `{ value, source }`, so an exported file keeps it. */
+function attachSources(value: unknown, sources: Record<string, Provenance>, key: string, distributions: Scenario["distributions"] = {}): unknown {
   // Switches (a tier's holdsCases or senior flag) keep their sources too, so an override keeps the trail.
   if (typeof value === "number" || typeof value === "boolean") {
     const provenance = sources[key];
+    const distribution = distributions[key];
+    if (distribution) return { value, ...provenance, distribution: clone(distribution) };
     return provenance ? { value, ...provenance } : value;
   }
   if (Array.isArray(value)) {
     return value.map((item, i) => {
       const id = item && typeof item === "object" && typeof (item as Record<string, unknown>).id === "string" ? ((item as Record<string, unknown>).id as string) : String(i);
-      return attachSources(item, sources, `${key}.${id}`);
+      return attachSources(item, sources, `${key}.${id}`, distributions);
     });
   }
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, attachSources(v, sources, key ? `${key}.${k}` : k)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, attachSources(v, sources, key ? `${key}.${k}` : k, distributions)]));
   }
   return value;
 }
@@ -117,6 +123,10 @@ export function listSettings(scenario: Scenario): Setting[] {
   if (!settings) {
     settings = [];
     collect(scenarioSpec, toScenarioInput(scenario), "", "", "", scenario.sources, settings);
+    for (const setting of settings) {
+      const distribution = scenario.distributions?.[setting.key];
+      if (distribution) setting.distribution = distribution;
+    }
     settingsCache.set(scenario, settings);
   }
   return settings;

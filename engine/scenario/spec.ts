@@ -2,6 +2,7 @@ import type { Issue } from "../errors.js";
 import { closeMatches } from "../names.js";
 import { isFinancialYear } from "../years.js";
 import type { Provenance } from "./types.js";
+import { readDistribution, type Distribution } from "../uncertainty/distributions.js";
 
 /**
  * A small declarative schema: each setting is declared once with its label, unit and legal range,
@@ -25,7 +26,8 @@ export type Unit =
   | "hours a week per case"
   | "age"
   | "multiple"
-  | "count";
+  | "count"
+  | "rank correlation";
 
 interface SpecBase {
   label: string;
@@ -99,8 +101,8 @@ export interface CustomSpec extends SpecBase {
 
 export type Spec = NumberSpec | TextSpec | BooleanSpec | ChoiceSpec | YearSpec | ObjectSpec | ListSpec | MapSpec | CustomSpec;
 
-/** The keys a number may carry beside its value in a scenario file. */
-export const ANNOTATION_KEYS = ["value", "source", "assumption"] as const;
+/** The keys a number may carry beside its value in a scenario file (a distribution makes it an uncertain input). */
+export const ANNOTATION_KEYS = ["value", "source", "assumption", "distribution"] as const;
 
 /**
  * The state of one validation walk: where we are (two spellings of the same place: the file's
@@ -109,6 +111,10 @@ export const ANNOTATION_KEYS = ["value", "source", "assumption"] as const;
 export class Walk {
   readonly issues: Issue[] = [];
   readonly sources: Record<string, Provenance> = {};
+  /** Uncertain inputs: the distribution beside a number, keyed like sources. */
+  readonly distributions: Record<string, Distribution> = {};
+  /** The key of every number read (what a correlation may name). */
+  readonly numberKeys = new Set<string>();
   constructor(
     /** Where a bare number in this input came from, when it carries no source of its own. */
     readonly inherited: Provenance | undefined,
@@ -135,6 +141,22 @@ export class Walk {
 
   note(provenance: Provenance): void {
     (this.root ?? this).sources[this.key] = provenance;
+  }
+
+  noteDistribution(distribution: Distribution): void {
+    (this.root ?? this).distributions[this.key] = distribution;
+  }
+
+  noteNumber(): void {
+    (this.root ?? this).numberKeys.add(this.key);
+  }
+
+  get allNumberKeys(): ReadonlySet<string> {
+    return (this.root ?? this).numberKeys;
+  }
+
+  get allDistributions(): Record<string, Distribution> {
+    return (this.root ?? this).distributions;
   }
 
   get allIssues(): Issue[] {
@@ -202,6 +224,7 @@ function readProvenance(record: Record<string, unknown>, at: Walk): Provenance {
       at.problem(`unknown note "${key}" beside a value (allowed: ${ANNOTATION_KEYS.join(", ")})`);
     }
   }
+  if (record.distribution !== undefined) at.problem("only a single number can carry a distribution");
   const provenance: Provenance = {};
   if (record.source !== undefined) {
     if (typeof record.source !== "string" || record.source.trim() === "") at.problem("source must be text");
@@ -230,6 +253,13 @@ export function unwrapAnnotated(raw: unknown, at: Walk): unknown {
 }
 
 function readNumber(spec: NumberSpec, raw: unknown, at: Walk): number | undefined {
+  // A distribution beside the value makes the setting an uncertain input; the value stays its central case.
+  let distribution: unknown;
+  if (raw !== null && typeof raw === "object" && !Array.isArray(raw) && "distribution" in raw) {
+    const { distribution: given, ...rest } = raw as Record<string, unknown>;
+    distribution = given;
+    raw = rest;
+  }
   const value = unwrapAnnotated(raw, at);
   if (typeof value !== "number") {
     at.problem(`must be a number (${spec.unit}), got ${show(value)}`);
@@ -243,6 +273,17 @@ function readNumber(spec: NumberSpec, raw: unknown, at: Walk): number | undefine
   if (failure) {
     at.problem(failure);
     return undefined;
+  }
+  at.noteNumber();
+  if (distribution !== undefined) {
+    const range = {
+      ...(spec.min !== undefined ? { min: spec.min } : spec.above !== undefined ? { min: spec.above, minExclusive: true } : {}),
+      ...(spec.max !== undefined ? { max: spec.max } : spec.below !== undefined ? { max: spec.below, maxExclusive: true } : {}),
+      ...(spec.integer ? { integer: true } : {}),
+    };
+    const read = readDistribution(distribution, value, range);
+    for (const issue of read.issues) at.problem(issue.reason, `${at.path}.distribution${issue.path ? `.${issue.path}` : ""}`);
+    if (read.distribution) at.noteDistribution(read.distribution);
   }
   return value;
 }

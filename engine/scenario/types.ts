@@ -6,6 +6,9 @@
  * calculations see plain numbers and every figure can still say where its inputs came from.
  */
 
+import type { Correlation } from "../uncertainty/correlation.js";
+import type { Distribution } from "../uncertainty/distributions.js";
+
 /** A financial year, April to March, written "2025/26". */
 export type FinancialYear = string;
 
@@ -226,4 +229,8 @@ export interface Scenario {
   transition: Transition | null;
   /** Where each input came from, keyed by setting path (tiers by id: `structure.tiers.socialWorker.salary`). */
   sources: Record<string, Provenance>;
+  /** Uncertain inputs: the distribution of each setting that has one, keyed like `sources`. */
+  distributions?: Record<string, Distribution>;
+  /** Rank correlations between uncertain inputs. */
+  correlations?: Correlation[];
 }

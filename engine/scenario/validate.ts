@@ -6,6 +6,7 @@ import { apprenticeshipLevyRates, employerNiFor, employerNiYears, greenBookSched
 import { RESERVED_QUANTITIES, scenarioSpec } from "./schema.js";
 import { read, Walk } from "./spec.js";
 import { TIME_USE_SHARES, type Finance, type Scenario, type Tier, type TierRole, type Transition } from "./types.js";
+import { checkUncertainInputs } from "../uncertainty/uncertainInputs.js";
 
 export interface ValidateOptions {
   /** The scenario's id when the input has none (a preset's id, a file's name). */
@@ -32,9 +33,13 @@ export function validateInput(input: unknown, options: ValidateOptions = {}): Sc
     applyRateDefaults(plain, walk.allSources, issues);
     checkFinance(plain, issues);
     if (plain.transition) checkTransition(plain, issues);
+    checkUncertainInputs(walk.allDistributions, plain.correlations ?? [], new Set([...walk.allNumberKeys, ...Object.keys(walk.allSources)]), issues);
   }
   if (issues.length > 0 || !plain) throw new ScenarioError(issues.length ? issues : [{ path: "", reason: "is empty" }]);
-  return assemble(plain, walk.allSources, options);
+  const scenario = assemble(plain, walk.allSources, options);
+  if (Object.keys(walk.allDistributions).length > 0) scenario.distributions = walk.allDistributions;
+  if (plain.correlations?.length) scenario.correlations = plain.correlations;
+  return scenario;
 }
 
 function checkTiers(plain: Record<string, any>, issues: Issue[]): void {

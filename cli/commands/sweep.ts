@@ -1,0 +1,93 @@
+import { existsSync, readFileSync } from "node:fs";
+import { listCouncilTables, loadCouncilTable, parseCouncilTable, ScenarioError, UnknownNameError, closeMatches, type CouncilTable, type SweepOptions, type SweepResult } from "../../engine/index.js";
+import { loadPresetOrFile } from "../../node/files.js";
+import { sweepParallel } from "../../node/simulate.js";
+import { UsageError } from "../args.js";
+import { COMMON_OPTIONS, type Command } from "../command.js";
+import { formatByUnit, table } from "../format.js";
+import { BASELINE_OPTION, CORRELATE_OPTION, correlations, DRAW_OPTIONS, list, loadBaseline, number, parallel, percent, VARY_OPTION, vary, wholeNumber } from "../uncertainty.js";
+
+export const sweep: Command = {
+  name: "sweep",
+  summary: "a national sweep: councils (a CSV) × scenarios × draws, summarised per council",
+  usage: "socialcare sweep <councils.csv|table> <scenario> [<scenario> ...] [--baseline <preset|file>] [--draws <n>] [--workers <n>]",
+  example: "socialcare sweep illustrative-england-2025 blueprint cluster reclaim --baseline england-2025 --draws 1000",
+  options: [
+    BASELINE_OPTION,
+    { name: "figure", value: true, placeholder: "f,...", help: "figures to summarise (default as for simulate)" },
+    ...DRAW_OPTIONS,
+    { name: "budget", value: true, placeholder: "£", help: "a transition budget: report the chance that each council's transition spend exceeds it" },
+    VARY_OPTION,
+    CORRELATE_OPTION,
+    ...COMMON_OPTIONS,
+  ],
+  async run(args) {
+    const [tableName, ...scenarioNames] = args.positionals;
+    if (!tableName || scenarioNames.length === 0) throw new UsageError("sweep needs a council table (a CSV file, or one shipped: " + listCouncilTables().join(", ") + ") and at least one scenario");
+    const councils = readTable(tableName);
+    const scenarios = scenarioNames.map(loadPresetOrFile);
+    const o = args.options;
+    const baseline = loadBaseline(o);
+    const options: SweepOptions = {
+      councils,
+      scenarios,
+      ...(baseline ? { baseline } : {}),
+      ...(list(o, "figure") ? { figures: list(o, "figure")! } : {}),
+      ...(wholeNumber(o, "draws") !== undefined ? { draws: wholeNumber(o, "draws")! } : {}),
+      ...(wholeNumber(o, "seed") !== undefined ? { seed: wholeNumber(o, "seed")! } : {}),
+      ...(number(o, "budget") !== undefined ? { budget: number(o, "budget")! } : {}),
+      ...(vary(o) ? { vary: vary(o)! } : {}),
+      ...(correlations(o) ? { correlations: correlations(o)! } : {}),
+    };
+    const run = parallel(o, "sweep", "council runs");
+    let result: SweepResult;
+    try {
+      result = await sweepParallel(options, run.parallel);
+    } finally {
+      run.finish();
+    }
+    return { text: describe(result), json: result, csv: tidy(result) };
+  },
+};
+
+/** A CSV file, or the name of a table shipped in models/council-tables. */
+function readTable(name: string): CouncilTable {
+  if (/[\\/]|\.csv$/i.test(name) || existsSync(name)) {
+    if (!existsSync(name)) throw new ScenarioError([{ path: "", reason: `${name}: no such file` }]);
+    return parseCouncilTable(readFileSync(name, "utf8"), name);
+  }
+  if (listCouncilTables().includes(name)) return loadCouncilTable(name);
+  throw new UnknownNameError("council table", name, closeMatches(name, listCouncilTables()));
+}
+
+function describe(r: SweepResult): string {
+  const lines = [...r.table.notes.filter((n) => n.trim() !== "").slice(0, 2), `Sweep: ${r.table.councils} councils from ${r.table.source} × ${r.scenarios.join(", ")}${r.baseline ? ` against ${r.baseline}` : ""}, ${r.draws.toLocaleString("en-GB")} draws each, seed ${r.seed}`, ""];
+  const figures = r.rows[0]?.figures ?? [];
+  const header = ["Council", "Scenario", ...figures.map((f) => `${f.label}: mean (P5 to P95)`)];
+  if (r.rows[0]?.probabilities) header.push("Cost neutral", "NPV > 0");
+  const rows = r.rows.map((row) => {
+    const cells = [row.council, row.scenario, ...row.figures.map((f) => `${formatByUnit(f.mean, f.unit)} (${formatByUnit(low(f), f.unit)} to ${formatByUnit(high(f), f.unit)})`)];
+    if (row.probabilities) cells.push(percent(row.probabilities.costNeutral), percent(row.probabilities.npvPositive));
+    return cells;
+  });
+  lines.push(table(header, rows));
+  return lines.join("\n");
+}
+
+const low = (f: { percentiles: { percentile: number; value: number }[]; min: number }) => f.percentiles.find((p) => p.percentile === 5)?.value ?? f.min;
+const high = (f: { percentiles: { percentile: number; value: number }[]; max: number }) => f.percentiles.find((p) => p.percentile === 95)?.value ?? f.max;
+
+function tidy(r: SweepResult): (string | number | boolean | null)[][] {
+  const percentiles = r.rows[0]?.figures[0]?.percentiles.map((p) => `p${p.percentile}`) ?? [];
+  const out: (string | number | boolean | null)[][] = [["council", "scenario", "baseline", "figure", "unit", "central", "mean", "sd", "min", "max", ...percentiles]];
+  for (const row of r.rows) {
+    for (const f of row.figures) out.push([row.council, row.scenario, row.baseline, f.figure, f.unit, f.central, f.mean, f.sd, f.min, f.max, ...f.percentiles.map((p) => p.value)]);
+    if (row.probabilities) {
+      const p = row.probabilities;
+      out.push([row.council, row.scenario, row.baseline, "probability.costNeutral", "share", null, p.costNeutral, null, null, null, ...percentiles.map(() => null)]);
+      out.push([row.council, row.scenario, row.baseline, "probability.npvPositive", "share", null, p.npvPositive, null, null, null, ...percentiles.map(() => null)]);
+      if (p.transitionOverBudget) out.push([row.council, row.scenario, row.baseline, "probability.transitionOverBudget", "share", null, p.transitionOverBudget.probability, null, null, null, ...percentiles.map(() => null)]);
+    }
+  }
+  return out;
+}

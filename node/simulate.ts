@@ -1,0 +1,200 @@
+import { randomUUID } from "node:crypto";
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import {
+  CancelledError,
+  chunksOf,
+  createSimulation,
+  createSweep,
+  DomainError,
+  type Scenario,
+  type SimulationChunk,
+  type SimulationOptions,
+  type SimulationResult,
+  type SweepOptions,
+  type SweepResult,
+  type SweepRow,
+} from "../engine/index.js";
+import { rebuildProblem, type TaskProblem, type UncertaintyTask } from "./uncertaintyWorker.js";
+
+/**
+ * Simulations and sweeps on Node worker threads (a piscina pool). The engine splits a run into
+ * ranges of draws (or of council × scenario jobs); ranges are computed wherever there is a free
+ * thread, in whatever order they finish, and the engine combines them by draw number, so the result
+ * is bit-identical to a run on one thread with the same seed.
+ *
+ * This thread works too: a worker thread takes a moment to start (it loads the engine), so threads
+ * are started only when this thread's first range shows that the work left would outlast their
+ * start-up; while they start, this thread takes ranges from the same queue, and when the queue is
+ * empty it takes over any range a worker has not yet returned (the first answer wins; both are the
+ * same). A short run therefore never waits for threads it did not need, and a long one uses them all.
+ */
+
+export interface ParallelOptions {
+  /** Threads to use, counting this one (default: the number of cores). 1 runs on this thread alone. */
+  workers?: number;
+  /** Called as ranges finish: draws (or jobs) done, and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Cancels the run: pending work is dropped and the promise rejects with a CancelledError. */
+  signal?: AbortSignal;
+  /** Draws (or jobs) per range (default: about eight ranges per thread). */
+  chunkSize?: number;
+  /** Whether this thread computes ranges too (default true; false leaves all of them to the workers). */
+  useThisThread?: boolean;
+  /**
+   * Worker threads start only when the work left (judged from this thread's first range) would take
+   * longer than this, in milliseconds (default 1,000: about what a thread takes to load the engine on a
+   * busy two-core machine, most of it importing mathjs).
+   */
+  threadStartMs?: number;
+  /** The compiled worker module (default: dist/node/uncertaintyWorkerEntry.cjs beside this file). */
+  workerFile?: string;
+}
+
+const MOST_WORKERS = 64;
+const THREAD_START_MS = 1000;
+
+function workerCount(parallel: ParallelOptions): number {
+  const workers = parallel.workers ?? availableParallelism();
+  if (!Number.isInteger(workers) || workers < 1 || workers > MOST_WORKERS) {
+    throw new DomainError("workers", `must be a whole number from 1 to ${MOST_WORKERS}, got ${String(workers)}`);
+  }
+  return workers;
+}
+
+/** Lets worker messages, timers and the abort signal's listeners run between ranges on this thread. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function workerFile(parallel: ParallelOptions): Promise<string> {
+  // Loaded only when threads are wanted: it finds the compiled worker beside this module.
+  return parallel.workerFile ?? (await import("./workerFile.js")).UNCERTAINTY_WORKER;
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === "AbortError" || /abort/i.test(error.message));
+}
+
+/**
+ * Computes every range once, on this thread and on `threads` pool threads, and returns the results
+ * in range order. `local` computes a range here; `task` describes it for a worker.
+ */
+async function runRanges<R>(
+  ranges: [number, number][],
+  local: (start: number, end: number) => R,
+  task: (start: number, end: number) => UncertaintyTask,
+  threads: number,
+  parallel: ParallelOptions,
+  what: string,
+): Promise<R[]> {
+  const total = ranges.length ? ranges[ranges.length - 1]![1] : 0;
+  const results: (R | undefined)[] = new Array(ranges.length);
+  const finished = new Uint8Array(ranges.length);
+  let done = 0;
+  let next = 0;
+  let failure: unknown;
+  const finish = (i: number, result: R) => {
+    if (finished[i]) return;
+    finished[i] = 1;
+    results[i] = result;
+    done += ranges[i]![1] - ranges[i]![0];
+    parallel.onProgress?.(done, total);
+  };
+  const cancelled = () => parallel.signal?.aborted === true;
+  const remote = new Map<number, AbortController>();
+  const lanes: Promise<void>[] = [];
+  let pool: Piscina<UncertaintyTask, R | TaskProblem> | undefined;
+  const startPool = async () => {
+    pool = new Piscina<UncertaintyTask, R | TaskProblem>({ filename: await workerFile(parallel), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+    for (let lane = 0; lane < threads; lane++) {
+      lanes.push(
+        (async () => {
+          while (next < ranges.length && failure === undefined && !cancelled()) {
+            const i = next++;
+            const abort = new AbortController();
+            remote.set(i, abort);
+            try {
+              const answer = await pool!.run(task(...ranges[i]!), { signal: abort.signal });
+              if (answer && typeof answer === "object" && "problem" in answer) throw rebuildProblem(answer as TaskProblem);
+              finish(i, answer as R);
+            } catch (error) {
+              // A range this thread took over is aborted on purpose; anything else stops the run.
+              if (!(finished[i] && isAbort(error)) && !cancelled()) failure ??= error;
+            } finally {
+              remote.delete(i);
+            }
+          }
+        })(),
+      );
+    }
+  };
+  const thisThread = parallel.useThisThread !== false || threads === 0;
+  let localRanges = 0;
+  try {
+    if (threads > 0 && !thisThread) await startPool();
+    while (thisThread && failure === undefined && !cancelled()) {
+      let i = next < ranges.length ? next++ : -1;
+      if (i < 0) {
+        // Nothing left to start: take over a range a worker still holds.
+        const held = [...remote.keys()].find((k) => !finished[k]);
+        if (held === undefined) break;
+        i = held;
+      }
+      const started = process.hrtime.bigint();
+      finish(i, local(...ranges[i]!));
+      remote.get(i)?.abort();
+      localRanges++;
+      if (threads > 0 && !pool && (localRanges === 2 || ranges.length - next <= 1 || parallel.threadStartMs === 0)) {
+        // Threads only pay when the work left outlasts their start-up (they load the engine first).
+        // Judged on the second range: the first also pays for warming up.
+        const left = (Number(process.hrtime.bigint() - started) / 1e6) * (ranges.length - next);
+        if (left > (parallel.threadStartMs ?? THREAD_START_MS)) await startPool();
+      }
+      await turn();
+    }
+    await Promise.all(lanes);
+    if (cancelled()) throw new CancelledError(what);
+    if (failure !== undefined) throw failure;
+    return results as R[];
+  } finally {
+    for (const abort of remote.values()) abort.abort();
+    await Promise.allSettled(lanes);
+    await pool?.destroy();
+  }
+}
+
+/** `simulate` on several threads: the same figures as `simulate` for the same seed, whatever the number of workers. */
+export async function simulateParallel(scenario: Scenario, options: SimulationOptions = {}, parallel: ParallelOptions = {}): Promise<SimulationResult> {
+  const workers = workerCount(parallel);
+  // Compiled here too: it checks the options before any thread starts, and combines the chunks.
+  const simulation = createSimulation(scenario, options);
+  const size = parallel.chunkSize ?? Math.max(250, Math.ceil(simulation.draws / (workers * 8)));
+  const id = randomUUID();
+  const chunks = await runRanges<SimulationChunk>(
+    chunksOf(simulation.draws, size),
+    (start, end) => simulation.runChunk(start, end),
+    (start, end) => ({ kind: "simulate", id, scenario, options, start, end }),
+    workers - 1 + (parallel.useThisThread === false && workers > 1 ? 1 : 0),
+    parallel,
+    "the simulation",
+  );
+  return simulation.combine(chunks);
+}
+
+/** `sweep` on several threads: councils × scenarios in parallel, each job's draws on one thread. */
+export async function sweepParallel(options: SweepOptions, parallel: ParallelOptions = {}): Promise<SweepResult> {
+  const workers = workerCount(parallel);
+  const sweep = createSweep(options);
+  // Workers get the table already parsed, so it is read (and checked) once.
+  const shared: SweepOptions = { ...options, councils: sweep.table };
+  const size = parallel.chunkSize ?? Math.max(1, Math.ceil(sweep.jobs / (workers * 8)));
+  const id = randomUUID();
+  const rows = await runRanges<SweepRow[]>(
+    chunksOf(sweep.jobs, size),
+    (start, end) => sweep.runJobs(start, end),
+    (start, end) => ({ kind: "sweep", id, options: shared, start, end }),
+    workers - 1 + (parallel.useThisThread === false && workers > 1 ? 1 : 0),
+    parallel,
+    "the sweep",
+  );
+  return sweep.combine(rows.flat());
+}
