@@ -1,6 +1,6 @@
 import { TIME_USE_SHARES } from "../engine/index.js";
 import type { ComparisonCells } from "./comparisonRules.js";
-import { abs, add, eq, fn, ge, le, lt, mul, num, ref, sub, sumChain, type Expr } from "./formula.js";
+import { abs, add, eq, fn, ge, le, lt, mul, num, ref, sub, sumChain, text, type Expr } from "./formula.js";
 import type { Cell, Sheet } from "./grid.js";
 import type { Role } from "./inputsSheet.js";
 import type { ScenarioCells } from "./scenarioRules.js";
@@ -73,6 +73,18 @@ export function scenarioChecks(role: Role, cells: ScenarioCells): CheckSpec[] {
       formula: lt(abs(sub(sumChain(TIME_USE_SHARES.map((k) => cells.inputs.input(`timeUse.${k}`))), num(1))), num(0.000001)),
       detail: "direct contact, recording and admin, travel, supervision and learning",
     },
+    {
+      name: "time-use shares after direct payments sum to 1",
+      scope,
+      formula: lt(abs(sub(sumChain(c.shares), num(1))), num(0.000001)),
+      detail: "the shares on Calculations, after the direct payments lever moved hours from recording and admin into direct contact",
+    },
+    {
+      name: "direct payments free no more than the week's recording and admin, and add no more than its direct contact",
+      scope,
+      formula: fn("AND", ...(["recordingAndAdmin", "directContact"] as const).map((k) => ge(c.shares[TIME_USE_SHARES.indexOf(k)]!, num(-0.000000000001)))),
+      detail: "neither share below 0 (within 1e-12); the engine refuses such a scenario, naming timeUse.directPayments.hoursFreedPerCase",
+    },
     ...c.allocations.map((a, i) => ({
       name: `allocation ${i === 0 ? "by tier" : "by component"} hands out no more pennies than it has parts`,
       scope,
@@ -108,6 +120,20 @@ export function comparisonChecks(role: Role, base: ScenarioCells, option: Scenar
       formula: eq(base.inputs.input("finance.year"), option.inputs.input("finance.year")),
       detail: "the two scenarios' financial years on Inputs",
     },
+  );
+  // Which tiers the option names is fixed when the workbook is made; the check compares the names with
+  // the baseline's tier ids on Inputs, letter for letter as the engine does (EXACT, not =, which ignores case).
+  const named = Object.keys(option.inputs.scenario.transition?.redeployed ?? {});
+  if (named.length > 0) {
+    const baseIds = base.inputs.scenario.structure.tiers.map((t) => base.inputs.input(`structure.tiers.${t.id}.id`));
+    specs.push({
+      name: "every tier the option's transition.redeployed names is a tier of the baseline",
+      scope,
+      formula: fn("AND", ...named.map((id) => fn("OR", ...baseIds.map((b) => fn("EXACT", b, text(id)))))),
+      detail: `the option names ${named.join(", ")}; a share for a tier the baseline lacks would not apply`,
+    });
+  }
+  specs.push(
     ...cells.allocationTargets.map((a, i) => ({
       name: `allocation ${["of the transition by category", "of the transition by year", "of present values"][cells.allocationTargets.length === 3 ? i : i + 2]} hands out no more pennies than it has parts`,
       scope,

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type ExcelJS from "exceljs";
-import { applySettings, compareScenarios, loadPreset, ScenarioError, type Scenario } from "../../engine/index.js";
+import { applySettings, compareScenarios, listSettings, loadPreset, ScenarioError, type Scenario } from "../../engine/index.js";
 import { loadScenarioFile } from "../../node/index.js";
 import { buildWorkbook, exportWorkbook, importWorkbook, WorkbookError } from "../../workbook/index.js";
 import { expectations, mismatches } from "./expectations.js";
@@ -152,9 +152,12 @@ describe("bad inputs are reported by sheet, cell and reason", () => {
     const error = (await importWorkbook(bad).catch((e: unknown) => e)) as WorkbookError;
     expect(error).toBeInstanceOf(WorkbookError);
     const wb = await loadWorkbook(bad);
-    const first = inputCell(wb, "scenario", "timeUse.hoursPerWeek").row;
-    // The time-use shares: from directContact to learning, the rows after the hours.
-    expect(error.problems).toEqual([{ sheet: "Inputs", cell: `B${first}:B${first + 5}`, key: "timeUse", reason: expect.stringMatching(/^shares must sum to 1, got 1\.25/) }]);
+    // The rule is the time-use group's: the cells from its first setting to its last.
+    const rows = listSettings(loadPreset("blueprint"))
+      .filter((s) => s.key.startsWith("timeUse."))
+      .map((s) => inputCell(wb, "scenario", s.key).row);
+    expect(rows.length).toBeGreaterThan(6);
+    expect(error.problems).toEqual([{ sheet: "Inputs", cell: `B${Math.min(...rows)}:B${Math.max(...rows)}`, key: "timeUse", reason: expect.stringMatching(/^shares must sum to 1, got 1\.25/) }]);
   });
 
   test("a file that is not a workbook, or not one made by export", async () => {
