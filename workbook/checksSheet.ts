@@ -1,4 +1,4 @@
-import { TIME_USE_SHARES } from "../engine/index.js";
+import { RUN_COST_COMPONENTS, TIME_USE_SHARES } from "../engine/index.js";
 import type { ComparisonCells } from "./comparisonRules.js";
 import { abs, add, eq, fn, ge, le, lt, mul, num, ref, sub, sumChain, text, type Expr } from "./formula.js";
 import type { Cell, Sheet } from "./grid.js";
@@ -51,8 +51,10 @@ export function scenarioChecks(role: Role, cells: ScenarioCells): CheckSpec[] {
     {
       name: "tier costs and team budgets sum to the run cost",
       scope,
-      formula: eq(sumChain(refs(c.tierPennies)), ref(cells.runCostPennies)),
-      detail: "rounded tier costs and team budgets, in pennies, against the rounded run cost",
+      // The figures the Outputs show, as the engine checks them: each tier's cost (rounded by tier) and
+      // the team budgets (rounded by component, its own line of the run cost).
+      formula: eq(add(sumChain(refs(c.tierPennies.slice(0, lastPart))), ref(c.componentPennies[RUN_COST_COMPONENTS.indexOf("teamBudgets")]!)), ref(cells.runCostPennies)),
+      detail: "rounded tier costs and the team budgets line of the run cost, in pennies, against the rounded run cost",
     },
     { name: "run cost components sum to the run cost", scope, formula: eq(sumChain(refs(c.componentPennies)), ref(cells.runCostPennies)), detail: "rounded components, in pennies, against the rounded run cost" },
     {
