@@ -1,6 +1,6 @@
-import { TIME_USE_SHARES } from "../engine/index.js";
+import { RUN_COST_COMPONENTS, TIME_USE_SHARES } from "../engine/index.js";
 import type { ComparisonCells } from "./comparisonRules.js";
-import { abs, add, eq, fn, ge, le, lt, mul, num, ref, sub, sumChain, type Expr } from "./formula.js";
+import { abs, add, eq, fn, ge, le, lt, mul, num, ref, sub, sumChain, text, type Expr } from "./formula.js";
 import type { Cell, Sheet } from "./grid.js";
 import type { Role } from "./inputsSheet.js";
 import type { ScenarioCells } from "./scenarioRules.js";
@@ -51,8 +51,10 @@ export function scenarioChecks(role: Role, cells: ScenarioCells): CheckSpec[] {
     {
       name: "tier costs and team budgets sum to the run cost",
       scope,
-      formula: eq(sumChain(refs(c.tierPennies)), ref(cells.runCostPennies)),
-      detail: "rounded tier costs and team budgets, in pennies, against the rounded run cost",
+      // The figures the Outputs show, as the engine checks them: each tier's cost (rounded by tier) and
+      // the team budgets (rounded by component, its own line of the run cost).
+      formula: eq(add(sumChain(refs(c.tierPennies.slice(0, lastPart))), ref(c.componentPennies[RUN_COST_COMPONENTS.indexOf("teamBudgets")]!)), ref(cells.runCostPennies)),
+      detail: "rounded tier costs and the team budgets line of the run cost, in pennies, against the rounded run cost",
     },
     { name: "run cost components sum to the run cost", scope, formula: eq(sumChain(refs(c.componentPennies)), ref(cells.runCostPennies)), detail: "rounded components, in pennies, against the rounded run cost" },
     {
@@ -72,6 +74,18 @@ export function scenarioChecks(role: Role, cells: ScenarioCells): CheckSpec[] {
       scope,
       formula: lt(abs(sub(sumChain(TIME_USE_SHARES.map((k) => cells.inputs.input(`timeUse.${k}`))), num(1))), num(0.000001)),
       detail: "direct contact, recording and admin, travel, supervision and learning",
+    },
+    {
+      name: "time-use shares after direct payments sum to 1",
+      scope,
+      formula: lt(abs(sub(sumChain(c.shares), num(1))), num(0.000001)),
+      detail: "the shares on Calculations, after the direct payments lever moved hours from recording and admin into direct contact",
+    },
+    {
+      name: "direct payments free no more than the week's recording and admin, and add no more than its direct contact",
+      scope,
+      formula: fn("AND", ...(["recordingAndAdmin", "directContact"] as const).map((k) => ge(c.shares[TIME_USE_SHARES.indexOf(k)]!, num(-0.000000000001)))),
+      detail: "neither share below 0 (within 1e-12); the engine refuses such a scenario, naming timeUse.directPayments.hoursFreedPerCase",
     },
     ...c.allocations.map((a, i) => ({
       name: `allocation ${i === 0 ? "by tier" : "by component"} hands out no more pennies than it has parts`,
@@ -108,6 +122,20 @@ export function comparisonChecks(role: Role, base: ScenarioCells, option: Scenar
       formula: eq(base.inputs.input("finance.year"), option.inputs.input("finance.year")),
       detail: "the two scenarios' financial years on Inputs",
     },
+  );
+  // Which tiers the option names is fixed when the workbook is made; the check compares the names with
+  // the baseline's tier ids on Inputs, letter for letter as the engine does (EXACT, not =, which ignores case).
+  const named = Object.keys(option.inputs.scenario.transition?.redeployed ?? {});
+  if (named.length > 0) {
+    const baseIds = base.inputs.scenario.structure.tiers.map((t) => base.inputs.input(`structure.tiers.${t.id}.id`));
+    specs.push({
+      name: "every tier the option's transition.redeployed names is a tier of the baseline",
+      scope,
+      formula: fn("AND", ...named.map((id) => fn("OR", ...baseIds.map((b) => fn("EXACT", b, text(id)))))),
+      detail: `the option names ${named.join(", ")}; a share for a tier the baseline lacks would not apply`,
+    });
+  }
+  specs.push(
     ...cells.allocationTargets.map((a, i) => ({
       name: `allocation ${["of the transition by category", "of the transition by year", "of present values"][cells.allocationTargets.length === 3 ? i : i + 2]} hands out no more pennies than it has parts`,
       scope,

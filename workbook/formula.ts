@@ -22,7 +22,7 @@ export type Value = number | string | boolean | null;
 
 export type BinaryOp = "+" | "-" | "*" | "/" | ">" | ">=" | "<" | "<=" | "=" | "<>";
 
-export const FUNCTIONS = ["IF", "AND", "OR", "NOT", "MIN", "MAX", "ROUND", "FLOOR", "CEILING", "INT", "ABS", "SIGN", "SUM", "INDEX"] as const;
+export const FUNCTIONS = ["IF", "AND", "OR", "NOT", "MIN", "MAX", "ROUND", "FLOOR", "CEILING", "INT", "ABS", "SIGN", "SUM", "INDEX", "EXACT"] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 export type Expr =
@@ -249,6 +249,15 @@ function evaluateFunction(e: Extract<Expr, { k: "fn" }>, read: CellReader): Valu
       return Math.abs(n(0));
     case "SIGN":
       return Math.sign(n(0));
+    case "EXACT": {
+      // Text against text, letter for letter (a number is compared as the text it shows).
+      const [a, b] = [0, 1].map((i) => {
+        const v = evaluateAny(args[i]!, read);
+        if (Array.isArray(v)) throw new Error("EXACT needs two values");
+        return v === null ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+      });
+      return a === b;
+    }
     case "INDEX": {
       const list = evaluateAny(args[0]!, read);
       if (!Array.isArray(list)) throw new Error("INDEX needs a range");

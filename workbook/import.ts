@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { applySettings, listSettings, loadScenario, ScenarioError, SocialCareError, UnknownNameError, type Scenario, type Setting } from "../engine/index.js";
+import { applySettings, listSettings, loadScenario, runScenario, ScenarioError, SocialCareError, UnknownNameError, type Scenario, type Setting } from "../engine/index.js";
 import { SHEETS } from "./build.js";
 import { SCENARIO_FILE_MARKER } from "./coverSheet.js";
 import { a1 } from "./formula.js";
@@ -8,8 +8,8 @@ import { INPUT_COLUMNS, ROLE_MARKER } from "./inputsSheet.js";
 /**
  * `importWorkbook(bytes)`: reads a workbook made by `exportWorkbook`, whose Inputs may have been
  * edited by hand, back into scenarios. Each scenario starts from its scenario file (the Scenario
- * files sheet) and takes every Inputs value that differs from it; the engine validates the result,
- * and every problem is reported by sheet, cell and reason (the engine's own words).
+ * files sheet) and takes every Inputs value that differs from it; the engine validates and runs the
+ * result, and every problem is reported by sheet, cell and reason (the engine's own words).
  */
 
 export interface WorkbookProblem {
@@ -79,7 +79,11 @@ export async function importWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<I
     }
     try {
       const overrides = changes.map(({ key, cell, to }) => [key, to === null || to === undefined ? null : { value: to, source: `edited in the workbook, ${cell}` }] as const);
-      imported.push({ role, scenario: applySettings(scenario, overrides), changes });
+      const changed = applySettings(scenario, overrides);
+      // Some limits hold only once the model runs (the direct payments lever cannot free more time than
+      // the week's recording and admin): run it, so such a cell is reported here, not when the file is used.
+      runScenario(changed);
+      imported.push({ role, scenario: changed, changes });
     } catch (error) {
       if (error instanceof ScenarioError) problems.push(...error.issues.map((issue) => locate(issue, settings, section, changes)));
       else if (error instanceof UnknownNameError) {

@@ -48,7 +48,7 @@ export interface ScenarioInputs {
 export function inputsHeader(sheet: Sheet): void {
   sheet.put(0, 0, { value: "Inputs: the assumptions register", style: "title" });
   sheet.put(1, 0, {
-    value: "Every assumption of every scenario, with its unit, defined name, source and allowed range. Edit values in the Value column only (yellow); `socialcare import` reads them back. Settings marked (structure) shape the Calculations sheet: change them in a scenario file and export again to see them worked through.",
+    value: "Every assumption of every scenario, with its unit, defined name, source and allowed range. Edit values in the Value column only (yellow); `socialcare import` reads them back. Settings marked (structure) shape the Calculations sheet: change them in a scenario file and export again to see them worked through. Settings marked (team-design indicators only) feed the engine's team-design indicators (`socialcare run`), which this workbook does not show; they are read back on import.",
     style: "note",
   });
   INPUT_HEADERS.forEach((h, c) => sheet.put(3, c, { value: h, style: "header" }));
@@ -73,7 +73,7 @@ export function inputsSection(book: Book, sheet: Sheet, role: Role, scenario: Sc
       sheet.put(sheet.takeRow(), INPUT_COLUMNS.label, { value: GROUP_LABELS[group] ?? group, style: "group" });
     }
     const row = sheet.takeRow();
-    sheet.put(row, INPUT_COLUMNS.label, { value: `${settingLabel(setting, scenario)}${STRUCTURAL.test(setting.key) || setting.kind === "text" || setting.kind === "choice" ? " (structure)" : ""}`, style: "label" });
+    sheet.put(row, INPUT_COLUMNS.label, { value: `${settingLabel(setting, scenario)}${markOf(setting)}`, style: "label" });
     const cell = sheet.put(row, INPUT_COLUMNS.value, { value: setting.value, format: inputFormat(setting), style: "input" });
     sheet.put(row, INPUT_COLUMNS.unit, { value: setting.unit ?? KIND_UNITS[setting.kind] ?? "", style: "unit" });
     const name = book.define(`${role.prefix}_${nameOf(setting.key)}`, cell);
@@ -100,7 +100,17 @@ export function inputsSection(book: Book, sheet: Sheet, role: Role, scenario: Sc
 }
 
 /** Settings whose value shapes the layout of the calculations rather than flowing through them. */
-const STRUCTURAL = /^(transition\.years|finance\.appraisal\.horizonYears|finance\.(year|salaryYear)|finance\.appraisal\.priceBaseYear|id|name|description|structure\.tiers\.[^.]+\.holdsCases)$/;
+const STRUCTURAL = /^(transition\.years|finance\.appraisal\.horizonYears|finance\.(year|salaryYear)|finance\.appraisal\.priceBaseYear|id|name|description|structure\.tiers\.[^.]+\.(holdsCases|senior))$/;
+/** Settings only the engine's team-design indicators read: no rule of the workbook uses them. */
+const TEAM_DESIGN_ONLY = /^(council\.(childProtectionShare|lookedAfterShare)|timeUse\.(groupSupervisionHours|vulnerableCaseWeight)|structure\.tiers\.[^.]+\.senior)$/;
+
+function markOf(setting: Setting): string {
+  const marks = [
+    ...(STRUCTURAL.test(setting.key) || setting.kind === "text" || setting.kind === "choice" ? ["structure"] : []),
+    ...(TEAM_DESIGN_ONLY.test(setting.key) ? ["team-design indicators only"] : []),
+  ];
+  return marks.length > 0 ? ` (${marks.join("; ")})` : "";
+}
 
 const GROUP_LABELS: Record<string, string> = {
   council: "Council",

@@ -113,7 +113,8 @@ export function comparisonOutputs(sheet: Sheet, calc: CalcSheet, role: Role, bas
     sheet.put(row, OUTPUT_COLUMNS.unit, { value: f.unit, style: "unit" });
     const side = (cells_: ScenarioCells, value: number | null): Cell => {
       const cell = cells_.figures.get(f.figure);
-      // A tier only the other side has: 0 FTE and £0 here, and no salary.
+      // A tier only the other side has: 0 FTE and £0 here, and no salary. Any other figure must have a cell.
+      if (!cell && !f.figure.startsWith("structure.tiers.")) throw new Error(`the workbook has no cell for ${f.figure}`);
       if (cell) return sheet.put(row, cells_ === base ? OUTPUT_COLUMNS.baseline : OUTPUT_COLUMNS.option, { formula: ref(cell), format, style: "output" });
       return sheet.put(row, cells_ === base ? OUTPUT_COLUMNS.baseline : OUTPUT_COLUMNS.option, { value: value === null ? null : 0, format, style: "output" });
     };

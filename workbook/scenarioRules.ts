@@ -1,4 +1,4 @@
-import { addYears, compileScenario, componentLabel, RUN_COST_COMPONENTS, yearsBetween, type Scenario, type Tier } from "../engine/index.js";
+import { addYears, compileScenario, componentLabel, RUN_COST_COMPONENTS, TIME_USE_SHARES, yearsBetween, type Scenario, type Tier } from "../engine/index.js";
 import { CalcSheet } from "./calcSheet.js";
 import { expressionFormula, ceilNear } from "./expression.js";
 import { add, div, fn, gt, IF, le, mul, num, ref, sub, sumChain, type Expr } from "./formula.js";
@@ -34,6 +34,8 @@ export interface ScenarioCells {
     children: Cell;
     childrenPerCaseHolder: Cell;
     totalFte: Cell;
+    /** The shares of the week after the direct payments lever (TIME_USE_SHARES order). */
+    shares: Expr[];
     tierCost: Cell[];
     /** Whole pennies by tier, the team budgets last. */
     tierPennies: Cell[];
@@ -112,10 +114,40 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
   const childrenPerCaseHolder = calc.scalar("Children per case-holder = children ÷ case-holding FTE", "children", perCaseHolder(children), "ratio");
   const familiesPerCaseHolder = calc.scalar("Families per case-holder = families ÷ case-holding FTE", "families", perCaseHolder(families), "ratio");
 
-  // Time use.
-  calc.group("Time use");
+  // Time use. Direct payments: each case supported through one frees (or, negative, adds) care-management
+  // time, which sits in recording and admin; the hours freed move into direct contact.
+  calc.group("Time use, with the direct payments lever (hours freed move from recording and admin into direct contact)");
   const hours = calc.scalar("Contracted hours a week", "hours a week", I("timeUse.hoursPerWeek"), "hours");
-  const contactShare = calc.scalar("Direct contact share of the week", "share", I("timeUse.directContact"), "share");
+  const dpCases = calc.scalar(
+    "Cases on direct payments per case-holder = share of families on direct payments × children per case-holder",
+    "cases",
+    mul(I("timeUse.directPayments.shareOfFamilies"), ref(childrenPerCaseHolder)),
+    "ratio",
+  );
+  const hoursFreed = calc.scalar(
+    "Care-management hours freed per case-holder a week = cases on direct payments × hours freed per case (negative: added)",
+    "hours a week",
+    mul(ref(dpCases), I("timeUse.directPayments.hoursFreedPerCase")),
+    "hours",
+  );
+  const capacityFreed = calc.scalar(
+    "Case-holding capacity freed = hours freed × case-holding FTE ÷ contracted hours",
+    "FTE",
+    div(mul(ref(hoursFreed), ref(caseHolding)), ref(hours)),
+    "fte",
+  );
+  const contactShare = calc.scalar(
+    "Direct contact share of the week = stated share + hours freed ÷ contracted hours",
+    "share",
+    add(I("timeUse.directContact"), div(ref(hoursFreed), ref(hours))),
+    "share",
+  );
+  const recordingShare = calc.scalar(
+    "Recording and admin share of the week = stated share − hours freed ÷ contracted hours",
+    "share",
+    sub(I("timeUse.recordingAndAdmin"), div(ref(hoursFreed), ref(hours))),
+    "share",
+  );
   const contactPerCaseHolder = calc.scalar("Direct contact hours per case-holder a week = hours × direct contact share", "hours a week", mul(ref(hours), ref(contactShare)), "hours");
   const contactPerChild = calc.scalar(
     "Direct contact hours per child a week = contact hours per case-holder ÷ children per case-holder",
@@ -250,6 +282,10 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
   set("structure.clinicianFte", clinicianFte);
   set("time.hoursPerWeek", hours);
   set("time.directContactShare", contactShare);
+  set("time.recordingAndAdminShare", recordingShare);
+  set("time.directPayments.casesPerCaseHolder", dpCases);
+  set("time.directPayments.hoursFreedPerCaseHolderPerWeek", hoursFreed);
+  set("time.directPayments.capacityFte", capacityFreed);
   set("time.directContactHoursPerCaseHolderPerWeek", contactPerCaseHolder);
   set("time.directContactHoursPerChildPerWeek", contactPerChild);
   set("runCost.total", rounding.sheet.get(byTier.target.row, 8)!);
@@ -272,6 +308,7 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
       children,
       childrenPerCaseHolder,
       totalFte,
+      shares: TIME_USE_SHARES.map((k) => (k === "directContact" ? ref(contactShare) : k === "recordingAndAdmin" ? ref(recordingShare) : I(`timeUse.${k}`))),
       tierCost,
       tierPennies: byTier.pennies,
       tierPounds: byTier.pounds,

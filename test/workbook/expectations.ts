@@ -49,8 +49,6 @@ export function expectations(built: BuiltWorkbook): Expectation[] {
       const cells = built.outputs.get(role.id)!;
       const figures = new Map(c.figures.map((f) => [f.figure, f]));
       const own = new Map(comparisonOnlyFigures(c).map((f) => [f.figure, f]));
-      let cumulative = 0;
-      const cumulatives = c.appraisal.cashFlows.map((f) => (cumulative += toPennies(f.amount)) / 100);
       for (const [key, cell] of cells) {
         const [prefix, rest] = key.includes(":") ? [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)] : ["", key];
         if (prefix) {
@@ -62,7 +60,9 @@ export function expectations(built: BuiltWorkbook): Expectation[] {
         } else if (key.startsWith("cashFlows.")) {
           const [, field, index] = key.split(".");
           const flow = c.appraisal.cashFlows[Number(index)]!;
-          const value = field === "cumulative" ? cumulatives[Number(index)]! : (flow[field as keyof typeof flow] as number);
+          // Every field shown is the engine's, the cumulative net cash flow included (summed in pennies).
+          const value = flow[field as keyof typeof flow] as number;
+          if (typeof value !== "number") throw new Error(`the engine's cash flow has no ${field}`);
           at(`${role.id} ${key}`, cell, value, field === "discountFactor" ? "number" : "money");
         } else {
           const f = own.get(key)!;

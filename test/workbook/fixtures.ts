@@ -3,7 +3,8 @@ import { applySettings, loadPreset, type Scenario } from "../../engine/index.js"
 /**
  * An option that uses what no preset does: tiers sized by expressions (ceil, round, floor, min, max),
  * fractional teams, devolved team budgets, a levy allowance, redundancy pay capped, a price base
- * year before the first year, a discount band that changes within the horizon, a longer horizon.
+ * year before the first year, a discount band that changes within the horizon, a longer horizon,
+ * and the direct payments lever switched on (a third of families, each freeing 1¼ hours a week).
  */
 export function unusualOption(): Scenario {
   return applySettings(loadPreset("blueprint"), {
@@ -16,5 +17,18 @@ export function unusualOption(): Scenario {
     "finance.appraisal.priceBaseYear": "2017/18",
     "finance.appraisal.horizonYears": 12,
     "finance.appraisal.discountSchedule.1.fromYear": 5,
+    "timeUse.directPayments.shareOfFamilies": 0.35,
+    "timeUse.directPayments.hoursFreedPerCase": 1.25,
+  });
+}
+
+/**
+ * The direct payments lever the other way: a quarter of families on direct payments, each adding
+ * three quarters of an hour of care management a week, which comes out of direct contact.
+ */
+export function directPaymentsAddingCareManagement(): Scenario {
+  return applySettings(loadPreset("cluster"), {
+    "timeUse.directPayments.shareOfFamilies": 0.25,
+    "timeUse.directPayments.hoursFreedPerCase": -0.75,
   });
 }

@@ -5,7 +5,7 @@ import { compileExpression } from "../../engine/expression/expression.js";
 import { allocatePennies } from "../../engine/money/allocate.js";
 import { statutoryWeeksFormula } from "../../workbook/comparisonRules.js";
 import { ceilNear, expressionFormula, floorNear, roundLikeEngine } from "../../workbook/expression.js";
-import { evaluate, num, numberText, ref, render, type Expr, type Value } from "../../workbook/formula.js";
+import { evaluate, fn, num, numberText, ref, render, text, type Expr, type Value } from "../../workbook/formula.js";
 import { Sheet } from "../../workbook/grid.js";
 import { allocationTable, penniesOf } from "../../workbook/money.js";
 
@@ -160,4 +160,22 @@ test("statutory redundancy weeks: every age and length of service", () => {
 test("numbers are written without exponents, exactly", () => {
   for (const v of [1e-12, 1e-15, 0.000001, 123.456, 1e21, -2.5e-7]) expect(Number(numberText(v))).toBe(v);
   expect(numberText(1e-12)).toBe("0.000000000001");
+});
+
+test("EXACT compares tier ids letter for letter, as the engine does (= would ignore case)", () => {
+  const pairs: [string, string][] = [
+    ["teamManager", "teamManager"],
+    ["teamManager", "teammanager"],
+    ["teamManager", "teamManager "],
+    ["socialWorker", "seniorPractitioner"],
+  ];
+  const sheet = pairs.map(([a, b], r) => [a, b, `=${render(fn("EXACT", ref({ sheetName: "S", row: r, col: 0 }), text(b)), "S")}`]);
+  const hf = HyperFormula.buildFromSheets({ S: sheet }, { licenseKey: "gpl-v3" });
+  const got = pairs.map((_, r) => hf.getCellValue({ sheet: 0, row: r, col: 2 }));
+  const own = pairs.map(([a, b]) => evaluate(fn("EXACT", ref({ sheetName: "S", row: 0, col: 0 }), text(b)), () => a));
+  hf.destroy();
+  const engine = pairs.map(([a, b]) => a === b);
+  expect(engine).toEqual([true, false, false, false]);
+  expect(got).toEqual(engine);
+  expect(own).toEqual(engine);
 });

@@ -64,6 +64,25 @@ function rowOf(ws: ExcelJS.Worksheet, prefix: string, key: string): number {
   throw new Error(`no row for ${prefix} ${key}`);
 }
 
+test("the direct payments lever is worked on Calculations from its named inputs; settings only team design reads are marked on Inputs", () => {
+  const calc = formulas("Calculations");
+  for (const prefix of ["Baseline", "Option"]) {
+    const uses = (name: string) => calc.filter((f) => new RegExp(`\\b${prefix}_${name}\\b`).test(f.formula));
+    expect(uses("timeUse_directPayments_shareOfFamilies")).toHaveLength(1);
+    expect(uses("timeUse_directPayments_hoursFreedPerCase")).toHaveLength(1);
+    expect(uses("timeUse_recordingAndAdmin")).toHaveLength(1);
+    // Nothing in the workbook reads what only the team-design indicators use.
+    expect(uses("timeUse_groupSupervisionHours")).toHaveLength(0);
+  }
+  const ws = wb.getWorksheet("Inputs")!;
+  const label = (key: string) => String(ws.getRow(rowOf(ws, "Option", key)).getCell(1).value);
+  expect(label("timeUse.directPayments.shareOfFamilies")).not.toMatch(/\(/);
+  expect(label("timeUse.groupSupervisionHours")).toMatch(/\(team-design indicators only\)$/);
+  expect(label("council.childProtectionShare")).toMatch(/\(team-design indicators only\)$/);
+  expect(label("structure.tiers.strategy.senior")).toMatch(/\(structure; team-design indicators only\)$/);
+  expect(label("structure.tiers.strategy.holdsCases")).toMatch(/\(structure\)$/);
+});
+
 test("formulas use only functions every spreadsheet computes alike", () => {
   const all = formulas();
   expect(all.length).toBeGreaterThan(1000);

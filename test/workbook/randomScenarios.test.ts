@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { applySettings, loadPreset } from "../../engine/index.js";
+import { applySettings, compareScenarios, loadPreset, runScenario, toPennies } from "../../engine/index.js";
 import { buildWorkbook, exportWorkbook } from "../../workbook/index.js";
 import { expectations, mismatches } from "./expectations.js";
 import { unusualOption } from "./fixtures.js";
@@ -7,8 +7,8 @@ import { hyperFormulaOf, loadWorkbook } from "./spreadsheets.js";
 
 /**
  * Beyond the presets: scenarios with random inputs (the default comparison and the unusual option,
- * each with a dozen settings drawn at random), exported and recalculated by HyperFormula, give the
- * engine's figures to the penny every time.
+ * each with a dozen settings drawn at random, the direct payments lever among them), exported and
+ * recalculated by HyperFormula, give the engine's figures to the penny every time.
  */
 
 const DATE = new Date("2026-04-01T00:00:00Z");
@@ -20,6 +20,10 @@ const overrides = fc.record({
     "structure.tiers.teamManager.span.per": fc.double({ min: 3, max: 10, noNaN: true }),
     "structure.tiers.socialWorker.salary": fc.integer({ min: 25000, max: 50000 }),
     "finance.pensionRate": fc.double({ min: 0.1, max: 0.3, noNaN: true }),
+    // The direct payments lever either way, within what the week allows (about 17 children each:
+    // at most 17.4 hours freed of 20.35 of recording and admin, 5.2 added of 5.92 of direct contact).
+    "timeUse.directPayments.shareOfFamilies": fc.double({ min: 0, max: 0.5, noNaN: true }),
+    "timeUse.directPayments.hoursFreedPerCase": fc.double({ min: -0.6, max: 2, noNaN: true }),
   }),
   option: fc.record({
     "council.children": fc.integer({ min: 300, max: 6000 }),
@@ -31,6 +35,9 @@ const overrides = fc.record({
     "transition.leavers.1.age": fc.integer({ min: 20, max: 64 }),
     "transition.leavers.1.yearsOfService": fc.integer({ min: 0, max: 4 }),
     "transition.redeployed.teamManager": fc.double({ min: 0, max: 1, noNaN: true }),
+    // Up to 25 children each: at most 15 hours freed of 16.28 of recording and admin, 8.75 added of 9.25 of direct contact.
+    "timeUse.directPayments.shareOfFamilies": fc.double({ min: 0, max: 0.5, noNaN: true }),
+    "timeUse.directPayments.hoursFreedPerCase": fc.double({ min: -0.7, max: 1.2, noNaN: true }),
   }),
 });
 
@@ -55,4 +62,32 @@ test("an option with no transition (and a tier sized by a fixed FTE instead of a
   const list = expectations(buildWorkbook(baseline, [option], { date: DATE }));
   const hf = hyperFormulaOf(await loadWorkbook(await exportWorkbook(baseline, [option], { date: DATE })));
   expect(mismatches(list, hf.read)).toEqual([]);
+});
+
+test("an option whose redeployed shares name tiers the baseline lacks: the check and the master check are false, as the engine's", async () => {
+  const baseline = loadPreset("cluster");
+  const option = loadPreset("blueprint");
+  const engine = compareScenarios(baseline, option).checks.find((k) => k.name === "every tier the option's transition.redeployed names is a tier of the baseline")!;
+  expect(engine.ok).toBe(false);
+  const built = buildWorkbook(baseline, [option], { date: DATE });
+  const list = expectations(built);
+  const hf = hyperFormulaOf(await loadWorkbook(await exportWorkbook(baseline, [option], { date: DATE })));
+  expect(mismatches(list, hf.read)).toEqual([]);
+  const cell = built.checks.get("Option: every tier the option's transition.redeployed names is a tier of the baseline")![0]!;
+  expect(hf.read(cell.sheetName, cell.row, cell.col)).toBe(false);
+  expect(hf.read(built.master.sheetName, built.master.row, built.master.col)).toBe(false);
+});
+
+test("the run cost check adds the figures the Outputs show (tier costs and the team budgets line), as the engine's check does", async () => {
+  // Fractional team budgets where the engine's rounding of its tiers × components table gives the team
+  // budgets row a penny its column lacks: the shown figures then miss the run cost by a penny.
+  const scenario = applySettings(unusualOption(), { "council.children": 300, "council.agencyPremium": 0.9999999999999992, "structure.teams.size": 7, "structure.tiers.socialWorker.childrenPerWorker": 11.098309224321849 });
+  const result = runScenario(scenario);
+  const shownAddUp = result.structure.tiers.reduce((s, t) => s + toPennies(t.annualCost), toPennies(result.runCost.components.teamBudgets)) === toPennies(result.runCost.total);
+  const built = buildWorkbook(scenario, [], { date: DATE });
+  const hf = hyperFormulaOf(await loadWorkbook(await exportWorkbook(scenario, [], { date: DATE })));
+  const cell = built.checks.get("Scenario: tier costs and team budgets sum to the run cost")![0]!;
+  expect(hf.read(cell.sheetName, cell.row, cell.col)).toBe(shownAddUp);
+  expect(result.checks.find((k) => k.name === "tier costs and team budgets sum to the run cost")!.ok).toBe(shownAddUp);
+  expect(mismatches(expectations(built), hf.read)).toEqual([]);
 });

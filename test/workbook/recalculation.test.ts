@@ -1,15 +1,16 @@
-import { compareScenarios, listPresets, loadPreset, type Scenario } from "../../engine/index.js";
+import { compareScenarios, listPresets, loadPreset, runScenario, type Scenario } from "../../engine/index.js";
 import { buildWorkbook, exportWorkbook } from "../../workbook/index.js";
 import { expectations, mismatches, type Expectation } from "./expectations.js";
-import { unusualOption } from "./fixtures.js";
+import { directPaymentsAddingCareManagement, unusualOption } from "./fixtures.js";
 import { hyperFormulaOf, loadWorkbook, recalculateWithLibreOffice, valuesOf } from "./spreadsheets.js";
 
 /**
  * The exported workbook, recalculated by spreadsheets that are not the engine, gives every output
  * and check the engine gives, to the penny, and its master check is TRUE: for every preset on its
  * own, for the default comparison (baseline-2018 against blueprint), for two options against one
- * baseline in one workbook, and for an option that uses the rules no preset uses. The expected figures come from runScenario / compareScenarios, not from
- * the workbook.
+ * baseline in one workbook, for an option that uses the rules no preset uses (the direct payments
+ * lever freeing time among them), and for a scenario whose direct payments add care management. The
+ * expected figures come from runScenario / compareScenarios, not from the workbook.
  */
 
 const DATE = new Date("2026-04-01T00:00:00Z");
@@ -25,6 +26,7 @@ const cases: Case[] = [
   { name: "default-comparison", baseline: loadPreset("baseline-2018"), options: [loadPreset("blueprint")] },
   { name: "two-options", baseline: loadPreset("england-2025"), options: [loadPreset("cluster"), loadPreset("reclaim")] },
   { name: "unusual-option", baseline: loadPreset("baseline-2018"), options: [unusualOption()] },
+  { name: "direct-payments-adding", baseline: directPaymentsAddingCareManagement(), options: [] },
 ];
 
 const built = new Map<string, { list: Expectation[]; bytes: Uint8Array }>();
@@ -43,6 +45,14 @@ test("the cases cover every preset and the default comparison", () => {
   const c = compareScenarios(loadPreset("baseline-2018"), loadPreset("blueprint"));
   expect(c.transition.total).toBeGreaterThan(1_000_000);
   expect(c.checks.every((k) => k.ok)).toBe(true);
+  // The presets leave the direct payments lever off; two cases switch it on, one each way.
+  expect(listPresets().map((p) => runScenario(loadPreset(p.id)).time.directPayments.hoursFreedPerCaseHolderPerWeek)).toEqual(listPresets().map(() => 0));
+  const freeing = runScenario(unusualOption()).time;
+  const adding = runScenario(directPaymentsAddingCareManagement()).time;
+  expect(freeing.directPayments.hoursFreedPerCaseHolderPerWeek).toBeGreaterThan(1);
+  expect(freeing.directContactShare).toBeGreaterThan(unusualOption().timeUse.directContact);
+  expect(adding.directPayments.hoursFreedPerCaseHolderPerWeek).toBeLessThan(-1);
+  expect(adding.recordingAndAdminShare).toBeGreaterThan(directPaymentsAddingCareManagement().timeUse.recordingAndAdmin);
 });
 
 describe.each(cases.map((c) => c.name))("%s", (name) => {

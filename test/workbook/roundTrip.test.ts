@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type ExcelJS from "exceljs";
-import { applySettings, compareScenarios, loadPreset, ScenarioError, type Scenario } from "../../engine/index.js";
+import { applySettings, compareScenarios, listSettings, loadPreset, runScenario, ScenarioError, type Scenario } from "../../engine/index.js";
 import { loadScenarioFile } from "../../node/index.js";
 import { buildWorkbook, exportWorkbook, importWorkbook, WorkbookError } from "../../workbook/index.js";
 import { expectations, mismatches } from "./expectations.js";
-import { hyperFormulaOf, loadWorkbook } from "./spreadsheets.js";
+import { hyperFormulaOf, loadWorkbook, recalculateWithLibreOffice, valuesOf } from "./spreadsheets.js";
 
 /**
  * The round trip: export, change inputs in the file as a user would (here with exceljs), import, and
@@ -111,6 +111,79 @@ describe("export, edit three inputs, import", () => {
   });
 });
 
+describe("export, switch the direct payments lever on in the file, import", () => {
+  // The presets leave the lever off; a finance officer switches it on in both scenarios on Inputs:
+  // the option's direct payments free care-management time, the baseline's add some.
+  const LEVER = {
+    baseline: { "timeUse.directPayments.shareOfFamilies": 0.2, "timeUse.directPayments.hoursFreedPerCase": -0.5 },
+    option: { "timeUse.directPayments.shareOfFamilies": 0.3, "timeUse.directPayments.hoursFreedPerCase": 1.5 },
+  };
+  let imported: Awaited<ReturnType<typeof importWorkbook>>;
+  let editedBytes: Uint8Array;
+  let outputs: Map<string, { sheetName: string; row: number; col: number }>;
+
+  beforeAll(async () => {
+    const bytes = await exportWorkbook(loadPreset("baseline-2018"), [loadPreset("blueprint")], { date: DATE });
+    outputs = buildWorkbook(loadPreset("baseline-2018"), [loadPreset("blueprint")], { date: DATE }).outputs.get("option")!;
+    const edits = (["baseline", "option"] as const).flatMap((role) => Object.entries(LEVER[role]).map(([key, value]) => [role, key, value] as [string, string, unknown]));
+    editedBytes = (await edited(bytes, edits)).bytes;
+    imported = await importWorkbook(editedBytes);
+  });
+
+  test("reads the lever's inputs back as the changes", () => {
+    expect(imported.map((s) => s.changes.map((c) => [c.key, c.from, c.to]))).toEqual([
+      [
+        ["timeUse.directPayments.shareOfFamilies", 0, 0.2],
+        ["timeUse.directPayments.hoursFreedPerCase", 0, -0.5],
+      ],
+      [
+        ["timeUse.directPayments.shareOfFamilies", 0, 0.3],
+        ["timeUse.directPayments.hoursFreedPerCase", 0, 1.5],
+      ],
+    ]);
+  });
+
+  test("the engine's result equals the same changes made with applySettings and in scenario files", () => {
+    const expected = figuresOf(applySettings(loadPreset("baseline-2018"), LEVER.baseline), applySettings(loadPreset("blueprint"), LEVER.option));
+    expect(figuresOf(imported[0]!.scenario, imported[1]!.scenario)).toEqual(expected);
+    const dir = mkdtempSync(join(tmpdir(), "socialcare-lever-"));
+    writeFileSync(join(dir, "baseline.yaml"), "extends: baseline-2018\ntimeUse:\n  directPayments: { shareOfFamilies: 0.2, hoursFreedPerCase: -0.5 }\n");
+    writeFileSync(join(dir, "option.yaml"), "extends: blueprint\ntimeUse:\n  directPayments: { shareOfFamilies: 0.3, hoursFreedPerCase: 1.5 }\n");
+    expect(figuresOf(imported[0]!.scenario, imported[1]!.scenario)).toEqual(figuresOf(loadScenarioFile(join(dir, "baseline.yaml")), loadScenarioFile(join(dir, "option.yaml"))));
+    // The lever moves the figures: hours per case-holder, by hand: 0.3 × 14 children × 1.5 hours and 0.2 × 17.4 × −0.5.
+    const option = expected.figures.find((f) => f.figure === "time.directPayments.hoursFreedPerCaseHolderPerWeek")!;
+    expect(option.option).toBeCloseTo(6.3, 9);
+    expect(option.baseline).toBeCloseTo(-1.74, 9);
+  });
+
+  // The file still holds the figures cached when it was made (the lever off), so only a recalculation
+  // that follows the edited inputs through the Calculations sheet gives the engine's new figures.
+  const stale = async () => valuesOf(await loadWorkbook(editedBytes));
+  const LEVER_FIGURES = ["time.directPayments.hoursFreedPerCaseHolderPerWeek", "time.directPayments.capacityFte", "time.directContactShare", "time.recordingAndAdminShare", "time.directContactHoursPerChildPerWeek"];
+
+  test("the cached values are the lever-off figures: the edit alone changes nothing shown", async () => {
+    const read = await stale();
+    const before = compareScenarios(loadPreset("baseline-2018"), loadPreset("blueprint")).figures;
+    for (const figure of LEVER_FIGURES) {
+      const cell = outputs.get(`option:${figure}`)!;
+      expect([figure, read(cell.sheetName, cell.row, cell.col)]).toEqual([figure, before.find((f) => f.figure === figure)!.option]);
+    }
+  });
+
+  test("HyperFormula, recalculating the edited workbook, follows the lever to the engine's figures", async () => {
+    const list = expectations(buildWorkbook(imported[0]!.scenario, [imported[1]!.scenario], { date: DATE }));
+    const hf = hyperFormulaOf(await loadWorkbook(editedBytes));
+    expect(mismatches(list, hf.read)).toEqual([]);
+    expect(mismatches(list, await stale()).length).toBeGreaterThan(LEVER_FIGURES.length);
+  });
+
+  test("LibreOffice (headless), recalculating the edited workbook on load, follows the lever to the engine's figures", async () => {
+    const list = expectations(buildWorkbook(imported[0]!.scenario, [imported[1]!.scenario], { date: DATE }));
+    const { edited: recalculated } = await recalculateWithLibreOffice({ edited: editedBytes });
+    expect(mismatches(list, valuesOf(recalculated!))).toEqual([]);
+  }, 300_000);
+});
+
 describe("bad inputs are reported by sheet, cell and reason", () => {
   test("every bad cell, in the engine's words", async () => {
     const bytes = await exportWorkbook(loadPreset("baseline-2018"), [loadPreset("blueprint")], { date: DATE });
@@ -152,9 +225,36 @@ describe("bad inputs are reported by sheet, cell and reason", () => {
     const error = (await importWorkbook(bad).catch((e: unknown) => e)) as WorkbookError;
     expect(error).toBeInstanceOf(WorkbookError);
     const wb = await loadWorkbook(bad);
-    const first = inputCell(wb, "scenario", "timeUse.hoursPerWeek").row;
-    // The time-use shares: from directContact to learning, the rows after the hours.
-    expect(error.problems).toEqual([{ sheet: "Inputs", cell: `B${first}:B${first + 5}`, key: "timeUse", reason: expect.stringMatching(/^shares must sum to 1, got 1\.25/) }]);
+    // The rule is the time-use group's: the cells from its first setting to its last.
+    const rows = listSettings(loadPreset("blueprint"))
+      .filter((s) => s.key.startsWith("timeUse."))
+      .map((s) => Number(inputCell(wb, "scenario", s.key).row));
+    expect(rows.length).toBeGreaterThan(6);
+    expect(error.problems).toEqual([{ sheet: "Inputs", cell: `B${Math.min(...rows)}:B${Math.max(...rows)}`, key: "timeUse", reason: expect.stringMatching(/^shares must sum to 1, got 1\.25/) }]);
+  });
+
+  test("direct payments that free more time than the week's recording and admin are reported at their cell", async () => {
+    const bytes = await exportWorkbook(loadPreset("baseline-2018"), [loadPreset("blueprint")], { date: DATE });
+    // 0.9 × 14 children × 2 hours = 25.2 hours, more than the option's 0.44 × 37 = 16.28 hours of recording and admin.
+    const lever = { "timeUse.directPayments.shareOfFamilies": 0.9, "timeUse.directPayments.hoursFreedPerCase": 2 };
+    const { bytes: bad, cells } = await edited(
+      bytes,
+      Object.entries(lever).map(([key, value]) => ["option", key, value]),
+    );
+    const error = (await importWorkbook(bad).catch((e: unknown) => e)) as WorkbookError;
+    expect(error).toBeInstanceOf(WorkbookError);
+    // Each value is allowed on its own; the engine refuses them only when it runs the scenario.
+    const scenario = applySettings(loadPreset("blueprint"), lever);
+    const reason = (() => {
+      try {
+        runScenario(scenario);
+      } catch (e) {
+        return (e as ScenarioError).issues[0]!.reason;
+      }
+      throw new Error("the engine ran it");
+    })();
+    expect(reason).toMatch(/free 25\.2 care-management hours .*more than the 16\.28 hours of recording and admin/);
+    expect(error.problems).toEqual([{ sheet: "Inputs", cell: cells[1], key: "timeUse.directPayments.hoursFreedPerCase", reason }]);
   });
 
   test("a file that is not a workbook, or not one made by export", async () => {
