@@ -37,7 +37,7 @@ export function scenarioChecks(role: Role, cells: ScenarioCells): CheckSpec[] {
   const s = cells.inputs.scenario;
   const c = cells.check;
   const tiers = s.structure.tiers;
-  const lastPart = c.tierPennies.length - 1;
+  const lines = c.tierPennies.length + 1; // the tiers and the team budgets line
   const specs: CheckSpec[] = [
     { name: "tier FTE sum to the structure's total FTE", scope, formula: near(sumChain(refs(cells.fte)), ref(c.totalFte)), detail: "tiers' FTE added in tier order against the total FTE (within 1e-9)" },
     {
@@ -53,7 +53,7 @@ export function scenarioChecks(role: Role, cells: ScenarioCells): CheckSpec[] {
       scope,
       // The figures the Outputs show, as the engine checks them: each tier's cost (rounded by tier) and
       // the team budgets (rounded by component, its own line of the run cost).
-      formula: eq(add(sumChain(refs(c.tierPennies.slice(0, lastPart))), ref(c.componentPennies[RUN_COST_COMPONENTS.indexOf("teamBudgets")]!)), ref(cells.runCostPennies)),
+      formula: eq(add(sumChain(refs(c.tierPennies)), ref(c.componentPennies[RUN_COST_COMPONENTS.indexOf("teamBudgets")]!)), ref(cells.runCostPennies)),
       detail: "rounded tier costs and the team budgets line of the run cost, in pennies, against the rounded run cost",
     },
     { name: "run cost components sum to the run cost", scope, formula: eq(sumChain(refs(c.componentPennies)), ref(cells.runCostPennies)), detail: "rounded components, in pennies, against the rounded run cost" },
@@ -66,7 +66,7 @@ export function scenarioChecks(role: Role, cells: ScenarioCells): CheckSpec[] {
     {
       name: "run cost reconciles with the unrounded model to within a penny a line",
       scope,
-      formula: le(abs(sub(ref(cells.figures.get("runCost.total")!), ref(cells.runCostExact))), mul(num(0.01), num(lastPart + 1))),
+      formula: le(abs(sub(ref(cells.figures.get("runCost.total")!), ref(cells.runCostExact))), mul(num(0.01), num(lines))),
       detail: "rounded run cost against the exact run cost, a penny for each tier and the team budgets",
     },
     {

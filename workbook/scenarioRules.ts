@@ -4,7 +4,7 @@ import { expressionFormula, ceilNear } from "./expression.js";
 import { add, div, fn, gt, IF, le, mul, num, ref, sub, sumChain, type Expr } from "./formula.js";
 import type { Cell } from "./grid.js";
 import type { ScenarioInputs } from "./inputsSheet.js";
-import { penniesOf } from "./money.js";
+import { penniesOf, poundsOf } from "./money.js";
 import type { RoundingSheet } from "./roundingSheet.js";
 
 /**
@@ -249,18 +249,26 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
     "money",
   );
   const grandPennies = rounding.derived("Run cost in whole pennies", penniesOf(ref(grandExact)), "integer");
-  const byTier = rounding.allocate(
-    `${who}: run cost by tier`,
-    "Each tier's run cost (and the team budgets) rounded so that they add up to the rounded run cost.",
-    [...tiers.map((t, i) => ({ label: t.name, amount: ref(tierCost[i]!) })), { label: "Devolved team budgets", amount: ref(teamBudgets) }],
-    ref(grandPennies),
-  );
   const byComponent = rounding.allocate(
     `${who}: run cost by component`,
     "Each component, all tiers together, rounded so that they add up to the rounded run cost.",
     RUN_COST_COMPONENTS.map((c, j) => ({ label: componentLabel(c), amount: j < componentTotals.length ? ref(componentTotals[j]!) : ref(teamBudgets) })),
     ref(grandPennies),
   );
+  // Team budgets are one amount, its own line of the run cost: the tiers share what the run cost has left
+  // once that line has its pennies, so the tiers and the team budgets add up to the run cost exactly.
+  const tiersPennies = rounding.derived(
+    "Run cost less the team budgets line, in whole pennies (what the tiers share)",
+    sub(ref(grandPennies), ref(byComponent.pennies[RUN_COST_COMPONENTS.indexOf("teamBudgets")]!)),
+    "integer",
+  );
+  const byTier = rounding.allocate(
+    `${who}: run cost by tier`,
+    "Each tier's run cost rounded so that, with the team budgets line, they add up to the rounded run cost.",
+    tiers.map((t, i) => ({ label: t.name, amount: ref(tierCost[i]!) })),
+    ref(tiersPennies),
+  );
+  const runCostRounded = rounding.derived("Run cost to the penny", poundsOf(ref(grandPennies)), "money");
   const salaries = rounding.singles(
     `${who}: salaries in ${finance.year} to the penny`,
     tiers.map((t, i) => ({ label: t.name, amount: ref(salary[i]!) })),
@@ -288,7 +296,7 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
   set("time.directPayments.capacityFte", capacityFreed);
   set("time.directContactHoursPerCaseHolderPerWeek", contactPerCaseHolder);
   set("time.directContactHoursPerChildPerWeek", contactPerChild);
-  set("runCost.total", rounding.sheet.get(byTier.target.row, 8)!);
+  set("runCost.total", runCostRounded);
   RUN_COST_COMPONENTS.forEach((c, j) => set(`runCost.components.${c}`, byComponent.pounds[j]!));
   tiers.forEach((t, i) => {
     set(`structure.tiers.${t.id}.fte`, fte[i]!);
@@ -302,7 +310,7 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
     caseHoldingFte: caseHolding,
     teams,
     runCostExact,
-    runCostPennies: byTier.target,
+    runCostPennies: grandPennies,
     figures,
     check: {
       children,

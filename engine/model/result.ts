@@ -1,4 +1,4 @@
-import { allocateTablePennies, fromPennies, roundMoney, toPennies } from "../money/index.js";
+import { allocatePennies, allocateTablePennies, fromPennies, roundMoney, toPennies } from "../money/index.js";
 import type { Scenario, TierRole, TimeUseShare } from "../scenario/types.js";
 import { TIME_USE_SHARES } from "../scenario/types.js";
 import { compileScenario, type ModelState, type ScenarioModel } from "./scenarioModel.js";
@@ -106,11 +106,30 @@ export function buildResult(model: ScenarioModel, state: ModelState): Result {
   // Money: the tiers × components table, plus a row for team budgets, rounded so that rows, columns
   // and the grand total all reconcile to the penny.
   const table: number[][] = [];
+  const tierSums: number[] = [];
+  const componentSums = new Array<number>(RUN_COST_COMPONENTS.length).fill(0);
+  let grandExact = 0; // added cell by cell, tier by tier, as the workbook adds it
   for (let i = 0; i < n; i++) {
-    table.push([state.pay[i]!, state.employerNi[i]!, state.pension[i]!, state.apprenticeshipLevy[i]!, state.agencyPremium[i]!, state.overheads[i]!, 0]);
+    const row = [state.pay[i]!, state.employerNi[i]!, state.pension[i]!, state.apprenticeshipLevy[i]!, state.agencyPremium[i]!, state.overheads[i]!, 0];
+    table.push(row);
+    let sum = 0;
+    for (let j = 0; j < row.length; j++) {
+      sum += row[j]!;
+      componentSums[j]! += row[j]!;
+      grandExact += row[j]!;
+    }
+    tierSums.push(sum);
   }
   table.push([0, 0, 0, 0, 0, 0, state.teamBudgets]);
-  const pennies = allocateTablePennies(table);
+  componentSums[RUN_COST_COMPONENTS.length - 1]! += state.teamBudgets;
+  // The components are rounded to the rounded run cost first. Team budgets are both a row and a column
+  // of the table, holding one amount: the row takes the column's pennies, and the tiers share what is
+  // left, so that the tiers plus the team budgets add up to the run cost exactly.
+  const grand = toPennies(grandExact + state.teamBudgets);
+  const columnTargets = allocatePennies(componentSums, grand);
+  const teamBudgetPennies = columnTargets[RUN_COST_COMPONENTS.length - 1]!;
+  const rowTargets = [...allocatePennies(tierSums, grand - teamBudgetPennies), teamBudgetPennies];
+  const pennies = allocateTablePennies(table, { rows: rowTargets, columns: columnTargets });
   const componentPennies = new Array<number>(RUN_COST_COMPONENTS.length).fill(0);
   for (const row of pennies) for (let j = 0; j < row.length; j++) componentPennies[j]! += row[j]!;
   const total = fromPennies(componentPennies.reduce((s, p) => s + p, 0));

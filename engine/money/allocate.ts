@@ -65,7 +65,14 @@ export function allocate(parts: readonly number[], total?: number): number[] {
  * needs are then placed on cells that had a fraction, largest fractions first, with augmenting paths
  * (a small bipartite matching) where the greedy pass leaves a need unmet.
  */
-export function allocateTablePennies(cells: readonly ArrayLike<number>[]): number[][] {
+export interface TableTargets {
+  /** Whole pennies each row must sum to (default: the row sums allocated to the grand total). */
+  rows?: readonly number[];
+  /** Whole pennies each column must sum to (default: the column sums allocated to the grand total). */
+  columns?: readonly number[];
+}
+
+export function allocateTablePennies(cells: readonly ArrayLike<number>[], targets: TableTargets = {}): number[][] {
   const rows = cells.length;
   const cols = rows === 0 ? 0 : cells[0]!.length;
   if (rows === 0 || cols === 0) return cells.map(() => []);
@@ -91,8 +98,8 @@ export function allocateTablePennies(cells: readonly ArrayLike<number>[]): numbe
     fraction.push(f);
   }
   const grand = toPennies(grandExact);
-  const rowNeed = allocatePennies(rowSums, grand);
-  const colNeed = allocatePennies(colSums, grand);
+  const rowNeed = targets.rows ? [...targets.rows] : allocatePennies(rowSums, grand);
+  const colNeed = targets.columns ? [...targets.columns] : allocatePennies(colSums, grand);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
     rowNeed[i]! -= base[i]![j]!;
     colNeed[j]! -= base[i]![j]!;
