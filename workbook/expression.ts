@@ -1,4 +1,4 @@
-import { create, parseDependencies, type MathNode } from "mathjs";
+import { create, parseDependencies, type MathNode } from "mathjs/number";
 import { abs, add, div, eq, fn, IF, le, mul, neg, num, sub, type Expr } from "./formula.js";
 
 /**

@@ -1,7 +1,5 @@
 import { compareScenarios, runScenario } from "../../engine/index.js";
 import { loadPresetOrFile } from "../../node/files.js";
-import { writeWorkbookFile } from "../../node/workbookFiles.js";
-import { WorkbookError } from "../../workbook/index.js";
 import { UsageError } from "../args.js";
 import { COMMON_OPTIONS, type Command } from "../command.js";
 
@@ -20,9 +18,12 @@ export const exportCommand: Command = {
     const baseline = loadPresetOrFile(baselineName);
     const options = optionNames.map(loadPresetOrFile);
     try {
+      // exceljs is loaded only when a workbook is written, so other commands start faster.
+      const { writeWorkbookFile } = await import("../../node/workbookFiles.js");
       await writeWorkbookFile(file, baseline, options);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      const { WorkbookError } = await import("../../workbook/index.js");
       if (code) throw new WorkbookError([{ sheet: "(file)", cell: "", reason: `${file} cannot be written (${code})` }]);
       throw error;
     }

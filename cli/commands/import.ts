@@ -1,6 +1,5 @@
 import { stringify } from "yaml";
 import { toScenarioInput } from "../../engine/index.js";
-import { readWorkbookFile } from "../../node/workbookFiles.js";
 import { UsageError } from "../args.js";
 import { COMMON_OPTIONS, type Command } from "../command.js";
 
@@ -14,6 +13,8 @@ export const importCommand: Command = {
     const [file, ...extra] = args.positionals;
     if (!file) throw new UsageError("import needs a workbook (.xlsx) made by socialcare export");
     if (extra.length > 0) throw new UsageError(`import reads one workbook, got also ${extra.join(" ")}`);
+    // exceljs is loaded only when a workbook is read, so other commands start faster.
+    const { readWorkbookFile } = await import("../../node/workbookFiles.js");
     let imported = await readWorkbookFile(file);
     const wanted = args.options.scenario;
     if (typeof wanted === "string") {
