@@ -108,17 +108,31 @@ export function allocateTablePennies(cells: readonly ArrayLike<number>[], target
   if (unmet === 0) return base;
   const taken: Uint8Array[] = base.map(() => new Uint8Array(cols));
   const hasFraction = (i: number, j: number) => fraction[i]![j]! > 1e-9;
-  // Greedy: the largest fractions first, where both the row and the column still need a penny.
-  const candidates: [number, number][] = [];
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) if (hasFraction(i, j)) candidates.push([i, j]);
-  candidates.sort((a, b) => fraction[b[0]]![b[1]]! - fraction[a[0]]![a[1]]! || a[0] - b[0] || a[1] - b[1]);
-  for (const [i, j] of candidates) {
-    if (rowNeed[i]! > 0 && colNeed[j]! > 0) {
-      taken[i]![j] = 1;
-      rowNeed[i]! -= 1;
-      colNeed[j]! -= 1;
-      unmet -= 1;
+  // Greedy: the largest fractions first (ties to the earlier row, then column), where both the row and
+  // the column still need a penny. Picking the best remaining cell each time gives the same cells as
+  // going down a sorted list, without sorting every cell.
+  while (unmet > 0) {
+    let bi = -1;
+    let bj = -1;
+    let best = 1e-9;
+    for (let i = 0; i < rows; i++) {
+      if (rowNeed[i]! <= 0) continue;
+      const f = fraction[i]!;
+      const t = taken[i]!;
+      for (let j = 0; j < cols; j++) {
+        if (t[j] || colNeed[j]! <= 0) continue;
+        if (f[j]! > best) {
+          best = f[j]!;
+          bi = i;
+          bj = j;
+        }
+      }
     }
+    if (bi < 0) break;
+    taken[bi]![bj] = 1;
+    rowNeed[bi]! -= 1;
+    colNeed[bj]! -= 1;
+    unmet -= 1;
   }
   // Augmenting paths for what the greedy pass could not place: move a penny along row → column → row
   // until it reaches a column that still needs one. Fractional cells first; any cell as a last resort,
