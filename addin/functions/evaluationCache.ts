@@ -58,6 +58,11 @@ export class EvaluationCache {
     throw entry.error;
   }
 
+  /** Whether an answer (or error) is stored under `key`; a look that counts as neither hit nor miss. */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   private dropLeastRecentlyUsed(): void {
     let oldest: string | undefined;
     let stamp = Infinity;
