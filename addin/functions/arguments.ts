@@ -352,7 +352,8 @@ export function metricTable(name: string): Arg<unknown[][]> {
         }
         if (emptyOrZero(row[0]) && row.slice(1).every(emptyOrZero)) cells[r] = row.map(() => null);
       }
-      if (header >= 0) {
+      // Names are checked under a header the engine will take (it reports a wrong header itself).
+      if (header >= 0 && String(cells[header]![0] ?? "").trim().toLowerCase() === "metric") {
         const metrics = healthCheckCatalogue().metrics;
         const known = new Set(metrics.flatMap((m) => [m.id.toLowerCase(), m.label.toLowerCase()]));
         for (let r = header + 1; r < cells.length; r++) {

@@ -43,7 +43,9 @@ import { evaluateComparison, evaluateScenario, explanationLines, presetTable, to
 // Every SOCIALCARE function, declared once: its arguments (name and how each is read, in the order of
 // the function's signature in functions.ts), the engine rule it calls, and the shape of its answer.
 // Building blocks are the engine's rules on cells; money they return is rounded to the penny as the
-// engine rounds money it shows. Whole-scenario functions answer from the evaluation cache.
+// engine rounds money it shows. Whole-scenario functions answer from the evaluation cache. SIMULATE
+// answers later (a Promise), from Monte Carlo runs shared by every cell that asks for the same draws
+// (simulation.ts).
 
 export const catalogue = {
   CASELOAD: define([number("children"), number("caseHoldingFte")], (children, fte) => caseload(children, fte), asNumber),

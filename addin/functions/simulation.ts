@@ -28,8 +28,8 @@ import { evaluateScenario, uncertaintyFigure } from "./wholeScenario.js";
  * The most draws one SIMULATE cell may ask for. A run keeps every draw of the figure (and, for a
  * comparison, of the two figures its probabilities need) in memory: 8 bytes a draw a figure, so 24 MB at
  * this limit; and it takes several seconds (see the README's timings), which is as long as a cell
- * should show #BUSY!. More draws than this move a percentile by less than the model's own precision;
- * the library and the CLI take more.
+ * should show #BUSY!. At a million draws a percentile's sampling error is already a small fraction of
+ * a percent of the figure's spread; the library and the CLI take more.
  */
 export const MOST_CELL_DRAWS = 1_000_000;
 
@@ -219,6 +219,7 @@ export async function simulatedPercentile(
   const s = seed ?? DEFAULT_SEED;
   const key = `simulate\u0000${preset}\u0000${baseline ?? ""}\u0000${figure}\u0000${draws}\u0000${s}`;
   const answerKey = `${key}\u0000${p}`;
+  // Answered before: no run to join (the stored answer is returned; the evaluation is never called).
   if (evaluations.has(answerKey)) return evaluations.get<number>(answerKey, () => Number.NaN);
   const subject = (): RunSubject => ({
     scenario: evaluateScenario(preset).scenario,
