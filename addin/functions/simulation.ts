@@ -45,6 +45,9 @@ const STEP = 250;
 /** Values (draws × figures) finished runs may hold between them: 24 MB. */
 const HELD_VALUES = 3_000_000;
 
+/** Finished runs kept at most, however small (a failed run holds no draws, only its error). */
+const HELD_RUNS = 64;
+
 /** A turn for the runtime: a timer where there is one (Excel's runtimes and browsers have one). */
 function pause(): Promise<void> {
   const timer = (globalThis as { setTimeout?: (f: () => void, ms: number) => unknown }).setTimeout;
@@ -145,6 +148,7 @@ export class SimulationRuns {
           // A stopped run is forgotten (a later call starts afresh); a failed one is kept, as the
           // evaluation cache keeps errors: the same arguments fail the same way.
           if (started.stopped && this.runs.get(started.key) === started) this.runs.delete(started.key);
+          this.trim();
         },
       );
     }
@@ -174,16 +178,22 @@ export class SimulationRuns {
     return { simulation: run.simulation, finished: run.finished };
   }
 
-  /** Drops the least recently used finished runs until those kept hold at most HELD_VALUES values. */
+  /** Drops the least recently used finished runs until those kept hold at most HELD_VALUES values and number at most HELD_RUNS. */
   private trim(): void {
     let held = 0;
-    for (const run of this.runs.values()) if (run.done) held += run.values;
-    while (held > HELD_VALUES) {
+    let finished = 0;
+    for (const run of this.runs.values()) {
+      if (!run.done) continue;
+      held += run.values;
+      finished++;
+    }
+    while (held > HELD_VALUES || finished > HELD_RUNS) {
       let oldest: Run | undefined;
-      for (const run of this.runs.values()) if (run.done && run.values > 0 && (!oldest || run.used < oldest.used)) oldest = run;
+      for (const run of this.runs.values()) if (run.done && (!oldest || run.used < oldest.used)) oldest = run;
       if (!oldest) break;
       this.runs.delete(oldest.key);
       held -= oldest.values;
+      finished--;
     }
   }
 

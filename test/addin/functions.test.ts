@@ -342,6 +342,17 @@ describe("SIMULATE: one percentile of a figure from a seeded Monte Carlo run", (
     expect(simulationRuns.stats()).toMatchObject({ started: 2, stopped: 1 });
   });
 
+  test("finished runs kept are bounded (64 at most), the least recently used dropped first", async () => {
+    for (let seed = 0; seed < 70; seed++) await F.SIMULATE("england-2025", "runCost.total", 20, 0.5, seed);
+    expect(simulationRuns.stats()).toMatchObject({ started: 70, held: 64 });
+    // Seed 69 is kept: asking again joins its run; seed 0 was dropped: asking again (another
+    // percentile, so not from the evaluation cache) starts it afresh.
+    await F.SIMULATE("england-2025", "runCost.total", 20, 0.25, 69);
+    expect(simulationRuns.stats()).toMatchObject({ started: 70, joined: 1 });
+    await F.SIMULATE("england-2025", "runCost.total", 20, 0.25, 0);
+    expect(simulationRuns.stats()).toMatchObject({ started: 71, joined: 1 });
+  });
+
   test("a run goes on while any call still waits on it", async () => {
     const first: { onCanceled?: () => void } = {};
     const second: { onCanceled?: () => void } = {};
@@ -593,7 +604,7 @@ describe("whatever the cells hold, a cell gets a value or an Excel error", () =>
   });
 
   test("SIMULATE (a Promise that settles to a value or an Excel error, never throws)", async () => {
-    const fn = catalogue.SIMULATE as unknown as (...args: unknown[]) => Promise<unknown>;
+    const fn = catalogue.SIMULATE;
     // Real presets and figures often enough that some calls run draws (few of them: draws come from the cell values above).
     const named = fc.oneof(argument, fc.constantFrom("blueprint", "cluster", "runCost.total", "appraisal.npv", "baseline-2018", 0.5, 200));
     await fc.assert(
