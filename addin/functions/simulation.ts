@@ -120,7 +120,7 @@ export interface RunStats {
   held: number;
 }
 
-/** The runs of the page: one per distinct subject, finished ones kept while they fit in HELD_VALUES. */
+/** The runs of the page: one per distinct subject; finished ones kept within HELD_VALUES and HELD_RUNS. */
 export class SimulationRuns {
   private readonly runs = new Map<string, Run>();
   private tick = 0;
@@ -130,7 +130,7 @@ export class SimulationRuns {
    * The draws of the run of `subject`, joined if it is running or finished, started otherwise. An
    * invocation's cancellation is counted against the run: the last waiting call to be cancelled stops it.
    */
-  draws(key: string, subject: () => RunSubject, invocation: CustomFunctions.CancelableInvocation | undefined): { simulation: Simulation; finished: Promise<SimulationChunk> } {
+  draws(key: string, subject: () => RunSubject, invocation: CustomFunctions.CancelableInvocation | undefined): Promise<SimulationChunk> {
     let run = this.runs.get(key);
     if (run) this.counts.joined++;
     else {
@@ -175,7 +175,7 @@ export class SimulationRuns {
         };
       }
     }
-    return { simulation: run.simulation, finished: run.finished };
+    return run.finished;
   }
 
   /** Drops the least recently used finished runs until those kept hold at most HELD_VALUES values and number at most HELD_RUNS. */
@@ -238,15 +238,9 @@ export async function simulatedPercentile(
     draws,
     seed: s,
   });
-  let run;
-  try {
-    run = simulationRuns.draws(key, subject, invocation);
-  } catch (error) {
-    throw uncertaintyError(error);
-  }
   let chunk: SimulationChunk;
   try {
-    chunk = await run.finished;
+    chunk = await simulationRuns.draws(key, subject, invocation);
   } catch (error) {
     throw uncertaintyError(error);
   }
