@@ -81,7 +81,8 @@ export const BUNDLE_FILE = "dist/addin/functions.js";
 export function loadFunctionsBundle(file = resolve(BUNDLE_FILE)): FunctionsBundle {
   if (!existsSync(file)) throw new Error(`${file} is missing: build the add-in first (npm run build:addin)`);
   const stub = customFunctionsStub();
-  const scope = vm.createContext({ CustomFunctions: stub, console });
+  // Excel's JavaScript runtimes have timers: an asynchronous function (SIMULATE) gives the runtime turns with them.
+  const scope = vm.createContext({ CustomFunctions: stub, console, setTimeout, clearTimeout });
   // webpack's runtime keeps its chunk list on `self`, as in a browser or Excel's JavaScript runtime.
   scope.self = scope;
   vm.runInContext(readFileSync(file, "utf8"), scope, { filename: file });

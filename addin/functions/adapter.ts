@@ -45,6 +45,47 @@ export function define<const A extends readonly Arg<unknown>[], R, O>(args: A, r
   return Object.assign(call, { args });
 }
 
+/** A custom function that answers later (a Promise): Excel shows #BUSY! in the cell until it settles. */
+export interface AsyncCustomFunction<O> {
+  (...raw: unknown[]): Promise<O>;
+  readonly args: readonly Arg<unknown>[];
+}
+
+/**
+ * An asynchronous custom function: the arguments are read at once, as `define` reads them; the rule
+ * gets them and what Excel passes after them (the invocation, with its onCanceled for a cancelable
+ * function), and returns a Promise. Whatever goes wrong, before or after the wait, rejects the Promise
+ * with an Excel error with a message: the call itself never throws.
+ */
+export function defineAsync<const A extends readonly Arg<unknown>[], R, O>(
+  args: A,
+  rule: (values: ArgValues<A>, invocation: CustomFunctions.CancelableInvocation | undefined) => Promise<R>,
+  output: Output<R, O>,
+): AsyncCustomFunction<O> {
+  const call = (...raw: unknown[]): Promise<O> => {
+    let started: Promise<R>;
+    try {
+      const values = new Array<unknown>(args.length);
+      for (let i = 0; i < args.length; i++) {
+        const arg = args[i]!;
+        try {
+          values[i] = arg.read(raw[i]);
+        } catch (error) {
+          throw new ArgumentFailure(arg.name, error);
+        }
+      }
+      const invocation = raw[args.length];
+      started = rule(values as ArgValues<A>, invocation !== null && typeof invocation === "object" ? (invocation as CustomFunctions.CancelableInvocation) : undefined);
+    } catch (error) {
+      return Promise.reject(toExcelError(error));
+    }
+    return started.then(output).catch((error: unknown) => {
+      throw toExcelError(error);
+    });
+  };
+  return Object.assign(call, { args });
+}
+
 /** One number, finite. */
 export function asNumber(answer: number): number {
   if (typeof answer !== "number" || !Number.isFinite(answer)) throw new DomainError("result", `is not a finite number (${String(answer)})`);

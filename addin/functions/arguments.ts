@@ -1,5 +1,6 @@
-import { closeMatches, DomainError, financialYear, InputError, isFinancialYear, listPresets, UnknownNameError } from "../../engine/index.js";
+import { closeMatches, DomainError, financialYear, healthCheckCatalogue, InputError, isFinancialYear, listPresets, UnknownNameError } from "../../engine/index.js";
 import type { Setting } from "../../engine/index.js";
+import { NotAvailable } from "./excelErrors.js";
 
 // The one place that turns what Excel passes to a custom function into what the engine takes. Each
 // function declares its arguments once, as a list of the readers below (see catalogue.ts); the adapter
@@ -92,6 +93,48 @@ function checked(name: string, n: number, options: NumberOptions): number {
   return n;
 }
 
+/** A whole number from `min` to `max` (a count of draws, a seed): a fraction is #NUM!, never truncated. */
+function checkedWhole(name: string, n: number, min: number, max: number): number {
+  if (!Number.isInteger(n) || n < min || n > max) throw new DomainError(name, `must be a whole number from ${min.toLocaleString("en-GB")} to ${max.toLocaleString("en-GB")}, got ${n}`);
+  return n;
+}
+
+/** A whole number from `min` to `max`; an empty cell is 0, as for any number. */
+export function wholeNumber(name: string, min: number, max: number): Arg<number> {
+  return { name, optional: false, range: false, read: (value) => checkedWhole(name, cellNumber(name, value, 0)!, min, max) };
+}
+
+/** An optional whole number from `min` to `max`: left out or empty, the rule's default applies. */
+export function optionalWholeNumber(name: string, min: number, max: number): Arg<number | undefined> {
+  return {
+    name,
+    optional: true,
+    range: false,
+    read: (value) => {
+      const n = cellNumber(name, value, undefined);
+      return n === undefined ? undefined : checkedWhole(name, n, min, max);
+    },
+  };
+}
+
+/**
+ * A percentile as Excel's PERCENTILE.INC takes it: a fraction from 0 to 1 (0.95, or 95%, for the 95th).
+ * 95 is #NUM!, as PERCENTILE.INC gives: reading it as 0.95 would leave 1 meaning either the greatest
+ * draw or the 1st percentile.
+ */
+export function percentile(name: string): Arg<number> {
+  return {
+    name,
+    optional: false,
+    range: false,
+    read: (value) => {
+      const p = cellNumber(name, value, 0)!;
+      if (!(p >= 0 && p <= 1)) throw new DomainError(name, `must be from 0 to 1, as PERCENTILE.INC takes it (0.95 or 95% for the 95th percentile), got ${p}`);
+      return p;
+    },
+  };
+}
+
 /** A number; an empty cell is 0, as Excel's own functions read an empty cell given as a number. */
 export function number(name: string, options: NumberOptions = {}): Arg<number> {
   return { name, optional: false, range: false, read: (value) => checked(name, cellNumber(name, value, 0)!, options) };
@@ -151,6 +194,21 @@ export function preset(name: string): Arg<string> {
       const id = canonicalName(text, presetIds, presetsByLowerCase);
       if (id === undefined) throw new UnknownNameError("preset", text, closeMatches(text, presetIds));
       return id;
+    },
+  };
+}
+
+/** An optional preset: left out or empty, undefined (a SIMULATE or TORNADO of one scenario rather than a comparison). */
+export function optionalPreset(name: string): Arg<string | undefined> {
+  const inner = preset(name);
+  return {
+    name,
+    optional: true,
+    range: false,
+    // No preset is named 0: a 0 is an empty cell as Excel on Windows passes it.
+    read: (value) => {
+      const v = oneCell(name, value);
+      return isBlank(v) || v === 0 ? undefined : inner.read(v);
     },
   };
 }
@@ -253,6 +311,65 @@ export function series(name: string, what: string): Arg<number[]> {
 export function optionalSeries(name: string, what: string): Arg<number[] | undefined> {
   const inner = series(name, what);
   return { name, optional: true, range: true, read: (value) => (isBlank(value) ? undefined : inner.read(value)) };
+}
+
+/** A cell that holds nothing a table could mean: empty, or 0 where no name or year can be 0 (an empty cell as Excel on Windows passes it). */
+function emptyOrZero(value: unknown): boolean {
+  return isBlank(value) || value === 0 || (typeof value === "string" && value.trim() === "");
+}
+
+/**
+ * A health check laid out as a finance officer keeps it: a header row `Metric, 2023, 2024, 2025` (years
+ * as numbers or "2024/25"; optional Green and Red columns to override the thresholds), then one row a
+ * metric, named by its label ("Vacancy rate") or its id (vacancyRate), with a value a year. The engine
+ * reads the table (healthCheck); this reader hands it the cells in place, so its row and column numbers
+ * are the range's, after three things only Excel needs:
+ * - a row with no metric name and nothing else but zeros is an empty row, as Excel on Windows passes
+ *   one (no metric is named 0); zeros in the header row are empty cells (no year is 0);
+ * - a metric the catalogue does not know is #N/A with the close matches, as an unknown preset is.
+ * A value cell is passed as it is: an empty one is a missing metric, reported as missing; but Excel
+ * builds that pass an empty cell as 0 (office-js #4702) make it a 0, so write "n/a" or "-" for a
+ * metric you do not have.
+ */
+export function metricTable(name: string): Arg<unknown[][]> {
+  return {
+    name,
+    optional: false,
+    range: true,
+    read: (value) => {
+      const cells = matrix(value).map((row) => [...row]);
+      let header = -1;
+      for (let r = 0; r < cells.length; r++) {
+        const row = cells[r]!;
+        if (row.every(emptyOrZero)) {
+          cells[r] = row.map(() => null);
+          continue;
+        }
+        if (header < 0) {
+          header = r;
+          cells[r] = row.map((c) => (c === 0 ? null : c));
+          continue;
+        }
+        if (emptyOrZero(row[0]) && row.slice(1).every(emptyOrZero)) cells[r] = row.map(() => null);
+      }
+      // Names are checked under a header the engine will take (it reports a wrong header itself).
+      if (header >= 0 && String(cells[header]![0] ?? "").trim().toLowerCase() === "metric") {
+        const metrics = healthCheckCatalogue().metrics;
+        const known = new Set(metrics.flatMap((m) => [m.id.toLowerCase(), m.label.toLowerCase()]));
+        for (let r = header + 1; r < cells.length; r++) {
+          const first = cells[r]![0];
+          if (first === null || first === undefined) continue;
+          const metric = String(first).trim();
+          if (metric === "" || known.has(metric.toLowerCase())) continue;
+          // Matched on labels and ids, suggested by label (as a finance officer lays the table out).
+          const labelOf = new Map(metrics.flatMap((m) => [[m.id, m.label], [m.label, m.label]] as [string, string][]));
+          const near = [...new Set(closeMatches(metric, [...labelOf.keys()]).map((n) => labelOf.get(n)!))];
+          throw new NotAvailable(`row ${r + 1}: unknown metric "${metric}"${near.length > 0 ? `; did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : ""}`);
+        }
+      }
+      return cells;
+    },
+  };
 }
 
 /** Overrides read from a range: each setting's key as typed and its value as the cell held it. */

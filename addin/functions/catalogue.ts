@@ -8,6 +8,8 @@ import {
   employerNi,
   employerNiFor,
   greenBookNpv,
+  healthCheck,
+  healthCheckRows,
   MODEL_VERSION,
   paybackYear,
   redundancyCapFor,
@@ -17,15 +19,33 @@ import {
   statutoryRedundancyPay,
   teamsNeeded,
 } from "../../engine/index.js";
-import { asNumber, asRow, asTable, asText, define } from "./adapter.js";
-import { figureName, NO_OVERRIDES, number, optionalNumber, optionalSeries, optionalYear, overrides, preset, series } from "./arguments.js";
+import { asNumber, asRow, asTable, asText, define, defineAsync } from "./adapter.js";
+import {
+  figureName,
+  metricTable,
+  NO_OVERRIDES,
+  number,
+  optionalNumber,
+  optionalPreset,
+  optionalSeries,
+  optionalWholeNumber,
+  optionalYear,
+  overrides,
+  percentile,
+  preset,
+  series,
+  wholeNumber,
+} from "./arguments.js";
 import { blame, inArgument, NotAvailable } from "./excelErrors.js";
-import { evaluateComparison, evaluateScenario, explanationLines, presetTable } from "./wholeScenario.js";
+import { MOST_CELL_DRAWS, MOST_SEED, simulatedPercentile } from "./simulation.js";
+import { evaluateComparison, evaluateScenario, explanationLines, presetTable, tornadoTable, uncertaintyFigure } from "./wholeScenario.js";
 
 // Every SOCIALCARE function, declared once: its arguments (name and how each is read, in the order of
 // the function's signature in functions.ts), the engine rule it calls, and the shape of its answer.
 // Building blocks are the engine's rules on cells; money they return is rounded to the penny as the
-// engine rounds money it shows. Whole-scenario functions answer from the evaluation cache.
+// engine rounds money it shows. Whole-scenario functions answer from the evaluation cache. SIMULATE
+// answers later (a Promise), from Monte Carlo runs shared by every cell that asks for the same draws
+// (simulation.ts).
 
 export const catalogue = {
   CASELOAD: define([number("children"), number("caseHoldingFte")], (children, fte) => caseload(children, fte), asNumber),
@@ -126,6 +146,22 @@ export const catalogue = {
   EXPLAIN: define([preset("preset"), figureName("figure"), overrides("overrides")], (presetId, figure, changes) => explanationLines(presetId, changes, figure), asTable),
 
   VERSION: define([], () => MODEL_VERSION, asText),
+
+  SIMULATE: defineAsync(
+    [preset("preset"), figureName("figure"), wholeNumber("draws", 1, MOST_CELL_DRAWS), percentile("percentile"), optionalWholeNumber("seed", 0, MOST_SEED), optionalPreset("baseline")],
+    ([presetId, figure, draws, p, seed, baseline], invocation) => simulatedPercentile(presetId, figure, draws, p, seed, baseline, invocation),
+    asNumber,
+  ),
+
+  TORNADO: define(
+    [preset("preset"), figureName("figure"), optionalPreset("baseline")],
+    (presetId, figure, baseline) => tornadoTable(presetId, baseline, inArgument("figure", () => uncertaintyFigure(presetId, baseline, figure))),
+    asTable,
+  ),
+
+  HEALTHCHECK: define([metricTable("metrics")], (cells) => inArgument("metrics", () => healthCheckRows(healthCheck(cells))), asTable),
+
+  TEAMDESIGN: define([preset("preset"), overrides("overrides")], (presetId, changes) => inArgument("overrides", () => evaluateScenario(presetId, changes)).teamDesign(), asTable),
 };
 
 export type FunctionId = keyof typeof catalogue;

@@ -11,6 +11,10 @@
 // (least recently used entries go first) to keep memory in check in a workbook that sweeps many values.
 // Errors are stored too, so a thousand cells with the same misspelt preset cost one lookup of close
 // matches.
+//
+// SIMULATE is the one asynchronous function: its Monte Carlo runs are shared and kept elsewhere
+// (simulation.ts), and each percentile's answer, once its run is done, is stored here like any other
+// answer, so a recalculation answers it at once.
 
 type Entry = { ok: true; value: unknown; used: number } | { ok: false; error: unknown; used: number };
 
@@ -56,6 +60,11 @@ export class EvaluationCache {
     }
     if (entry.ok) return entry.value as T;
     throw entry.error;
+  }
+
+  /** Whether an answer (or error) is stored under `key`; a look that counts as neither hit nor miss. */
+  has(key: string): boolean {
+    return this.entries.has(key);
   }
 
   private dropLeastRecentlyUsed(): void {

@@ -61,3 +61,17 @@ export function toExcelError(error: unknown): CustomFunctions.Error {
   if (cause instanceof InputError || cause instanceof ScenarioError) return new CustomFunctions.Error(code.invalidValue, message);
   return new CustomFunctions.Error(code.invalidValue, oneLine(`unexpected error: ${message}`));
 }
+
+/**
+ * An uncertainty analysis's error as a cell shows it. The engine raises DomainError (#NUM!, which Excel
+ * shows without its message) for two things that are not numbers out of range: a figure that cannot
+ * be summarised over draws (a year, a name), which is the figure argument's fault (#VALUE!), and a
+ * scenario with nothing uncertain, which has no spread to give (#N/A); both keep their message.
+ */
+export function uncertaintyError(error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  const reason = error.message.startsWith(`${error.argument}: `) ? error.message.slice(error.argument.length + 2) : error.message;
+  if (error.argument === "figure") return new InputError("figure", reason);
+  if (error.argument === "inputs") return new NotAvailable(reason);
+  return error;
+}

@@ -245,6 +245,61 @@ export function VERSION(): string {
   return catalogue.VERSION();
 }
 
+/**
+ * One percentile of a figure over a seeded Monte Carlo run of a preset's uncertain inputs (with a baseline, of the comparison); answers when the draws are done.
+ * @customfunction
+ * @cancelable
+ * @helpurl https://localhost:3000/help.html#simulate
+ * @param preset The preset's name, such as "blueprint"; its uncertain inputs vary.
+ * @param figure The figure, such as "runCost.total"; with a baseline, a comparison's figure such as "appraisal.npv", "change.runCost" or "option.runCost.total".
+ * @param draws Number of draws, a whole number from 1 to 1,000,000 (10,000 is usually enough).
+ * @param percentile From 0 to 1 as PERCENTILE.INC takes it: 0.9 or 90% for the 90th percentile (95 is #NUM!).
+ * @param [seed] A whole number from 0 to 4,294,967,295; default 1. The same seed gives the same answer.
+ * @param [baseline] A preset to compare with, such as "baseline-2018": the figure is then the comparison's.
+ * @param invocation Excel's handle on this call, for cancelling a run that is no longer wanted.
+ * @returns The figure's value at the percentile.
+ */
+export function SIMULATE(preset: unknown, figure: unknown, draws: unknown, percentile: unknown, seed?: unknown, baseline?: unknown, invocation?: CustomFunctions.CancelableInvocation): Promise<number> {
+  return catalogue.SIMULATE(preset, figure, draws, percentile, seed, baseline, invocation);
+}
+
+/**
+ * A tornado of a figure: spills one row an uncertain input (from its 10th to its 90th percentile, the others central), widest swing first: input, figure at low, figure at high, swing, setting, low and high values.
+ * @customfunction
+ * @helpurl https://localhost:3000/help.html#tornado
+ * @param preset The preset's name, such as "blueprint".
+ * @param figure The figure, such as "runCost.total"; with a baseline, a comparison's figure such as "transition.total".
+ * @param [baseline] A preset to compare with, such as "baseline-2018": the figure is then the comparison's.
+ * @returns A table of the uncertain inputs, widest swing first.
+ */
+export function TORNADO(preset: unknown, figure: unknown, baseline?: unknown): unknown[][] {
+  return catalogue.TORNADO(preset, figure, baseline);
+}
+
+/**
+ * The workforce health check of your figures: spills metric, value, rating, England figure, area, unit, year, England year, position against England and trend, one row a metric.
+ * @customfunction
+ * @helpurl https://localhost:3000/help.html#healthcheck
+ * @param metrics A range: a header row "Metric", then years (2024, 2025 or "2024/25"), then one row a metric by its name ("Vacancy rate") with a value a year; optional Green and Red columns override thresholds.
+ * @returns A table of the metrics with their ratings.
+ */
+export function HEALTHCHECK(metrics: unknown[][]): unknown[][] {
+  return catalogue.HEALTHCHECK(metrics);
+}
+
+/**
+ * The team-design indicators of a preset: spills indicator, unit and value (team size, management layers, span of control, support, clinicians, group supervision, devolved budget, time on the most vulnerable families).
+ * @customfunction
+ * @helpurl https://localhost:3000/help.html#teamdesign
+ * @param preset The preset's name, such as "blueprint".
+ * @param [overrides] A range of two columns: a setting's name and its value.
+ * @returns A table of the indicators.
+ */
+export function TEAMDESIGN(preset: unknown, overrides?: unknown[][]): unknown[][] {
+  return catalogue.TEAMDESIGN(preset, overrides);
+}
+
 // For the task pane (same page, same cache) and for checks from outside the bundle: the evaluation
 // cache's counts, and the means to clear or bound it.
 export { evaluations as evaluationCache } from "./evaluationCache.js";
+export { simulationRuns } from "./simulation.js";

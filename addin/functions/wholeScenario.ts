@@ -1,21 +1,27 @@
 import {
   applySettings,
   CATEGORY_LABELS,
+  closeMatches,
   comparisonOnlyFigures,
   compareScenarios,
   explain,
+  InputError,
   listPresets,
   listSettings,
   loadPreset,
   resultFigure,
   resultFigures,
   runScenario,
+  sensitivity,
+  teamDesignOf,
+  teamDesignRows,
   TRANSITION_CATEGORIES,
+  UnknownNameError,
 } from "../../engine/index.js";
 import type { Comparison, Figure, Result, Scenario } from "../../engine/index.js";
-import { NO_OVERRIDES, resolveOverrides, type OverrideList } from "./arguments.js";
+import { canonicalName, NO_OVERRIDES, resolveOverrides, type OverrideList } from "./arguments.js";
 import { evaluations } from "./evaluationCache.js";
-import { inArgument } from "./excelErrors.js";
+import { inArgument, uncertaintyError } from "./excelErrors.js";
 
 // Whole-scenario answers: a preset (with overrides) evaluated once and kept in the evaluation cache,
 // and the tables the spilling functions show, built from the engine's result and comparison (the
@@ -67,6 +73,14 @@ export class ScenarioEvaluation {
     this.tierTable ??= [["Tier", "Name", "FTE", "Salary", "Annual cost"], ...this.result.structure.tiers.map((t) => [t.id, t.name, t.fte, t.salary, t.annualCost])];
     return this.tierTable;
   }
+
+  private designTable?: Row[];
+
+  /** The team-design indicators: indicator, unit, the scenario's value (empty where the structure does not say). */
+  teamDesign(): Row[] {
+    this.designTable ??= teamDesignRows(teamDesignOf(this.scenario, this.result));
+    return this.designTable;
+  }
 }
 
 /** A preset (an id the argument reader has checked) with its overrides, from the cache or evaluated now. */
@@ -82,7 +96,19 @@ export function evaluateScenario(preset: string, overrides: OverrideList = NO_OV
 export class ComparisonEvaluation {
   private figureTable?: Row[];
   private transitionTable?: Row[];
+  private names?: string[];
   constructor(readonly comparison: Comparison) {}
+
+  /**
+   * Every figure an uncertainty analysis of the comparison can name, as the CLI's --baseline names
+   * them: the comparison's own (change.runCost, transition.total, appraisal.npv) and either side's
+   * with its side first (option.runCost.total, baseline.caseload.childrenPerCaseHolder).
+   */
+  figureNames(): string[] {
+    const c = this.comparison;
+    this.names ??= [...comparisonOnlyFigures(c).map((f) => f.figure), ...resultFigures(c.option).map((f) => `option.${f.figure}`), ...resultFigures(c.baseline).map((f) => `baseline.${f.figure}`)];
+    return this.names;
+  }
 
   /**
    * Figure, label, baseline, option, change, % change: every figure of the two results, then the
@@ -159,4 +185,53 @@ function show(value: unknown, unit: string | undefined): string {
   if (unit === "share") return `${(value * 100).toLocaleString("en-GB", { maximumFractionDigits: 2 })}%`;
   const n = value.toLocaleString("en-GB", { maximumFractionDigits: 4 });
   return unit && unit !== "ratio" ? `${n} ${unit}` : n;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Uncertainty (SIMULATE, TORNADO): the presets as shipped, with the distributions they carry.
+
+/**
+ * The figure an uncertainty analysis is asked for, as the engine names it, found in any case. Without a
+ * baseline it is a figure of the preset (runCost.total); with one, a figure of the comparison as the
+ * CLI's --baseline names them (change.runCost, appraisal.npv, option.runCost.total). A comparison's
+ * figure asked of a preset alone says that it needs a baseline; any other unknown name is the engine's
+ * UnknownNameError with its close matches.
+ */
+export function uncertaintyFigure(preset: string, baseline: string | undefined, figure: string): string {
+  if (baseline !== undefined) {
+    const names = evaluateComparison(baseline, NO_OVERRIDES, preset, NO_OVERRIDES).figureNames();
+    const found = canonicalName(figure, names);
+    if (found !== undefined) return found;
+    throw new UnknownNameError("figure", figure, closeMatches(figure, names));
+  }
+  const evaluation = evaluateScenario(preset);
+  try {
+    return evaluation.figure(figure).figure;
+  } catch (error) {
+    if (!(error instanceof UnknownNameError)) throw error;
+    // The comparison of the preset with itself lists the names a comparison has (its own figures are
+    // the same whatever the two structures are).
+    const ofComparison = canonicalName(figure, evaluateComparison(preset, NO_OVERRIDES, preset, NO_OVERRIDES).figureNames());
+    if (ofComparison !== undefined) throw new InputError("figure", `${ofComparison} is a figure of a comparison: give a baseline to compare with (such as "baseline-2018")`);
+    throw error;
+  }
+}
+
+/**
+ * The tornado of one figure: one row an uncertain input, widest swing first: the input, the figure
+ * with that input at its low and at its high value (every other input central), the swing; then the
+ * input's setting and its low and high values (its 10th and 90th percentiles).
+ */
+export function tornadoTable(preset: string, baseline: string | undefined, figure: string): Row[] {
+  return evaluations.get(`tornado\u0000${preset}\u0000${baseline ?? ""}\u0000${figure}`, () => {
+    const option = evaluateScenario(preset).scenario;
+    const options = baseline === undefined ? { figure } : { figure, baseline: evaluateScenario(baseline).scenario };
+    let tornado;
+    try {
+      tornado = sensitivity(option, options);
+    } catch (error) {
+      throw uncertaintyError(error);
+    }
+    return [["Input", "Figure at low", "Figure at high", "Swing", "Setting", "Low value", "High value"], ...tornado.bars.map((b): Row => [b.label, b.figureAtLow, b.figureAtHigh, b.swing, b.key, b.low, b.high])];
+  });
 }

@@ -1,4 +1,4 @@
-import { numberFromText, overrides, readYear, resolveOverrides, series } from "../../addin/functions/arguments.js";
+import { metricTable, numberFromText, optionalPreset, optionalWholeNumber, overrides, percentile, readYear, resolveOverrides, series, wholeNumber } from "../../addin/functions/arguments.js";
 import { listSettings, loadPreset } from "../../engine/index.js";
 
 describe("numbers stored as text, read as Excel reads them", () => {
@@ -122,5 +122,85 @@ describe("overrides from a range of setting and value", () => {
       // Not a setting of this preset (a new sizing rule for the tier): passed on, a number read as one.
       ["structure.tiers.strategy.childrenPerWorker", 20],
     ]);
+  });
+});
+
+describe("percentiles, as PERCENTILE.INC takes them", () => {
+  const read = percentile("percentile").read;
+  test.each([
+    [0, 0],
+    [1, 1],
+    [0.95, 0.95],
+    ["95%", 0.95],
+    ["0.5", 0.5],
+    [[[0.1]], 0.1],
+  ])("%p is %p", (value, p) => {
+    expect(read(value)).toBe(p);
+  });
+
+  test.each([95, 1.01, -0.01, "95"])("%p is refused: a percentile is from 0 to 1", (value) => {
+    expect(() => read(value)).toThrow(/^percentile: must be from 0 to 1, as PERCENTILE.INC takes it/);
+  });
+});
+
+describe("whole numbers in a range (draws, seeds)", () => {
+  test("from the least to the greatest, fractions refused", () => {
+    const draws = wholeNumber("draws", 1, 1_000_000).read;
+    expect(draws(1)).toBe(1);
+    expect(draws("10,000")).toBe(10000);
+    expect(draws(1_000_000)).toBe(1_000_000);
+    expect(() => draws(1_000_001)).toThrow("draws: must be a whole number from 1 to 1,000,000, got 1000001");
+    expect(() => draws(2.5)).toThrow("draws: must be a whole number from 1 to 1,000,000, got 2.5");
+    expect(() => draws(null)).toThrow("draws: must be a whole number from 1 to 1,000,000, got 0");
+  });
+
+  test("an optional one left out is undefined; 0 given is 0", () => {
+    const seed = optionalWholeNumber("seed", 0, 10).read;
+    expect(seed(null)).toBeUndefined();
+    expect(seed("")).toBeUndefined();
+    expect(seed(0)).toBe(0);
+    expect(() => seed(11)).toThrow("seed: must be a whole number from 0 to 10, got 11");
+  });
+});
+
+describe("an optional preset", () => {
+  const read = optionalPreset("baseline").read;
+  test("left out, empty, or 0 (an empty cell on Windows: no preset is named 0) is none", () => {
+    expect(read(null)).toBeUndefined();
+    expect(read(undefined)).toBeUndefined();
+    expect(read("")).toBeUndefined();
+    expect(read(0)).toBeUndefined();
+    expect(read([[null]])).toBeUndefined();
+  });
+  test("a name in any case is the preset's id", () => {
+    expect(read("Baseline-2018")).toBe("baseline-2018");
+    expect(() => read("baseline-2019")).toThrow('unknown preset "baseline-2019"; did you mean "baseline-2018"?');
+  });
+});
+
+describe("a health check table from a range", () => {
+  const read = metricTable("metrics").read;
+
+  test("cells are passed on in place (the engine's row numbers are the range's)", () => {
+    const cells = [["Metric", 2025], ["Vacancy rate", 0.16], ["averagecaseload", "n/a"]];
+    expect(read(cells)).toEqual(cells);
+  });
+
+  test("rows of zeros and zeros in the header are empty cells, as Excel on Windows passes them; zero values are kept", () => {
+    expect(read([[0, 0, 0], ["Metric", 2025, 0], ["Unallocated cases", 0, 0], [0, 0, 0]])).toEqual([
+      [null, null, null],
+      ["Metric", 2025, null],
+      ["Unallocated cases", 0, 0],
+      [null, null, null],
+    ]);
+  });
+
+  test("an unknown metric is named with its row and the close matches, by label", () => {
+    expect(() => read([["Metric", 2025], ["Vacancy rate", 0.1], ["sickness", 0.04]])).toThrow('row 3: unknown metric "sickness"; did you mean "Sickness absence"?');
+    expect(() => read([[null, null], ["Metric", 2025], ["zzz", 1]])).toThrow(/^row 3: unknown metric "zzz"$/);
+  });
+
+  test("under a header the engine will refuse, the names are left for the engine to report with it", () => {
+    expect(read([["Measure", 2025], ["zzz", 1]])).toEqual([["Measure", 2025], ["zzz", 1]]);
   });
 });

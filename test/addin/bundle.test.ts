@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { compareScenarios, explain, listPresets, loadPreset, MODEL_VERSION, runScenario } from "../../engine/index.js";
+import { compareScenarios, explain, healthCheck, healthCheckRows, listPresets, loadPreset, MODEL_VERSION, runScenario, sensitivity, simulate, teamDesign, teamDesignRows } from "../../engine/index.js";
 import { ExcelError, loadFunctionsBundle, type FunctionsBundle } from "../../bench/functionsBundle.js";
 
 // The built bundle (npm test builds it first) loaded as Excel loads it, with a CustomFunctions that
@@ -29,7 +29,7 @@ function call(id: string, ...args: unknown[]): unknown {
 
 test("every function in functions.json is associated, and nothing else is", () => {
   const ids = metadata.functions.map((f) => f.id);
-  expect(ids.length).toBe(19);
+  expect(ids.length).toBe(23);
   expect([...bundle.functions.keys()].sort()).toEqual([...ids].sort());
 });
 
@@ -40,6 +40,7 @@ test("the development build's help links point at the development server", () =>
 // One call of every function through the bundle, with its answer worked by hand (building blocks) or
 // taken from the engine called directly (whole scenarios).
 const blueprint = () => runScenario(loadPreset("blueprint"));
+const HEALTH = [["Metric", 2024, 2025], ["Vacancy rate", 0.2, 0.16], ["Average caseload", 17, "n/a"]];
 const comparison = () => compareScenarios(loadPreset("baseline-2018"), loadPreset("blueprint"));
 const calls: [string, unknown[], () => unknown][] = [
   ["CASELOAD", [140, 10], () => 14],
@@ -61,15 +62,28 @@ const calls: [string, unknown[], () => unknown][] = [
   ["TRANSITION", ["baseline-2018", "blueprint", null], () => comparison().transition.total],
   ["EXPLAIN", ["blueprint", "runCost.total", null], () => `Formula: ${explain(loadPreset("blueprint"), "runCost.total").formula}`],
   ["VERSION", [], () => MODEL_VERSION],
+  ["SIMULATE", ["blueprint", "appraisal.npv", 1000, 0.9, 3, "baseline-2018", { onCanceled: undefined }], () =>
+    simulate(loadPreset("blueprint"), { figures: ["appraisal.npv"], draws: 1000, seed: 3, percentiles: [90], baseline: loadPreset("baseline-2018") }).figures[0]!.percentiles[0]!.value],
+  ["TORNADO", ["blueprint", "runCost.total", null], () => sensitivity(loadPreset("blueprint"), { figure: "runCost.total" }).bars.map((b) => [b.label, b.figureAtLow, b.figureAtHigh, b.swing, b.key, b.low, b.high])],
+  ["HEALTHCHECK", [HEALTH], () => healthCheckRows(healthCheck(HEALTH)).map((r) => r.map((v) => (v === null ? "" : v)))],
+  ["TEAMDESIGN", ["cluster", null], () => teamDesignRows(teamDesign(loadPreset("cluster"))).map((r) => r.map((v) => (v === null ? "" : v)))],
 ];
 
 test("the calls below cover every function", () => {
   expect(calls.map(([id]) => id).sort()).toEqual(metadata.functions.map((f) => f.id).sort());
 });
 
-test.each(calls)("%s answers through the bundle", (id, args, expected) => {
-  const answer = call(id, ...args);
+test.each(calls)("%s answers through the bundle", async (id, args, expected) => {
+  let answer = call(id, ...args);
+  if (id === "SIMULATE") {
+    // It answers later (a Promise of the bundle's realm), as Excel shows #BUSY! until then.
+    expect(typeof (answer as { then?: unknown }).then).toBe("function");
+    answer = await (answer as Promise<unknown>).catch((error: unknown) => error);
+  }
   switch (id) {
+    case "TORNADO":
+      expect((answer as unknown[][]).slice(1)).toEqual(expected());
+      break;
     case "DISCOUNTFACTOR":
       expect(answer).toBeCloseTo(expected() as number, 14);
       break;
@@ -104,6 +118,21 @@ test("the bundle's evaluation cache answers many cells from one evaluation", () 
   bundle.cache.clear();
   for (let i = 0; i < 500; i++) call("SCENARIO", "england-2025", i % 2 ? "runCost.total" : "structure.totalFte", [["council.children", 5000]]);
   expect(bundle.cache.stats()).toMatchObject({ misses: 1, hits: 499 });
+});
+
+test("SIMULATE's errors settle as the runtime's errors with the message, and a cancelled run stops", async () => {
+  const settle = (p: unknown) => (p as Promise<unknown>).catch((error: unknown) => error);
+  expect(await settle(call("SIMULATE", "blueprint", "runCost.total", 100, 95, null, null))).toEqual(
+    new ExcelError("#NUM!", "percentile: must be from 0 to 1, as PERCENTILE.INC takes it (0.95 or 95% for the 95th percentile), got 95"),
+  );
+  expect(await settle(call("SIMULATE", "blueprint", "npv", 100, 0.5, null, null))).toEqual(new ExcelError("#N/A", 'figure: unknown figure "npv"'));
+  const runs = (bundle.scope.SocialCareFunctions as { simulationRuns: { stats(): { started: number; stopped: number } } }).simulationRuns;
+  const before = runs.stats();
+  const invocation: { onCanceled?: () => void } = {};
+  const abandoned = settle(call("SIMULATE", "reclaim", "runCost.total", 500_000, 0.5, 77, null, invocation));
+  invocation.onCanceled!();
+  await abandoned;
+  expect(runs.stats()).toMatchObject({ started: before.started + 1, stopped: before.stopped + 1 });
 });
 
 test("Excel's extra invocation argument is ignored", () => {

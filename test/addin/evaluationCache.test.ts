@@ -17,6 +17,14 @@ describe("the evaluation cache", () => {
     expect(cache.stats()).toEqual({ hits: 1, misses: 2, size: 2, limit: 10 });
   });
 
+  test("has: whether an answer is stored, counted as neither hit nor miss", () => {
+    const cache = new EvaluationCache(10);
+    expect(cache.has("a")).toBe(false);
+    cache.get("a", () => 1);
+    expect(cache.has("a")).toBe(true);
+    expect(cache.stats()).toEqual({ hits: 0, misses: 1, size: 1, limit: 10 });
+  });
+
   test("stores an error too, and throws it again without evaluating", () => {
     const cache = new EvaluationCache(10);
     let evaluated = 0;

@@ -5,7 +5,25 @@ import { catalogue } from "../../addin/functions/catalogue.js";
 import { define, asNumber, type CustomFunction } from "../../addin/functions/adapter.js";
 import { number } from "../../addin/functions/arguments.js";
 import { evaluations } from "../../addin/functions/evaluationCache.js";
-import { applySettings, CATEGORY_LABELS, compareScenarios, comparisonOnlyFigures, explain, listPresets, loadPreset, MODEL_VERSION, runScenario, TRANSITION_CATEGORIES } from "../../engine/index.js";
+import {
+  applySettings,
+  CATEGORY_LABELS,
+  compareScenarios,
+  comparisonOnlyFigures,
+  explain,
+  healthCheck,
+  healthCheckRows,
+  listPresets,
+  loadPreset,
+  MODEL_VERSION,
+  runScenario,
+  sensitivity,
+  simulate,
+  teamDesign,
+  teamDesignRows,
+  TRANSITION_CATEGORIES,
+} from "../../engine/index.js";
+import { simulationRuns } from "../../addin/functions/simulation.js";
 import { ERROR_CODES, ExcelError, installCustomFunctionsStub } from "../../bench/functionsBundle.js";
 
 // The wrappers as Excel calls them, with a stand-in CustomFunctions runtime (Error, ErrorCode). Expected
@@ -20,6 +38,16 @@ installCustomFunctionsStub();
 function cell(call: () => unknown): unknown {
   try {
     return call();
+  } catch (error) {
+    if (error instanceof ExcelError) return error;
+    throw error;
+  }
+}
+
+/** What an asynchronous call gives its cell once it settles: its value, or the Excel error it rejects with. */
+async function settled(call: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await call();
   } catch (error) {
     if (error instanceof ExcelError) return error;
     throw error;
@@ -223,6 +251,207 @@ describe("whole scenarios, against the engine", () => {
   });
 });
 
+/** The engine's answer for SIMULATE's arguments, as the uncertainty engineer gives it (percentile 0 to 100). */
+function engineSimulate(preset: string, figure: string, draws: number, p: number, seed: number, baseline?: string): number {
+  return simulate(loadPreset(preset), { figures: [figure], draws, seed, percentiles: [p * 100], ...(baseline ? { baseline: loadPreset(baseline) } : {}) }).figures[0]!.percentiles[0]!.value;
+}
+
+describe("SIMULATE: one percentile of a figure from a seeded Monte Carlo run", () => {
+  beforeEach(() => {
+    evaluations.clear();
+    simulationRuns.clear();
+  });
+
+  test("answers later (a Promise), with the engine's percentile of the engine's draws", async () => {
+    const answer = F.SIMULATE("blueprint", "runCost.total", 2000, 0.9, 7);
+    expect(answer).toBeInstanceOf(Promise);
+    expect(await answer).toBe(engineSimulate("blueprint", "runCost.total", 2000, 0.9, 7));
+  });
+
+  test("percentiles as PERCENTILE.INC: 0 is the least draw, 1 the greatest, 0.5 the median; 95% as text is 0.95", async () => {
+    const all = simulate(loadPreset("england-2025"), { figures: ["runCost.total"], draws: 1001, seed: 3, percentiles: [0, 50, 95, 100] }).figures[0]!;
+    const [low, median, p95, high] = await Promise.all([0, 0.5, "95%", 1].map((p) => F.SIMULATE("england-2025", "runCost.total", 1001, p, 3)));
+    expect(low).toBe(all.min);
+    expect(high).toBe(all.max);
+    // With 1,001 draws the median is the 501st least draw: no interpolation.
+    expect(median).toBe(all.percentiles[1]!.value);
+    expect(p95).toBe(all.percentiles[2]!.value);
+    expect(low! < median! && median! < p95! && p95! <= high!).toBe(true);
+  });
+
+  test("the same seed gives the same answer; another seed other draws; the default seed is 1", async () => {
+    const a = await F.SIMULATE("reclaim", "caseload.childrenPerCaseHolder", 500, 0.1, 11);
+    evaluations.clear();
+    simulationRuns.clear();
+    expect(await F.SIMULATE("reclaim", "caseload.childrenPerCaseHolder", 500, 0.1, 11)).toBe(a);
+    expect(await F.SIMULATE("reclaim", "runCost.total", 500, 0.5, 12)).not.toBe(await F.SIMULATE("reclaim", "runCost.total", 500, 0.5, 11));
+    expect(await F.SIMULATE("reclaim", "runCost.total", 500, 0.5)).toBe(engineSimulate("reclaim", "runCost.total", 500, 0.5, 1));
+    expect(await F.SIMULATE("reclaim", "runCost.total", 500, 0.5, null, null)).toBe(engineSimulate("reclaim", "runCost.total", 500, 0.5, 1));
+  });
+
+  test("a comparison's figures with a baseline, named as the CLI names them with --baseline", async () => {
+    expect(await F.SIMULATE("blueprint", "appraisal.npv", 1500, 0.05, 2, "baseline-2018")).toBe(engineSimulate("blueprint", "appraisal.npv", 1500, 0.05, 2, "baseline-2018"));
+    expect(await F.SIMULATE("blueprint", "transition.total", 1500, 0.95, 2, "baseline-2018")).toBe(engineSimulate("blueprint", "transition.total", 1500, 0.95, 2, "baseline-2018"));
+    expect(await F.SIMULATE("blueprint", "option.runCost.total", 1500, 0.5, 2, "baseline-2018")).toBe(engineSimulate("blueprint", "option.runCost.total", 1500, 0.5, 2, "baseline-2018"));
+  });
+
+  test("names in any case, text numbers as Excel reads them", async () => {
+    expect(await F.SIMULATE("Blueprint", "RUNCOST.TOTAL", "1,000", "50%", "4")).toBe(engineSimulate("blueprint", "runCost.total", 1000, 0.5, 4));
+    expect(await F.SIMULATE("blueprint", "Change.RunCost", 800, 0.5, 4, "BASELINE-2018")).toBe(engineSimulate("blueprint", "change.runCost", 800, 0.5, 4, "baseline-2018"));
+  });
+
+  test("every percentile of one figure is read from one shared run, and a recalculation answers from the cache", async () => {
+    const percentiles = [0.1, 0.5, 0.9];
+    const answers = await Promise.all(percentiles.map((p) => F.SIMULATE("blueprint", "runCost.total", 3000, p, 5)));
+    expect(simulationRuns.stats()).toMatchObject({ started: 1, joined: 2 });
+    expect(answers).toEqual(percentiles.map((p) => engineSimulate("blueprint", "runCost.total", 3000, p, 5)));
+    // A percentile asked for later reads the finished run's draws.
+    expect(await F.SIMULATE("blueprint", "runCost.total", 3000, 0.25, 5)).toBe(engineSimulate("blueprint", "runCost.total", 3000, 0.25, 5));
+    expect(simulationRuns.stats()).toMatchObject({ started: 1, joined: 3 });
+    // The same cells again: answered from the evaluation cache, with no run joined.
+    const misses = evaluations.stats().misses;
+    expect(await Promise.all(percentiles.map((p) => F.SIMULATE("blueprint", "runCost.total", 3000, p, 5)))).toEqual(answers);
+    expect(evaluations.stats().misses).toBe(misses);
+    expect(simulationRuns.stats()).toMatchObject({ started: 1, joined: 3 });
+  });
+
+  test("a run of many draws gives the runtime turns while it computes", async () => {
+    let finished = false;
+    // 30,000 draws of a comparison: several slices of 40 ms anywhere (under jest, whose sandbox slows
+    // the engine several times over, more than a second).
+    const answer = F.SIMULATE("blueprint", "appraisal.npv", 30_000, 0.5, 1, "baseline-2018").then((v) => {
+      finished = true;
+      return v;
+    });
+    // The run starts on its first turn; this timer comes after it, so it fires only if the run pauses
+    // part way through its draws.
+    const sawUnfinished = await new Promise<boolean>((resolve) => setTimeout(() => resolve(!finished), 0));
+    expect(sawUnfinished).toBe(true);
+    expect(await answer).toBe(engineSimulate("blueprint", "appraisal.npv", 30_000, 0.5, 1, "baseline-2018"));
+  }, 120_000);
+
+  test("a cancelled call stops its run when no other call waits on it; the next call starts afresh", async () => {
+    const invocation: { onCanceled?: () => void } = {};
+    const abandoned = settled(() => F.SIMULATE("cluster", "runCost.total", 200_000, 0.5, 9, null, invocation as never));
+    expect(typeof invocation.onCanceled).toBe("function");
+    invocation.onCanceled!();
+    expect(simulationRuns.stats()).toMatchObject({ started: 1, stopped: 1, held: 0 });
+    await abandoned; // settles (Excel ignores a cancelled call's answer)
+    const fresh = await F.SIMULATE("cluster", "runCost.total", 2000, 0.5, 9);
+    expect(fresh).toBe(engineSimulate("cluster", "runCost.total", 2000, 0.5, 9));
+    expect(simulationRuns.stats()).toMatchObject({ started: 2, stopped: 1 });
+  });
+
+  test("finished runs kept are bounded (64 at most), the least recently used dropped first", async () => {
+    for (let seed = 0; seed < 70; seed++) await F.SIMULATE("england-2025", "runCost.total", 20, 0.5, seed);
+    expect(simulationRuns.stats()).toMatchObject({ started: 70, held: 64 });
+    // Seed 69 is kept: asking again joins its run; seed 0 was dropped: asking again (another
+    // percentile, so not from the evaluation cache) starts it afresh.
+    await F.SIMULATE("england-2025", "runCost.total", 20, 0.25, 69);
+    expect(simulationRuns.stats()).toMatchObject({ started: 70, joined: 1 });
+    await F.SIMULATE("england-2025", "runCost.total", 20, 0.25, 0);
+    expect(simulationRuns.stats()).toMatchObject({ started: 71, joined: 1 });
+  });
+
+  test("a run goes on while any call still waits on it", async () => {
+    const first: { onCanceled?: () => void } = {};
+    const second: { onCanceled?: () => void } = {};
+    const cancelled = settled(() => F.SIMULATE("cluster", "runCost.total", 4000, 0.1, 9, null, first as never));
+    const kept = F.SIMULATE("cluster", "runCost.total", 4000, 0.9, 9, null, second as never);
+    first.onCanceled!();
+    expect(simulationRuns.stats()).toMatchObject({ started: 1, joined: 1, stopped: 0 });
+    expect(await kept).toBe(engineSimulate("cluster", "runCost.total", 4000, 0.9, 9));
+    await cancelled;
+  });
+});
+
+describe("TORNADO, HEALTHCHECK and TEAMDESIGN, against the engine", () => {
+  beforeEach(() => evaluations.clear());
+
+  const tornadoRows = (preset: string, figure: string, baseline?: string) =>
+    sensitivity(loadPreset(preset), { figure, ...(baseline ? { baseline: loadPreset(baseline) } : {}) }).bars.map((b) => [b.label, b.figureAtLow, b.figureAtHigh, b.swing, b.key, b.low, b.high]);
+
+  test("TORNADO spills one row an uncertain input, widest swing first", () => {
+    const table = F.TORNADO("england-2025", "runCost.total");
+    expect(table[0]).toEqual(["Input", "Figure at low", "Figure at high", "Swing", "Setting", "Low value", "High value"]);
+    expect(table.slice(1)).toEqual(tornadoRows("england-2025", "runCost.total"));
+    const swings = table.slice(1).map((r) => r[3] as number);
+    expect([...swings].sort((a, b) => b - a)).toEqual(swings);
+    // Each swing is the distance between the figure at the input's low and at its high.
+    for (const r of table.slice(1)) expect(r[3]).toBeCloseTo(Math.abs((r[2] as number) - (r[1] as number)), 2);
+  });
+
+  test("TORNADO of a comparison's figure with a baseline; names in any case", () => {
+    const table = F.TORNADO("Blueprint", "TRANSITION.TOTAL", "baseline-2018");
+    expect(table.slice(1)).toEqual(tornadoRows("blueprint", "transition.total", "baseline-2018"));
+    expect(table[1]![4]).toBe("transition.doubleRunning.months");
+  });
+
+  const metrics = [
+    ["Metric", 2024, "2025"],
+    ["Vacancy rate", 0.2, 0.16],
+    ["averageCaseload", 17, 14.5],
+    ["Sickness absence", null, "n/a"],
+    ["Unallocated cases", 0, 0.01],
+  ];
+
+  test("HEALTHCHECK spills metric, value, rating and England figure, one row a metric, as the engine rates them", () => {
+    const table = F.HEALTHCHECK(metrics);
+    expect(table[0]!.slice(0, 4)).toEqual(["Metric", "Value", "Rating", "England"]);
+    expect(table).toEqual(healthCheckRows(healthCheck(metrics)).map((r) => r.map((v) => (v === null ? "" : v))));
+    const row = (label: string) => table.find((r) => r[0] === label)!;
+    // Worked from models/healthcheck.yaml: vacancy green at or below 14.2%, red above 20%; caseload green
+    // at or below 15.2; unallocated cases green only at 0, red above 5%. England 2025: 14.2%, 15.2.
+    expect(row("Vacancy rate").slice(0, 4)).toEqual(["Vacancy rate", 0.16, "amber", 0.142]);
+    expect(row("Average caseload").slice(0, 4)).toEqual(["Average caseload", 14.5, "green", 15.2]);
+    expect(row("Unallocated cases").slice(0, 3)).toEqual(["Unallocated cases", 0.01, "amber"]);
+    // Missing, never scored: "n/a", and a metric not in the range at all.
+    expect(row("Sickness absence").slice(0, 4)).toEqual(["Sickness absence", "", "missing", 0.035]);
+    expect(row("Access to IT").slice(1, 3)).toEqual(["", "missing"]);
+  });
+
+  test("HEALTHCHECK reads a range as Excel on Windows passes empty cells (0): empty rows and header cells are skipped", () => {
+    const windows = [
+      [0, 0, 0, 0],
+      ["Metric", 2024, "2025", 0],
+      ["Vacancy rate", 0.2, 0.16, 0],
+      [0, 0, 0, 0],
+      ["Average caseload", 17, 14.5, 0],
+    ];
+    const web = [
+      [null, null, null, null],
+      ["Metric", 2024, "2025", null],
+      ["Vacancy rate", 0.2, 0.16, null],
+      [null, null, null, null],
+      ["Average caseload", 17, 14.5, null],
+    ];
+    expect(F.HEALTHCHECK(windows)).toEqual(F.HEALTHCHECK(web));
+    expect(F.HEALTHCHECK(web).find((r) => r[0] === "Vacancy rate")![2]).toBe("amber");
+  });
+
+  test("HEALTHCHECK with threshold overrides in Green and Red columns", () => {
+    const table = F.HEALTHCHECK([
+      ["Metric", "2025", "Green", "Red"],
+      ["Vacancy rate", 0.16, 0.18, 0.25],
+    ]);
+    expect(table.find((r) => r[0] === "Vacancy rate")![2]).toBe("green"); // 16% at or below the 18% given
+  });
+
+  test("TEAMDESIGN spills indicator, unit and the preset's value", () => {
+    const table = F.TEAMDESIGN("blueprint");
+    expect(table).toEqual(teamDesignRows(teamDesign(loadPreset("blueprint"))).map((r) => r.map((v) => (v === null ? "" : v))));
+    expect(table[0]).toEqual(["Indicator", "Unit", loadPreset("blueprint").name]);
+    expect(table.find((r) => r[0] === "Management layers")!.slice(1)).toEqual(["layers", 1]);
+  });
+
+  test("TEAMDESIGN with overrides from a two-column range", () => {
+    const changed = applySettings(loadPreset("reclaim"), { "council.children": 3000 });
+    const table = F.TEAMDESIGN("reclaim", [["council.children", "3,000"]]);
+    expect(table).toEqual(teamDesignRows(teamDesign(changed)).map((r) => r.map((v) => (v === null ? "" : v))));
+    expect(table).not.toEqual(F.TEAMDESIGN("reclaim"));
+  });
+});
+
 // Every row: the call, the Excel error it must give, the message Excel shows with it.
 const badInputs: [string, () => unknown, string, string][] = [
   ["text that is not a number", () => F.CASELOAD("abc", 10), "#VALUE!", 'children: must be a number, got the text "abc"'],
@@ -278,7 +507,50 @@ const badInputs: [string, () => unknown, string, string][] = [
   ["two problems in the overrides", () => F.TRANSITION("baseline-2018", "blueprint", [["council.vacancyRate", 3], ["council.children", -1]]), "#VALUE!", "optionOverrides: 2 problems; council.children: must be at least 0, got -1; council.vacancyRate: must be less than 1, got 3"],
   ["an unknown option", () => F.TRANSITION("baseline-2018", "nope"), "#N/A", 'option: unknown preset "nope"'],
   ["a yes/no setting given a number", () => F.SCENARIO("blueprint", "runCost.total", [["structure.tiers.socialWorker.holdsCases", 2]]), "#VALUE!", "overrides: structure.tiers.socialWorker.holdsCases: must be TRUE or FALSE, got 2"],
+  ["a tornado of an unknown preset", () => F.TORNADO("blueprnt", "runCost.total"), "#N/A", 'preset: unknown preset "blueprnt"; did you mean "blueprint"?'],
+  ["a tornado of an unknown figure", () => F.TORNADO("blueprint", "runCost.totl"), "#N/A", 'figure: unknown figure "runCost.totl"; did you mean "runCost.total"?'],
+  ["a tornado of a comparison's figure with no baseline", () => F.TORNADO("blueprint", "appraisal.npv"), "#VALUE!", 'figure: appraisal.npv is a figure of a comparison: give a baseline to compare with (such as "baseline-2018")'],
+  ["a tornado of a scenario's figure named without its side", () => F.TORNADO("blueprint", "runCost.total", "baseline-2018"), "#N/A", 'figure: unknown figure "runCost.total"; did you mean "baseline.runCost.total" or "option.runCost.total"?'],
+  ["a tornado of a figure that is a year", () => F.TORNADO("blueprint", "appraisal.paybackYear", "baseline-2018"), "#VALUE!", "figure: appraisal.paybackYear (payback year) is a year, not a number that can be summarised over draws"],
+  ["a tornado against an unknown baseline", () => F.TORNADO("blueprint", "appraisal.npv", "basline-2018"), "#N/A", 'baseline: unknown preset "basline-2018"; did you mean "baseline-2018"?'],
+  ["a health check with an unknown metric", () => F.HEALTHCHECK([["Metric", 2025], ["Vacancy rte", 0.1]]), "#N/A", 'metrics: row 2: unknown metric "Vacancy rte"; did you mean "Vacancy rate"?'],
+  ["a health check whose header is not Metric", () => F.HEALTHCHECK([["Measure", 2025], ["Vacancy rate", 0.1]]), "#VALUE!", 'metrics: health check: row 1, column 1: the header row must start with "metric", got "Measure"'],
+  ["a health check value that is not a number", () => F.HEALTHCHECK([["Metric", 2025], ["Vacancy rate", "high"]]), "#VALUE!", 'metrics: health check: row 2, column 2 (vacancyRate, 2025): must be a number or a percentage such as 14.2%, got "high"'],
+  ["a health check share above 1", () => F.HEALTHCHECK([["Metric", 2025], ["Vacancy rate", 14.2]]), "#VALUE!", "metrics: health check: row 2, column 2 (vacancyRate, 2025): is a share, so must be between 0 and 1 (write 14.2% or 0.142), got 14.2"],
+  ["a health check with no years", () => F.HEALTHCHECK([["Metric"], ["Vacancy rate"]]), "#VALUE!", "metrics: health check: years: needs at least one year of metrics"],
+  ["a health check with thresholds the wrong way round", () => F.HEALTHCHECK([["Metric", 2025, "Green", "Red"], ["Vacancy rate", 0.1, 0.3, 0.2]]), "#VALUE!", "metrics: health check: row 2 (vacancyRate): lower is better for vacancyRate, so green (0.3) must be at or below red (0.2)"],
+  ["team design of an unknown preset", () => F.TEAMDESIGN("clustr"), "#N/A", 'preset: unknown preset "clustr"; did you mean "cluster"?'],
+  ["team design with an unknown setting", () => F.TEAMDESIGN("cluster", [["council.childs", 5]]), "#N/A", 'overrides: unknown setting "council.childs"; did you mean "council.children"?'],
+  ["team design with a setting out of its range", () => F.TEAMDESIGN("cluster", [["council.vacancyRate", 2]]), "#VALUE!", "overrides: council.vacancyRate: must be less than 1, got 2"],
 ];
+
+// SIMULATE answers later: the same checks, on what its Promise settles to.
+const badSimulations: [string, () => Promise<unknown>, string, string][] = [
+  ["an unknown preset", () => F.SIMULATE("blueprnt", "runCost.total", 100, 0.5), "#N/A", 'preset: unknown preset "blueprnt"; did you mean "blueprint"?'],
+  ["an unknown figure", () => F.SIMULATE("blueprint", "runcost.totl", 100, 0.5), "#N/A", 'figure: unknown figure "runcost.totl"; did you mean "runCost.total"?'],
+  ["a comparison's figure with no baseline", () => F.SIMULATE("blueprint", "change.runCost", 100, 0.5), "#VALUE!", 'figure: change.runCost is a figure of a comparison: give a baseline to compare with (such as "baseline-2018")'],
+  ["a figure that is a year", () => F.SIMULATE("blueprint", "appraisal.paybackYear", 100, 0.5, 1, "baseline-2018"), "#VALUE!", "figure: appraisal.paybackYear (payback year) is a year, not a number that can be summarised over draws"],
+  ["an unknown baseline", () => F.SIMULATE("blueprint", "appraisal.npv", 100, 0.5, 1, "nope"), "#N/A", 'baseline: unknown preset "nope"'],
+  ["no draws", () => F.SIMULATE("blueprint", "runCost.total", 0, 0.5), "#NUM!", "draws: must be a whole number from 1 to 1,000,000, got 0"],
+  ["an empty draws cell", () => F.SIMULATE("blueprint", "runCost.total", null, 0.5), "#NUM!", "draws: must be a whole number from 1 to 1,000,000, got 0"],
+  ["a fraction of a draw", () => F.SIMULATE("blueprint", "runCost.total", 100.5, 0.5), "#NUM!", "draws: must be a whole number from 1 to 1,000,000, got 100.5"],
+  ["more draws than a cell may ask for", () => F.SIMULATE("blueprint", "runCost.total", 2_000_000, 0.5), "#NUM!", "draws: must be a whole number from 1 to 1,000,000, got 2000000"],
+  ["draws as a word", () => F.SIMULATE("blueprint", "runCost.total", "many", 0.5), "#VALUE!", 'draws: must be a number, got the text "many"'],
+  ["a percentile written as 95", () => F.SIMULATE("blueprint", "runCost.total", 100, 95), "#NUM!", "percentile: must be from 0 to 1, as PERCENTILE.INC takes it (0.95 or 95% for the 95th percentile), got 95"],
+  ["a negative percentile", () => F.SIMULATE("blueprint", "runCost.total", 100, -0.1), "#NUM!", "percentile: must be from 0 to 1, as PERCENTILE.INC takes it (0.95 or 95% for the 95th percentile), got -0.1"],
+  ["a percentile as a range", () => F.SIMULATE("blueprint", "runCost.total", 100, [[0.1, 0.9]]), "#VALUE!", "percentile: must be one cell, got a range of 1 × 2 cells"],
+  ["a negative seed", () => F.SIMULATE("blueprint", "runCost.total", 100, 0.5, -1), "#NUM!", "seed: must be a whole number from 0 to 4,294,967,295, got -1"],
+  ["a seed past 32 bits", () => F.SIMULATE("blueprint", "runCost.total", 100, 0.5, 2 ** 32), "#NUM!", "seed: must be a whole number from 0 to 4,294,967,295, got 4294967296"],
+  ["an empty figure", () => F.SIMULATE("blueprint", "", 100, 0.5), "#VALUE!", 'figure: is empty; give the name of a figure, such as "runCost.total"'],
+];
+
+describe("SIMULATE's bad input settles to an Excel error with a message", () => {
+  test.each(badSimulations)("%s", async (_name, call, code, message) => {
+    const answer = call();
+    expect(answer).toBeInstanceOf(Promise);
+    expect(await settled(() => answer)).toEqual(new ExcelError(code, message));
+  });
+});
 
 describe("bad input gives an Excel error with a message, never a number", () => {
   test.each(badInputs)("%s", (_name, call, code, message) => {
@@ -321,13 +593,31 @@ describe("whatever the cells hold, a cell gets a value or an Excel error", () =>
     return false;
   };
 
-  test.each(Object.keys(catalogue))("%s", (id) => {
+  test.each(Object.keys(catalogue).filter((id) => id !== "SIMULATE"))("%s", (id) => {
     const fn = catalogue[id as keyof typeof catalogue] as CustomFunction<unknown>;
     fc.assert(
       fc.property(fc.array(argument, { minLength: 0, maxLength: fn.args.length + 1 }), (args) => {
         expect(acceptable(cell(() => fn(...args)))).toBe(true);
       }),
-      { numRuns: ["SCENARIO", "TIERS", "COMPARE", "TRANSITION", "EXPLAIN"].includes(id) ? 60 : 300 },
+      { numRuns: ["SCENARIO", "TIERS", "COMPARE", "TRANSITION", "EXPLAIN", "TORNADO", "TEAMDESIGN"].includes(id) ? 60 : 300 },
     );
   });
+
+  test("SIMULATE (a Promise that settles to a value or an Excel error, never throws)", async () => {
+    const fn = catalogue.SIMULATE;
+    // Real presets and figures often enough that some calls run draws (few of them: draws come from the cell values above).
+    const named = fc.oneof(argument, fc.constantFrom("blueprint", "cluster", "runCost.total", "appraisal.npv", "baseline-2018", 0.5, 200));
+    await fc.assert(
+      fc.asyncProperty(fc.array(named, { minLength: 0, maxLength: fn.args.length + 1 }), async (args) => {
+        let answer: Promise<unknown>;
+        try {
+          answer = fn(...args);
+        } catch (error) {
+          throw new Error(`SIMULATE threw instead of answering later: ${String(error)}`);
+        }
+        expect(acceptable(await settled(() => answer))).toBe(true);
+      }),
+      { numRuns: 120 },
+    );
+  }, 120_000);
 });

@@ -62,7 +62,18 @@ const EXPECTED: Record<string, { params: [string, { type: string; dimensionality
   TRANSITION: { params: [["baseline", scalar("any")], ["option", scalar("any")], ["optionOverrides?", range]], result: { dimensionality: "matrix" } },
   EXPLAIN: { params: [["preset", scalar("any")], ["figure", scalar("any")], ["overrides?", range]], result: { type: "string", dimensionality: "matrix" } },
   VERSION: { params: [], result: { type: "string" } },
+  SIMULATE: {
+    params: [["preset", scalar("any")], ["figure", scalar("any")], ["draws", scalar("any")], ["percentile", scalar("any")], ["seed?", scalar("any")], ["baseline?", scalar("any")]],
+    result: { type: "number" },
+  },
+  TORNADO: { params: [["preset", scalar("any")], ["figure", scalar("any")], ["baseline?", scalar("any")]], result: { dimensionality: "matrix" } },
+  HEALTHCHECK: { params: [["metrics", range]], result: { dimensionality: "matrix" } },
+  TEAMDESIGN: { params: [["preset", scalar("any")], ["overrides?", range]], result: { dimensionality: "matrix" } },
 };
+
+// Options Excel reads besides the parameters: SIMULATE answers later and may be cancelled (its last
+// parameter, Excel's invocation, is not an argument the user gives); every other function answers at once.
+const OPTIONS: Record<string, Record<string, boolean>> = { SIMULATE: { cancelable: true } };
 
 test("the metadata generator reports no errors", () => {
   expect(errors).toEqual([]);
@@ -90,6 +101,10 @@ describe.each(Object.keys(EXPECTED))("%s", (id) => {
 
   test("result: type, and matrix where it spills", () => {
     expect(fn().result).toEqual(EXPECTED[id]!.result);
+  });
+
+  test("options: cancelable where it answers later, none otherwise", () => {
+    expect((fn() as Fn & { options?: Record<string, boolean> }).options).toEqual(OPTIONS[id]);
   });
 
   test("the catalogue reads the same arguments, in the same order, as the signature declares", () => {
