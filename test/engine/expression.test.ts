@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { all, create } from "mathjs";
 import { checkExpression, compileExpression, evaluateWithMathjs, ExpressionProblem } from "../../engine/expression/expression.js";
 
 const names = ["teams", "caseHolders", "children"];
@@ -56,5 +57,20 @@ describe("sizing expressions (locked-down mathjs)", () => {
     const f = compileExpression("ceil(teams)", () => 0);
     expect(f(Float64Array.of(2.0000000000000004))).toBe(2);
     expect(f(Float64Array.of(2.01))).toBe(3);
+  });
+
+  test("rounds a hair below a half as the full mathjs build does, which the number-only build we load does not", () => {
+    // The engine loads mathjs's number-only build for a faster start; its plain round skips the
+    // tolerance step of the full build, so the engine supplies it. The full build is the reference.
+    const full = create(all, {});
+    const value = fc.oneof(
+      fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: -1000, max: 1000 }).chain((k) => fc.constantFrom(k + 0.5 - 1e-13, k + 0.4999999999999, k - 0.5 + 1e-13, k + 0.49999999999999994, k + 0.5, k - 1e-13)),
+    );
+    for (const name of ["round", "ceil", "floor"]) {
+      const f = compileExpression(`${name}(teams)`, () => 0);
+      fc.assert(fc.property(value, (x) => Object.is(f(Float64Array.of(x)), full.evaluate(`${name}(x)`, { x }) as number) || f(Float64Array.of(x)) === full.evaluate(`${name}(x)`, { x })));
+    }
+    expect(compileExpression("round(teams)", () => 0)(Float64Array.of(2.4999999999999))).toBe(3);
   });
 });
