@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { applySettings, compareScenarios, explainComparison, listPresets, listSettings, loadPreset, loadScenario, runScenario, toScenarioInput, validateScenario } from "../../engine/index.js";
+import { allocateWholePounds, applySettings, compareScenarios, explainComparison, listPresets, listSettings, loadPreset, loadScenario, runScenario, toScenarioInput, validateScenario } from "../../engine/index.js";
 import { Harness, officeState, saved, workbook, type Pane } from "./harness.js";
 
 /**
@@ -100,8 +100,10 @@ test("results of one scenario: headline cards, tiers with FTE and cost, checks, 
   const result = runScenario(loadPreset("cluster"));
   await page.locator(".card-value", { hasText: pounds(result.runCost.total) }).waitFor();
   await page.locator(".card-value", { hasText: `${(result.time.directContactShare * 100).toFixed(1)}%` }).waitFor();
-  for (const tier of result.structure.tiers) {
-    await page.getByRole("button", { name: `${tier.name}: annual cost: explain` }).filter({ hasText: pounds(tier.annualCost) }).waitFor();
+  // Tier costs in whole pounds, allocated by the engine so they add up to the run cost shown.
+  const shown = allocateWholePounds(result.structure.tiers.map((t) => t.annualCost), result.runCost.total);
+  for (const [i, tier] of result.structure.tiers.entries()) {
+    await page.getByRole("button", { name: `${tier.name}: annual cost: explain` }).filter({ hasText: pounds(shown[i]!) }).waitFor();
   }
   await page.getByText(`All ${result.checks.length} checks pass`).waitFor();
   // Computed off the page's thread, in the engine worker.
@@ -299,7 +301,7 @@ test("keyboard and labels: tabs move with the arrow keys, and every control has 
   await page.keyboard.press("ArrowRight");
   await page.getByRole("tab", { name: "Compare", selected: true }).waitFor();
   await expect(page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).resolves.toBe("Compare");
-  for (const view of ["Scenarios", "Edit", "Results", "Compare", "Write"]) {
+  for (const view of ["Scenarios", "Edit", "Results", "Compare", "Write", "Uncertainty", "Health"]) {
     await page.getByRole("tab", { name: view }).click();
     await page.waitForTimeout(300);
     const unnamed = await page.evaluate(() => {
