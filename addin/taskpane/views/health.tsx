@@ -80,7 +80,7 @@ function MetricLine(props: { m: MetricResult; years: string[] }) {
       </div>
       {props.years.length > 1 ? (
         <div class="metric-trend" data-trend={m.direction ?? "none"}>
-          Trend: {m.trend.map((t) => `${t.year} ${show(t.value)}`).join(" → ")}
+          Trend: {m.trend.every((t) => t.value === null) ? "no figures given" : m.trend.map((t) => `${t.year} ${show(t.value)}`).join(" → ")}
           {m.direction ? ` (${m.direction})` : ""}
         </div>
       ) : null}

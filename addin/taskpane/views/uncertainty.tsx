@@ -86,14 +86,17 @@ function Probabilities(props: { simulation: SimulationResult }) {
   return (
     <ul class="probabilities" aria-label="Probabilities">
       <li data-probability="costNeutral">
-        <span class="probability-value">{percent(p.costNeutral)}</span> chance the option is cost neutral
+        <span class="probability-value">{percent(p.costNeutral)}</span>
+        <span>chance the option is cost neutral</span>
       </li>
       <li data-probability="npvPositive">
-        <span class="probability-value">{percent(p.npvPositive)}</span> chance the net present value is above £0
+        <span class="probability-value">{percent(p.npvPositive)}</span>
+        <span>chance the net present value is above £0</span>
       </li>
       {p.transitionOverBudget ? (
         <li data-probability="transitionOverBudget">
-          <span class="probability-value">{percent(p.transitionOverBudget.probability)}</span> chance transition spend exceeds the budget of {money(p.transitionOverBudget.budget)}
+          <span class="probability-value">{percent(p.transitionOverBudget.probability)}</span>
+          <span>chance transition spend exceeds the budget of {money(p.transitionOverBudget.budget)}</span>
         </li>
       ) : null}
     </ul>

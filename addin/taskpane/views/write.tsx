@@ -30,7 +30,7 @@ export function WriteView(props: { c: Controller; state: PaneState }) {
         <label class="checkbox block">
           <input type="checkbox" checked={live} onChange={(e) => c.setLive((e.target as HTMLInputElement).checked)} />
           <span>
-            Write live formulas: each scenario's figures as <code>=SOCIALCARE.SCENARIO(…)</code> on the SC Inputs sheet's values, so a change to an input flows through.
+            Write live formulas: each scenario's figures as <code>=SOCIALCARE.SCENARIO(…)</code> on the SC Inputs sheet's values, and the appraisal and transition from the tables <code>=SOCIALCARE.COMPARE(…)</code> and <code>=SOCIALCARE.TRANSITION(…)</code> spill there, so a change to an input flows through.
           </span>
         </label>
         <button type="button" class="button primary" disabled={!ready || progress !== null} onClick={() => void c.writeToWorkbook()}>
