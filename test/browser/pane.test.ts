@@ -188,8 +188,12 @@ test("compares three scenarios, explains a figure, and writes the comparison, ch
   expect(appraisal.headers).toEqual(["Figure", "Figure name", "Unit", names[1], names[2]]);
   const npvCell = Object.entries(sheet.cells).find(([a, c]) => a.startsWith("B") && c.value === "appraisal.npv")!;
   const npvRowNumber = npvCell[0].slice(1);
-  expect(sheet.cells[`D${npvRowNumber}`]!.value).toBe(blueprint.appraisal.npv);
-  expect(sheet.cells[`E${npvRowNumber}`]!.value).toBe(cluster.appraisal.npv);
+  // Live: each option's NPV looks up the table SOCIALCARE.COMPARE spills on SC Inputs (its values are
+  // checked through the functions bundle in test/taskpane/liveFormulas.test.ts).
+  expect(sheet.cells[`D${npvRowNumber}`]!.formula).toMatch(new RegExp(`^=INDEX\\('SC Inputs'!\\$[A-Z]+\\$4:\\$[A-Z]+\\$\\d+,MATCH\\(\\$B${npvRowNumber},'SC Inputs'!`));
+  expect(sheet.cells[`E${npvRowNumber}`]!.formula).toMatch(/^=INDEX\('SC Inputs'!/);
+  const compareSpills = Object.values((await workbook(page)).find((s) => s.name === "SC Inputs")!.cells).map((c) => c.formula).filter((f) => f?.startsWith("=SOCIALCARE.COMPARE("));
+  expect(compareSpills).toEqual([expect.stringMatching(/^=SOCIALCARE\.COMPARE\("england-2025","blueprint",/), expect.stringMatching(/^=SOCIALCARE\.COMPARE\("england-2025","cluster",/)]);
   // Native charts: transition stacked by category (one per option), run cost by tier, cumulative cash flow with the payback marked.
   expect(sheet.charts.map((c) => c.type).sort()).toEqual(["BarClustered", "ColumnStacked", "ColumnStacked", "LineMarkers"]);
   const line = sheet.charts.find((c) => c.type === "LineMarkers")!;

@@ -70,7 +70,7 @@ test("Monte Carlo in the worker: the same seed gives Node's simulate figures, th
   // On screen: the percentiles in whole pounds, the three marks on the chart, the probabilities.
   for (const p of [5, 50, 95]) {
     const value = npv.percentiles.find((x) => x.percentile === p)!.value;
-    await expect(page.locator(`tr[data-stat="p${p}"] td`).textContent().then(parsePounds)).resolves.toBe(wholePounds(value));
+    await expect(page.locator(`tr[data-stat="p${p}"] td`).textContent().then((t) => parsePounds(t ?? ""))).resolves.toBe(wholePounds(value));
   }
   await expect(page.locator('figure[data-chart="histogram"] g.percentile-mark').evaluateAll((els) => els.map((e) => e.getAttribute("data-percentile")))).resolves.toEqual(["5", "50", "95"]);
   await expect(page.locator('figure[data-chart="histogram"] rect').count()).resolves.toBe(npv.histogram.counts.length);
