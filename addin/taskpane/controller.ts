@@ -67,7 +67,7 @@ export class Controller {
       uncertainty: {
         scenario: library.compare[1] ?? presetRef("blueprint"),
         baseline: library.compare[0] ?? "",
-        figure: "appraisal.npv",
+        figure: library.compare[0] ? "appraisal.npv" : "runCost.total",
         draws: "10000",
         seed: PANE_DEFAULT_SEED,
         budget: "",
@@ -366,6 +366,8 @@ export class Controller {
       else if (u.baseline === "") problems.budget = "a transition budget applies to a comparison: choose a baseline";
     }
     if (u.baseline !== "" && u.baseline === u.scenario) problems.baseline = "choose a baseline other than the scenario";
+    else if (u.baseline !== "" && !refExists(this.state.library, u.baseline)) problems.baseline = "that scenario is no longer in this workbook: choose another";
+    if (!refExists(this.state.library, u.scenario)) problems.scenario = "that scenario is no longer in this workbook: choose another";
     if (Object.keys(problems).length > 0) return { ok: false, problems };
     return { ok: true, draws, seed, ...(budget !== undefined ? { budget } : {}) };
   }

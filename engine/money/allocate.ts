@@ -65,7 +65,7 @@ export function allocate(parts: readonly number[], total?: number): number[] {
  * needs are then placed on cells that had a fraction, largest fractions first, with augmenting paths
  * (a small bipartite matching) where the greedy pass leaves a need unmet.
  */
-export function allocateTablePennies(cells: readonly ArrayLike<number>[]): number[][] {
+export function allocateTablePennies(cells: readonly ArrayLike<number>[], grandPennies?: number): number[][] {
   const rows = cells.length;
   const cols = rows === 0 ? 0 : cells[0]!.length;
   if (rows === 0 || cols === 0) return cells.map(() => []);
@@ -90,7 +90,8 @@ export function allocateTablePennies(cells: readonly ArrayLike<number>[]): numbe
     base.push(b);
     fraction.push(f);
   }
-  const grand = toPennies(grandExact);
+  // A caller that knows the grand total exactly (whole pounds from whole pennies) gives it; else it is the cells' sum rounded.
+  const grand = grandPennies ?? toPennies(grandExact);
   const rowNeed = allocatePennies(rowSums, grand);
   const colNeed = allocatePennies(colSums, grand);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
@@ -127,7 +128,25 @@ export function allocateTablePennies(cells: readonly ArrayLike<number>[]): numbe
     }
     if (unmet === 0) break;
   }
-  return base.map((row, i) => row.map((b, j) => b + taken[i]![j]!));
+  // Rows and columns are each rounded on their own, so now and then no table of cells each within a
+  // penny has those totals (a row that must stay put holds the only other cell of a column that needs
+  // two pennies). The pennies still owed then go where both the row and the column need them, largest
+  // fractions first, a cell taking a second penny if it must: every sum stays exact, and the cell moves
+  // by just over a penny.
+  const extra: number[][] = base.map((row) => row.map(() => 0));
+  if (unmet > 0) {
+    const all: [number, number][] = [];
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) all.push([i, j]);
+    all.sort((a, b) => fraction[b[0]]![b[1]]! - fraction[a[0]]![a[1]]! || a[0] - b[0] || a[1] - b[1]);
+    for (const [i, j] of all) {
+      const give = Math.min(rowNeed[i]!, colNeed[j]!);
+      if (give <= 0) continue;
+      extra[i]![j]! += give;
+      rowNeed[i]! -= give;
+      colNeed[j]! -= give;
+    }
+  }
+  return base.map((row, i) => row.map((b, j) => b + taken[i]![j]! + extra[i]![j]!));
 
   function augment(i: number, seen: Uint8Array, anyCell: boolean): boolean {
     seen[i] = 1;

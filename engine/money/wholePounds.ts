@@ -60,8 +60,11 @@ export function allocateWholePounds(parts: readonly number[], total?: number): n
  * further left, on the cells rounded to the penny first.
  */
 export function allocateTableWholePounds(cells: readonly (readonly number[])[]): { cells: number[][]; rowTotals: number[]; columnTotals: number[]; total: number } {
-  const hundreds = cells.map((row) => row.map((v) => toPennies(v) / 10_000));
-  const shown = allocateTablePennies(hundreds).map((row) => row.map((v) => (v === 0 ? 0 : v)));
+  const pennies = cells.map((row) => row.map(toPennies));
+  const hundreds = pennies.map((row) => row.map((p) => p / 10_000));
+  // The grand total from the whole pennies (exact integers), not from the scaled amounts added in floating point.
+  const grand = penniesToWholePounds(pennies.reduce((s, row) => s + row.reduce((a, p) => a + p, 0), 0));
+  const shown = allocateTablePennies(hundreds, grand).map((row) => row.map((v) => (v === 0 ? 0 : v)));
   const rowTotals = shown.map((row) => row.reduce((s, v) => s + v, 0));
   const columns = shown[0]?.length ?? 0;
   const columnTotals = Array.from({ length: columns }, (_, j) => shown.reduce((s, row) => s + row[j]!, 0));

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { formatHealthValue, healthCheckCatalogue, type HealthCheck, type MetricResult, type Rating } from "../../../engine/index.js";
 import type { Controller } from "../controller.js";
 import { fieldKey } from "../model/healthDraft.js";
@@ -244,6 +244,7 @@ function TeamDesignTable(props: { state: PaneState }) {
 export function HealthView(props: { c: Controller; state: PaneState }) {
   const { c, state } = props;
   const h = state.health;
+  const fileInput = useRef<HTMLInputElement>(null);
   const saveText = c.workbook.host === "none" ? "Not in Excel: the metrics last for this page only" : h.save === "saved" ? "Saved in this workbook" : h.save === "failed" ? "Not saved" : "Saving…";
   return (
     <div class="view health">
@@ -252,11 +253,13 @@ export function HealthView(props: { c: Controller; state: PaneState }) {
           Enter your council's figures for one or more years, or import the CSV or JSON file <code>socialcare healthcheck</code> reads. Leave a figure blank when it is not known: it shows as missing.
         </p>
         <div class="row">
-          <label class="button" for="health-import">
+          <button type="button" class="button" onClick={() => fileInput.current?.click()}>
             Import a CSV or JSON file…
-          </label>
+          </button>
           <input
-            id="health-import"
+            ref={fileInput}
+            tabIndex={-1}
+            aria-label="Import a health check file"
             data-testid="health-import"
             class="visually-hidden"
             type="file"

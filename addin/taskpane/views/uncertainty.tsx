@@ -116,6 +116,7 @@ export function UncertaintyView(props: { c: Controller; state: PaneState }) {
           Each draw picks every uncertain input from its distribution (set in the scenario file beside its value) and runs the model. The same seed always gives the same figures.
         </p>
         <ScenarioPicker c={c} state={state} id="mc-scenario" label="Scenario" value={u.scenario} onChange={(r) => c.setUncertainty({ scenario: r })} />
+        {u.problems.scenario ? <span class="field-error">{u.problems.scenario}</span> : null}
         <ScenarioPicker c={c} state={state} id="mc-baseline" label="Compared with (baseline)" value={u.baseline} allowNone="Nothing: the scenario's own figures" onChange={(r) => c.setUncertainty({ baseline: r })} />
         {u.problems.baseline ? <span class="field-error">{u.problems.baseline}</span> : null}
         <div class="field">
