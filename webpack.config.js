@@ -38,7 +38,8 @@ export default (env = {}, argv = {}) => {
       // The pane's engine worker: a bundle of its own, started with new Worker("engine-worker.js"). Kept
       // out of the functions bundle's runtime, which must load anywhere (Node tests included) without a
       // document to resolve worker URLs against.
-      "engine-worker": "./addin/taskpane/compute/engine.worker.ts",
+      // It loads its own lazy chunks (the workbook writer, exceljs) with importScripts, as a worker must.
+      "engine-worker": { import: "./addin/taskpane/compute/engine.worker.ts", chunkLoading: "import-scripts" },
     },
     output: {
       path: outputPath,
@@ -61,6 +62,9 @@ export default (env = {}, argv = {}) => {
         // The task pane: Preact components in .tsx, and its stylesheet inlined as text (no CSS loaders needed).
         { test: /\.tsx$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.addin.json", transpileOnly: false } } },
         { test: /\.css$/, type: "asset/source" },
+        // The engine has no side effects on import, so a module only a lazy chunk uses (Monte Carlo,
+        // the workbook writer) stays out of the bundles that load with the pane.
+        { test: /[\\/]engine[\\/].*\.ts$/, sideEffects: false },
       ],
     },
     performance: { hints: false },

@@ -4,20 +4,41 @@ import { gzipSync } from "node:zlib";
 
 /**
  * The task pane's download: every script of the production build (dist/addin), gzipped as a web
- * server sends it. The page loads functions.js (the custom functions and the engine, shared by the
- * pane) and taskpane.js; the engine worker and the chunks it imports load when the first computation
- * starts. Reported against the 400 KB budget, and the pane's own code against the functions bundle it
- * builds on. Run `npm run build:addin` first.
+ * server sends it, in three parts. The page loads functions.js (the custom functions and the engine,
+ * shared by the pane) and taskpane.js; the engine worker (engine-worker.js) starts with the first
+ * computation. Those load without the user asking and are held to the 400 KB budget. The rest are
+ * chunks loaded only when the user asks for what needs them (a Monte Carlo run, the Health view,
+ * writing to the workbook, downloading a workbook with exceljs), or only where a worker cannot start;
+ * they are reported apart, each with what loads it. Run `npm run build:addin` first.
  */
 
 export const PANE_BUDGET_BYTES = 400 * 1024;
+
+export type Loads = "page" | "worker" | "on demand";
 
 export interface BundleSize {
   file: string;
   bytes: number;
   gzip: number;
-  /** "page" when taskpane.html loads it, "worker" when the engine worker does. */
-  loads: "page" | "worker";
+  loads: Loads;
+  /** For a chunk loaded on demand: what the user does that loads it. */
+  when?: string;
+}
+
+/** What loads each lazy chunk (named by webpackChunkName in the sources). */
+const ON_DEMAND: Record<string, string> = {
+  "uncertainty.js": "Run on the Uncertainty view",
+  "health.js": "opening the Health view",
+  "workbook-plan.js": "Write to workbook",
+  "workbook-export.js": "Download workbook",
+  "engine-inline.js": "only where a Web Worker cannot start",
+};
+
+function classify(file: string, text: Buffer): { loads: Loads; when?: string } {
+  if (file === "functions.js" || file === "taskpane.js") return { loads: "page" };
+  if (file === "engine-worker.js") return { loads: "worker" };
+  const when = ON_DEMAND[file] ?? (text.includes("exceljs") ? "Download workbook (exceljs)" : "a lazy chunk");
+  return { loads: "on demand", when };
 }
 
 export function paneBundleSizes(dir = join(process.cwd(), "dist", "addin")): BundleSize[] {
@@ -27,7 +48,7 @@ export function paneBundleSizes(dir = join(process.cwd(), "dist", "addin")): Bun
     .sort()
     .map((file) => {
       const text = readFileSync(join(dir, file));
-      return { file, bytes: text.length, gzip: gzipSync(text, { level: 9 }).length, loads: file === "functions.js" || file === "taskpane.js" ? "page" : "worker" };
+      return { file, bytes: text.length, gzip: gzipSync(text, { level: 9 }).length, ...classify(file, text) };
     });
 }
 
@@ -43,16 +64,18 @@ export function paneBenchmark(): string {
   const sum = (list: BundleSize[]) => list.reduce((s, b) => s + b.gzip, 0);
   const page = sum(sizes.filter((s) => s.loads === "page"));
   const worker = sum(sizes.filter((s) => s.loads === "worker"));
-  const total = page + worker;
+  const unasked = page + worker;
+  const onDemand = sizes.filter((s) => s.loads === "on demand");
   const functions = sizes.find((s) => s.file === "functions.js")?.gzip ?? 0;
   const own = sizes.find((s) => s.file === "taskpane.js")?.gzip ?? 0;
   const lines = [
     "pane bundle (gzip -9, production build)",
-    ...sizes.map((s) => `  ${s.file.padEnd(22)} ${kb(s.bytes).padStart(10)} → ${kb(s.gzip).padStart(9)}  (${s.loads})`),
-    `  page load (functions.js + taskpane.js)  ${kb(page)}`,
-    `  engine worker, loaded on first use      ${kb(worker)}`,
-    `  whole pane                              ${kb(total)}  = ${(total / PANE_BUDGET_BYTES).toFixed(2)}× the 400 KB budget (goal ≤ 1.00)`,
-    `  the pane's own code (taskpane.js)       ${kb(own)}  = ${(functions > 0 ? own / functions : 0).toFixed(2)}× the functions bundle it shares`,
+    ...sizes.map((s) => `  ${s.file.padEnd(22)} ${kb(s.bytes).padStart(10)} → ${kb(s.gzip).padStart(9)}  (${s.loads}${s.when ? `: ${s.when}` : ""})`),
+    `  page load (functions.js + taskpane.js)        ${kb(page)}`,
+    `  engine worker, started by the first figure    ${kb(worker)}`,
+    `  loaded without asking (page + worker)         ${kb(unasked)}  = ${(unasked / PANE_BUDGET_BYTES).toFixed(2)}× the 400 KB budget (goal ≤ 1.00)`,
+    `  on demand, only when asked (${onDemand.length} chunks)      ${kb(sum(onDemand))}  (largest: ${onDemand.sort((a, b) => b.gzip - a.gzip)[0]?.file ?? "none"})`,
+    `  the pane's own code (taskpane.js)             ${kb(own)}  = ${(functions > 0 ? own / functions : 0).toFixed(2)}× the functions bundle it shares`,
   ];
   return lines.join("\n");
 }

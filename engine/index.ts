@@ -79,6 +79,7 @@ export type { DiscountRate } from "./appraisal/discount.js";
 
 // Money and years.
 export { roundMoney, roundTo, toPennies, allocate, allocateTable, MONEY_ROUNDING } from "./money/index.js";
+export { toWholePounds, allocateWholePounds, allocateTableWholePounds, wholePoundsChange } from "./money/index.js";
 export { isFinancialYear, startOfYear, financialYear, addYears, yearsBetween } from "./years.js";
 export { closeMatches } from "./names.js";
 

@@ -1,8 +1,9 @@
-import { listPresets } from "../../engine/index.js";
+import { listPresets, parseHealthCheckText, ScenarioError } from "../../engine/index.js";
 import type { WorkbookPort } from "../office/workbook.js";
 import type { EngineClient } from "./compute/client.js";
 import type { NamedSource } from "./compute/jobs.js";
 import { addTier, checkDraft, edit, removeTier, setSizing, type SizingKey } from "./model/draft.js";
+import { addYear, checkHealthDraft, draftFromInput, draftTable, emptyHealthDraft, hasValues, HEALTH_SETTING, readHealthDraft, removeYear, setValue, type HealthDraft } from "./model/healthDraft.js";
 import {
   duplicate,
   emptyLibrary,
@@ -27,6 +28,12 @@ import {
 } from "./model/library.js";
 import { Store, type PaneState } from "./store.js";
 import type { Setting } from "../../engine/index.js";
+
+/**
+ * The seed the Monte Carlo view starts with: the engine's DEFAULT_SEED, written out so the page does
+ * not load the Monte Carlo engine to read one number (a test holds the two equal).
+ */
+export const PANE_DEFAULT_SEED = "1";
 
 /** How long after the last change the library is saved into the workbook. */
 const SAVE_DELAY_MS = 300;
@@ -57,6 +64,24 @@ export class Controller {
       notice: null,
       write: { live: false, progress: null, report: null },
       engineWhere: engine.where,
+      uncertainty: {
+        scenario: library.compare[1] ?? presetRef("blueprint"),
+        baseline: library.compare[0] ?? "",
+        figure: library.compare[0] ? "appraisal.npv" : "runCost.total",
+        draws: "10000",
+        seed: PANE_DEFAULT_SEED,
+        budget: "",
+        chart: "histogram",
+        running: false,
+        progress: null,
+        outcome: null,
+        shown: null,
+        problems: {},
+        cancelled: false,
+      },
+      health: { draft: readHealthDraft(workbook.readSetting(HEALTH_SETTING)), save: "saved", problems: {}, otherProblems: [], key: "", outcome: null, progress: null },
+      teamDesign: { key: "", outcome: null, progress: null },
+      download: { scope: "comparison", progress: null, saved: null },
     };
     this.store = new Store(initial);
   }
@@ -82,6 +107,10 @@ export class Controller {
     const view = this.state.view;
     if (view === "results" || view === "edit") void this.runResults();
     if (view === "compare" || view === "workbook") void this.runComparison();
+    if (view === "health") {
+      void this.runHealthCheck();
+      void this.runTeamDesign();
+    }
   }
 
   // The library.
@@ -305,6 +334,211 @@ export class Controller {
       this.store.set({ write: { live, progress: null, report } });
     } catch (error) {
       this.store.set({ write: { live, progress: null, report: null, error: (error as Error).message } });
+    }
+  }
+
+  // Uncertainty: a Monte Carlo run in the engine worker, in chunks, with progress and Cancel.
+
+  private simulation: AbortController | null = null;
+
+  setUncertainty(change: Partial<Pick<PaneState["uncertainty"], "scenario" | "baseline" | "figure" | "draws" | "seed" | "budget" | "chart">>): void {
+    const next = { ...this.state.uncertainty, ...change };
+    // A figure of the comparison needs a baseline, and one scenario's figure none: keep the pair sensible.
+    if (change.baseline !== undefined && (change.baseline === "") !== (this.state.uncertainty.baseline === "")) next.figure = change.baseline === "" ? "runCost.total" : "appraisal.npv";
+    const problems = { ...next.problems };
+    for (const k of Object.keys(change)) delete problems[k];
+    this.store.set({ uncertainty: { ...next, problems } });
+  }
+
+  /** Reads what was typed: draws, seed and budget as numbers, or the problem beside each field. */
+  private uncertaintyInputs(): { ok: true; draws: number; seed: number; budget?: number } | { ok: false; problems: Record<string, string> } {
+    const u = this.state.uncertainty;
+    const problems: Record<string, string> = {};
+    const whole = (text: string) => Number(text.replace(/[,\s]/g, ""));
+    const draws = whole(u.draws);
+    if (!Number.isInteger(draws) || draws < 100 || draws > 1_000_000) problems.draws = "must be a whole number from 100 to 1,000,000";
+    const seed = whole(u.seed);
+    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) problems.seed = "must be a whole number from 0 to 4,294,967,295";
+    let budget: number | undefined;
+    if (u.budget.trim() !== "") {
+      budget = Number(u.budget.replace(/[£,\s]/g, ""));
+      if (!Number.isFinite(budget) || budget < 0) problems.budget = "must be an amount in pounds of at least £0, such as 6,000,000";
+      else if (u.baseline === "") problems.budget = "a transition budget applies to a comparison: choose a baseline";
+    }
+    if (u.baseline !== "" && u.baseline === u.scenario) problems.baseline = "choose a baseline other than the scenario";
+    else if (u.baseline !== "" && !refExists(this.state.library, u.baseline)) problems.baseline = "that scenario is no longer in this workbook: choose another";
+    if (!refExists(this.state.library, u.scenario)) problems.scenario = "that scenario is no longer in this workbook: choose another";
+    if (Object.keys(problems).length > 0) return { ok: false, problems };
+    return { ok: true, draws, seed, ...(budget !== undefined ? { budget } : {}) };
+  }
+
+  async runSimulation(): Promise<void> {
+    if (this.simulation) return;
+    const inputs = this.uncertaintyInputs();
+    if (!inputs.ok) {
+      this.store.set({ uncertainty: { ...this.state.uncertainty, problems: inputs.problems } });
+      return;
+    }
+    const u = this.state.uncertainty;
+    const library = this.state.library;
+    const scenario = this.sourceOf(u.scenario);
+    const baseline = u.baseline ? this.sourceOf(u.baseline) : undefined;
+    const controller = new AbortController();
+    this.simulation = controller;
+    const set = (change: Partial<PaneState["uncertainty"]>) => this.store.set({ uncertainty: { ...this.state.uncertainty, ...change } });
+    set({ running: true, cancelled: false, error: undefined, problems: {}, progress: { done: 0, total: inputs.draws, step: "Starting" } });
+    try {
+      const outcome = await this.engine.run(
+        { kind: "simulate", scenario, ...(baseline ? { baseline } : {}), figure: u.figure, draws: inputs.draws, seed: inputs.seed, ...(inputs.budget !== undefined ? { budget: inputs.budget } : {}) },
+        (progress) => set({ progress }),
+        controller.signal,
+      );
+      set({ running: false, progress: null, outcome, shown: { scenario: refName(library, u.scenario), baseline: u.baseline ? refName(library, u.baseline) : null } });
+    } catch (error) {
+      const e = error as Error;
+      if (e.name === "CancelledError") set({ running: false, progress: null, cancelled: true });
+      else set({ running: false, progress: null, error: e.message });
+    } finally {
+      this.simulation = null;
+    }
+  }
+
+  cancelSimulation(): void {
+    this.simulation?.abort();
+  }
+
+  // The health check: metrics entered or imported, saved in the document settings, rated by the engine.
+
+  private healthTimer: ReturnType<typeof setTimeout> | undefined;
+  private healthSaving: Promise<void> = Promise.resolve();
+
+  private setHealthDraft(draft: HealthDraft, extra: Partial<PaneState> = {}): void {
+    const check = checkHealthDraft(draft);
+    this.store.set({
+      health: { ...this.state.health, draft, save: "unsaved", problems: check.ok ? {} : check.byField, otherProblems: check.ok ? [] : check.other },
+      ...extra,
+    });
+    clearTimeout(this.healthTimer);
+    this.healthTimer = setTimeout(() => void this.saveHealthNow(), SAVE_DELAY_MS);
+    if (check.ok) void this.runHealthCheck();
+  }
+
+  /** Saves the health check metrics into the document settings now. */
+  saveHealthNow(): Promise<void> {
+    clearTimeout(this.healthTimer);
+    const draft = this.state.health.draft;
+    this.store.set({ health: { ...this.state.health, save: "saving" } });
+    this.healthSaving = this.healthSaving
+      .then(() => this.workbook.writeSetting(HEALTH_SETTING, draft))
+      .then(
+        () => {
+          if (this.state.health.draft === draft) this.store.set({ health: { ...this.state.health, save: "saved" } });
+        },
+        (error: Error) => this.store.set({ health: { ...this.state.health, save: "failed" }, notice: { kind: "error", text: `The health check was not saved: ${error.message}` } }),
+      );
+    return this.healthSaving;
+  }
+
+  setHealthCouncil(name: string): void {
+    this.setHealthDraft({ ...this.state.health.draft, council: name });
+  }
+
+  editHealthValue(metric: string, year: string, text: string): void {
+    this.setHealthDraft(setValue(this.state.health.draft, metric, year, text));
+  }
+
+  /** Adds a year; returns the reason when it cannot be added. */
+  addHealthYear(year: string): string | null {
+    try {
+      this.setHealthDraft(addYear(this.state.health.draft, year));
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+
+  removeHealthYear(year: string): void {
+    const before = this.state.health.draft;
+    const undo = () => this.setHealthDraft(before, { notice: { kind: "info", text: `Restored ${year}.` } });
+    this.setHealthDraft(removeYear(before, year), { notice: { kind: "info", text: `Removed the figures for ${year}.`, undo } });
+  }
+
+  /** Reads a CSV or JSON file of metrics (as `socialcare healthcheck` takes); a file with problems is refused with them listed. */
+  importHealthFile(text: string, fileName: string): void {
+    try {
+      const input = parseHealthCheckText(text, fileName);
+      this.setHealthDraft(draftFromInput(input), { notice: { kind: "success", text: `Imported ${input.years.length === 1 ? "one year" : `${input.years.length} years`} of metrics from ${fileName}.` } });
+    } catch (error) {
+      const issues = error instanceof ScenarioError ? [...error.issues] : [{ path: "", reason: (error as Error).message }];
+      this.store.set({ notice: { kind: "error", text: `${fileName} was not imported: it has ${issues.length === 1 ? "a problem" : `${issues.length} problems`}.`, issues } });
+    }
+  }
+
+  clearHealth(): void {
+    const before = this.state.health.draft;
+    this.setHealthDraft(emptyHealthDraft(), { notice: { kind: "info", text: "Cleared the health check.", undo: () => this.setHealthDraft(before) } });
+    this.store.set({ health: { ...this.state.health, outcome: null, key: "" } });
+  }
+
+  async runHealthCheck(): Promise<void> {
+    const draft = this.state.health.draft;
+    if (!hasValues(draft)) {
+      this.store.set({ health: { ...this.state.health, outcome: null, key: "", progress: null, error: undefined } });
+      return;
+    }
+    if (!checkHealthDraft(draft).ok) return;
+    const key = JSON.stringify(draft);
+    if (this.state.health.key === key && (this.state.health.outcome || this.state.health.progress)) return;
+    this.store.set({ health: { ...this.state.health, key, progress: { done: 0, total: 1, step: "Rating" } } });
+    try {
+      const outcome = await this.engine.run({ kind: "healthCheck", table: draftTable(draft), council: draft.council.trim() || null, thresholds: draft.thresholds });
+      if (this.state.health.key === key) this.store.set({ health: { ...this.state.health, outcome, progress: null, error: undefined } });
+    } catch (error) {
+      if (this.state.health.key === key) this.store.set({ health: { ...this.state.health, outcome: null, progress: null, error: (error as Error).message } });
+    }
+  }
+
+  /** The team-design indicators of the scenarios being compared. */
+  async runTeamDesign(): Promise<void> {
+    const refs = this.state.library.compare.filter((r) => refExists(this.state.library, r));
+    if (refs.length === 0) {
+      this.store.set({ teamDesign: { key: "", outcome: null, progress: null } });
+      return;
+    }
+    const key = this.keyOf(refs);
+    if (this.state.teamDesign.key === key && (this.state.teamDesign.outcome || this.state.teamDesign.progress)) return;
+    this.store.set({ teamDesign: { key, outcome: this.state.teamDesign.outcome, progress: { done: 0, total: 1, step: "Computing" } } });
+    try {
+      const outcome = await this.engine.run({ kind: "teamDesign", scenarios: refs.map((r) => this.sourceOf(r)) });
+      if (this.state.teamDesign.key === key) this.store.set({ teamDesign: { key, outcome, progress: null } });
+    } catch (error) {
+      if (this.state.teamDesign.key === key) this.store.set({ teamDesign: { key, outcome: null, progress: null, error: (error as Error).message } });
+    }
+  }
+
+  // Download: the formula-transparent workbook, built in the worker (exceljs loads only then).
+
+  setDownloadScope(scope: "comparison" | "scenario"): void {
+    this.store.set({ download: { ...this.state.download, scope, error: undefined } });
+  }
+
+  /** Builds the workbook of the comparison (or of the selected scenario) and hands its bytes to `save`. */
+  async downloadWorkbook(save: (bytes: Uint8Array, fileName: string) => void): Promise<void> {
+    const library = this.state.library;
+    const scope = this.state.download.scope;
+    const refs = scope === "comparison" ? library.compare.filter((r) => refExists(library, r)) : [this.state.selected];
+    const set = (change: Partial<PaneState["download"]>) => this.store.set({ download: { ...this.state.download, ...change } });
+    if (scope === "comparison" && refs.length < 2) {
+      set({ error: "Choose a baseline and at least one option on the Compare tab first, or download one scenario." });
+      return;
+    }
+    set({ progress: { done: 0, total: 1, step: "Starting" }, saved: null, error: undefined });
+    try {
+      const outcome = await this.engine.run({ kind: "workbook", scenarios: refs.map((r) => this.sourceOf(r)) }, (progress) => set({ progress }));
+      save(outcome.bytes, outcome.fileName);
+      set({ progress: null, saved: { fileName: outcome.fileName, bytes: outcome.bytes.byteLength } });
+    } catch (error) {
+      set({ progress: null, error: (error as Error).message });
     }
   }
 }

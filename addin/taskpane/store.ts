@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
-import type { Analysis, Progress } from "./compute/jobs.js";
+import type { Analysis, HealthCheckOutcome, Progress, SimulateOutcome, TeamDesignOutcome } from "./compute/jobs.js";
 import type { Explanation, Issue } from "../../engine/index.js";
+import type { HealthDraft } from "./model/healthDraft.js";
 import type { Library, ScenarioRef } from "./model/library.js";
 import type { WriteReport } from "../office/workbook.js";
 
@@ -19,6 +20,44 @@ export interface PaneState {
   write: { live: boolean; progress: Progress | null; report: WriteReport | null; error?: string };
   /** Per user scenario, the tier whose details are open in the editor. */
   engineWhere: "worker" | "inline";
+  uncertainty: UncertaintyState;
+  health: HealthState;
+  teamDesign: { key: string; outcome: TeamDesignOutcome | null; progress: Progress | null; error?: string };
+  download: { scope: "comparison" | "scenario"; progress: Progress | null; saved: { fileName: string; bytes: number } | null; error?: string };
+}
+
+/** What the Monte Carlo view asks for (as typed), and what came back. */
+export interface UncertaintyState {
+  scenario: string;
+  /** "" for one scenario's own figures; a scenario ref to compare against. */
+  baseline: string;
+  figure: string;
+  draws: string;
+  seed: string;
+  /** A transition budget, £, as typed ("" for none). */
+  budget: string;
+  chart: "histogram" | "scurve";
+  running: boolean;
+  progress: Progress | null;
+  outcome: SimulateOutcome | null;
+  /** The names the shown outcome was run for. */
+  shown: { scenario: string; baseline: string | null } | null;
+  error?: string;
+  /** Problems with what was typed, by field. */
+  problems: Record<string, string>;
+  cancelled: boolean;
+}
+
+/** The council's health check: the metrics as entered, problems by field, and the scorecard. */
+export interface HealthState {
+  draft: HealthDraft;
+  save: "saved" | "saving" | "unsaved" | "failed";
+  problems: Record<string, string>;
+  otherProblems: Issue[];
+  key: string;
+  outcome: HealthCheckOutcome | null;
+  progress: Progress | null;
+  error?: string;
 }
 
 export class Store {

@@ -70,6 +70,8 @@ export interface TableTargets {
   rows?: readonly number[];
   /** Whole pennies each column must sum to (default: the column sums allocated to the grand total). */
   columns?: readonly number[];
+  /** The grand total in whole pennies, when the caller knows it exactly (whole pounds from whole pennies); else the cells' sum rounded. */
+  grand?: number;
 }
 
 export function allocateTablePennies(cells: readonly ArrayLike<number>[], targets: TableTargets = {}): number[][] {
@@ -97,7 +99,7 @@ export function allocateTablePennies(cells: readonly ArrayLike<number>[], target
     base.push(b);
     fraction.push(f);
   }
-  const grand = toPennies(grandExact);
+  const grand = targets.grand ?? toPennies(grandExact);
   const rowNeed = targets.rows ? [...targets.rows] : allocatePennies(rowSums, grand);
   const colNeed = targets.columns ? [...targets.columns] : allocatePennies(colSums, grand);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
@@ -148,7 +150,25 @@ export function allocateTablePennies(cells: readonly ArrayLike<number>[], target
     }
     if (unmet === 0) break;
   }
-  return base.map((row, i) => row.map((b, j) => b + taken[i]![j]!));
+  // Rows and columns are each rounded on their own, so now and then no table of cells each within a
+  // penny has those totals (a row that must stay put holds the only other cell of a column that needs
+  // two pennies). The pennies still owed then go where both the row and the column need them, largest
+  // fractions first, a cell taking a second penny if it must: every sum stays exact, and the cell moves
+  // by just over a penny.
+  const extra: number[][] = base.map((row) => row.map(() => 0));
+  if (unmet > 0) {
+    const all: [number, number][] = [];
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) all.push([i, j]);
+    all.sort((a, b) => fraction[b[0]]![b[1]]! - fraction[a[0]]![a[1]]! || a[0] - b[0] || a[1] - b[1]);
+    for (const [i, j] of all) {
+      const give = Math.min(rowNeed[i]!, colNeed[j]!);
+      if (give <= 0) continue;
+      extra[i]![j]! += give;
+      rowNeed[i]! -= give;
+      colNeed[j]! -= give;
+    }
+  }
+  return base.map((row, i) => row.map((b, j) => b + taken[i]![j]! + extra[i]![j]!));
 
   function augment(i: number, seen: Uint8Array, anyCell: boolean): boolean {
     seen[i] = 1;

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { applySettings, compareScenarios, explainComparison, listPresets, listSettings, loadPreset, loadScenario, runScenario, toScenarioInput, validateScenario } from "../../engine/index.js";
+import { allocateWholePounds, applySettings, compareScenarios, explainComparison, listPresets, listSettings, loadPreset, loadScenario, runScenario, toScenarioInput, validateScenario } from "../../engine/index.js";
 import { Harness, officeState, saved, workbook, type Pane } from "./harness.js";
 
 /**
@@ -100,8 +100,10 @@ test("results of one scenario: headline cards, tiers with FTE and cost, checks, 
   const result = runScenario(loadPreset("cluster"));
   await page.locator(".card-value", { hasText: pounds(result.runCost.total) }).waitFor();
   await page.locator(".card-value", { hasText: `${(result.time.directContactShare * 100).toFixed(1)}%` }).waitFor();
-  for (const tier of result.structure.tiers) {
-    await page.getByRole("button", { name: `${tier.name}: annual cost: explain` }).filter({ hasText: pounds(tier.annualCost) }).waitFor();
+  // Tier costs in whole pounds, allocated by the engine so they add up to the run cost shown.
+  const shown = allocateWholePounds(result.structure.tiers.map((t) => t.annualCost), result.runCost.total);
+  for (const [i, tier] of result.structure.tiers.entries()) {
+    await page.getByRole("button", { name: `${tier.name}: annual cost: explain` }).filter({ hasText: pounds(shown[i]!) }).waitFor();
   }
   await page.getByText(`All ${result.checks.length} checks pass`).waitFor();
   // Computed off the page's thread, in the engine worker.
@@ -186,8 +188,12 @@ test("compares three scenarios, explains a figure, and writes the comparison, ch
   expect(appraisal.headers).toEqual(["Figure", "Figure name", "Unit", names[1], names[2]]);
   const npvCell = Object.entries(sheet.cells).find(([a, c]) => a.startsWith("B") && c.value === "appraisal.npv")!;
   const npvRowNumber = npvCell[0].slice(1);
-  expect(sheet.cells[`D${npvRowNumber}`]!.value).toBe(blueprint.appraisal.npv);
-  expect(sheet.cells[`E${npvRowNumber}`]!.value).toBe(cluster.appraisal.npv);
+  // Live: each option's NPV looks up the table SOCIALCARE.COMPARE spills on SC Inputs (its values are
+  // checked through the functions bundle in test/taskpane/liveFormulas.test.ts).
+  expect(sheet.cells[`D${npvRowNumber}`]!.formula).toMatch(new RegExp(`^=INDEX\\('SC Inputs'!\\$[A-Z]+\\$4:\\$[A-Z]+\\$\\d+,MATCH\\(\\$B${npvRowNumber},'SC Inputs'!`));
+  expect(sheet.cells[`E${npvRowNumber}`]!.formula).toMatch(/^=INDEX\('SC Inputs'!/);
+  const compareSpills = Object.values((await workbook(page)).find((s) => s.name === "SC Inputs")!.cells).map((c) => c.formula).filter((f) => f?.startsWith("=SOCIALCARE.COMPARE("));
+  expect(compareSpills).toEqual([expect.stringMatching(/^=SOCIALCARE\.COMPARE\("england-2025","blueprint",/), expect.stringMatching(/^=SOCIALCARE\.COMPARE\("england-2025","cluster",/)]);
   // Native charts: transition stacked by category (one per option), run cost by tier, cumulative cash flow with the payback marked.
   expect(sheet.charts.map((c) => c.type).sort()).toEqual(["BarClustered", "ColumnStacked", "ColumnStacked", "LineMarkers"]);
   const line = sheet.charts.find((c) => c.type === "LineMarkers")!;
@@ -299,7 +305,7 @@ test("keyboard and labels: tabs move with the arrow keys, and every control has 
   await page.keyboard.press("ArrowRight");
   await page.getByRole("tab", { name: "Compare", selected: true }).waitFor();
   await expect(page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).resolves.toBe("Compare");
-  for (const view of ["Scenarios", "Edit", "Results", "Compare", "Write"]) {
+  for (const view of ["Scenarios", "Edit", "Results", "Compare", "Write", "Uncertainty", "Health"]) {
     await page.getByRole("tab", { name: view }).click();
     await page.waitForTimeout(300);
     const unnamed = await page.evaluate(() => {

@@ -1,25 +1,62 @@
-import { runJob, type Analysis, type AnalyseJob, type ExplainJob, type ExplainOutcome, type Job, type JobOutcome, type PlanJob, type PlanOutcome, type Progress } from "./jobs.js";
+import {
+  type Analysis,
+  type AnalyseJob,
+  type CancelSignal,
+  type ExplainJob,
+  type ExplainOutcome,
+  type HealthCheckJob,
+  type HealthCheckOutcome,
+  type Job,
+  type JobOutcome,
+  type PlanJob,
+  type PlanOutcome,
+  type Progress,
+  type SimulateJob,
+  type SimulateOutcome,
+  type TeamDesignJob,
+  type TeamDesignOutcome,
+  type WorkbookJob,
+  type WorkbookOutcome,
+} from "./jobs.js";
 
 /**
  * How the pane asks for computation. `WorkerEngine` runs jobs in a Web Worker (the normal case);
- * `InlineEngine` runs them on the page, for hosts where a worker cannot start.
+ * `InlineEngine` runs them on the page, for hosts where a worker cannot start. A job given a signal
+ * stops between chunks when the signal is aborted, and fails with a `CancelledError`.
  */
 export interface EngineClient {
   readonly where: "worker" | "inline";
-  run(job: AnalyseJob, onProgress?: (p: Progress) => void): Promise<Analysis>;
-  run(job: ExplainJob, onProgress?: (p: Progress) => void): Promise<ExplainOutcome>;
-  run(job: PlanJob, onProgress?: (p: Progress) => void): Promise<PlanOutcome>;
-  run(job: Job, onProgress?: (p: Progress) => void): Promise<JobOutcome>;
+  run(job: AnalyseJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<Analysis>;
+  run(job: ExplainJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<ExplainOutcome>;
+  run(job: PlanJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<PlanOutcome>;
+  run(job: SimulateJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<SimulateOutcome>;
+  run(job: TeamDesignJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<TeamDesignOutcome>;
+  run(job: HealthCheckJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<HealthCheckOutcome>;
+  run(job: WorkbookJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<WorkbookOutcome>;
+  run(job: Job, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<JobOutcome>;
+}
+
+/** A job stopped by its caller (the engine's CancelledError, as it crosses from the worker). */
+export function cancelledError(message: string): Error {
+  const error = new Error(message);
+  error.name = "CancelledError";
+  return error;
 }
 
 export class InlineEngine implements EngineClient {
   readonly where = "inline" as const;
-  run(job: AnalyseJob, onProgress?: (p: Progress) => void): Promise<Analysis>;
-  run(job: ExplainJob, onProgress?: (p: Progress) => void): Promise<ExplainOutcome>;
-  run(job: PlanJob, onProgress?: (p: Progress) => void): Promise<PlanOutcome>;
-  run(job: Job, onProgress?: (p: Progress) => void): Promise<JobOutcome>;
-  run(job: Job, onProgress?: (p: Progress) => void): Promise<JobOutcome> {
-    return runJob(job, onProgress);
+  run(job: AnalyseJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<Analysis>;
+  run(job: ExplainJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<ExplainOutcome>;
+  run(job: PlanJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<PlanOutcome>;
+  run(job: SimulateJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<SimulateOutcome>;
+  run(job: TeamDesignJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<TeamDesignOutcome>;
+  run(job: HealthCheckJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<HealthCheckOutcome>;
+  run(job: WorkbookJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<WorkbookOutcome>;
+  run(job: Job, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<JobOutcome>;
+  async run(job: Job, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<JobOutcome> {
+    // Loaded only where a worker cannot start: the page's own bundle stays small.
+    const { runJob } = await import(/* webpackChunkName: "engine-inline" */ "./jobs.js");
+    return runJob(job, onProgress, signal as CancelSignal | undefined);
   }
 }
 
@@ -30,15 +67,15 @@ export class WorkerEngine implements EngineClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   constructor(private readonly worker: Worker) {
-    worker.onmessage = (event: MessageEvent<{ id: number; progress?: Progress; outcome?: JobOutcome; error?: string }>) => {
-      const { id, progress, outcome, error } = event.data;
+    worker.onmessage = (event: MessageEvent<{ id: number; progress?: Progress; outcome?: JobOutcome; error?: string; cancelled?: boolean }>) => {
+      const { id, progress, outcome, error, cancelled } = event.data;
       const waiting = this.pending.get(id);
       if (!waiting) return;
       if (progress) waiting.onProgress?.(progress);
       else {
         this.pending.delete(id);
         if (outcome) waiting.resolve(outcome);
-        else waiting.reject(new Error(error ?? "the engine worker failed"));
+        else waiting.reject(cancelled ? cancelledError(error ?? "the run was cancelled") : new Error(error ?? "the engine worker failed"));
       }
     };
     worker.onerror = (event) => {
@@ -47,14 +84,20 @@ export class WorkerEngine implements EngineClient {
       this.pending.clear();
     };
   }
-  run(job: AnalyseJob, onProgress?: (p: Progress) => void): Promise<Analysis>;
-  run(job: ExplainJob, onProgress?: (p: Progress) => void): Promise<ExplainOutcome>;
-  run(job: PlanJob, onProgress?: (p: Progress) => void): Promise<PlanOutcome>;
-  run(job: Job, onProgress?: (p: Progress) => void): Promise<JobOutcome>;
-  run(job: Job, onProgress?: (p: Progress) => void): Promise<JobOutcome> {
+  run(job: AnalyseJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<Analysis>;
+  run(job: ExplainJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<ExplainOutcome>;
+  run(job: PlanJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<PlanOutcome>;
+  run(job: SimulateJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<SimulateOutcome>;
+  run(job: TeamDesignJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<TeamDesignOutcome>;
+  run(job: HealthCheckJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<HealthCheckOutcome>;
+  run(job: WorkbookJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<WorkbookOutcome>;
+  run(job: Job, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<JobOutcome>;
+  run(job: Job, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<JobOutcome> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress });
+      // The worker checks for a cancel between chunks; it answers with a CancelledError.
+      signal?.addEventListener("abort", () => this.worker.postMessage({ cancel: id }), { once: true });
       this.worker.postMessage({ id, job });
     });
   }

@@ -1,6 +1,21 @@
-import { compareScenarios, explain, explainComparison, loadPreset, loadScenario, runScenario, type Comparison, type Explanation, type Result, type Scenario } from "../../../engine/index.js";
+import {
+  compareScenarios,
+  explain,
+  explainComparison,
+  loadPreset,
+  loadScenario,
+  runScenario,
+  type Comparison,
+  type Explanation,
+  type HealthCheck,
+  type Result,
+  type Scenario,
+  type SimulationResult,
+  type TeamDesignComparison,
+  type Tornado,
+} from "../../../engine/index.js";
 import type { WritePlan } from "../../office/plan.js";
-import { buildWorkbookPlan, type PlannedScenario } from "./workbookPlan.js";
+import type { PlannedScenario } from "./workbookPlan.js";
 
 /**
  * The work the pane hands to its engine worker, as plain data both sides can post. Each job runs the
@@ -40,7 +55,42 @@ export interface PlanJob {
   writtenOn: string;
 }
 
-export type Job = AnalyseJob | ExplainJob | PlanJob;
+/** A Monte Carlo run of one figure (of a scenario, or of an option against a baseline), then its tornado. */
+export interface SimulateJob {
+  kind: "simulate";
+  scenario: NamedSource;
+  baseline?: NamedSource;
+  figure: string;
+  draws: number;
+  seed: number;
+  /** A transition budget, £ (comparisons only): the chance spend exceeds it. */
+  budget?: number;
+  /** Draws per chunk: progress is posted and a cancel heard between chunks. */
+  chunkSize?: number;
+}
+
+/** The team-design indicators of the compared scenarios, side by side (the first is the baseline). */
+export interface TeamDesignJob {
+  kind: "teamDesign";
+  scenarios: NamedSource[];
+}
+
+/** A council's health check: metrics as a table of cells (header `metric, <year>…`), and threshold overrides. */
+export interface HealthCheckJob {
+  kind: "healthCheck";
+  table: string[][];
+  council: string | null;
+  thresholds: Record<string, { green?: number; red?: number }>;
+}
+
+/** The formula-transparent workbook of a comparison (or of one scenario), as .xlsx bytes. */
+export interface WorkbookJob {
+  kind: "workbook";
+  /** The first is the baseline (or the one scenario). */
+  scenarios: NamedSource[];
+}
+
+export type Job = AnalyseJob | ExplainJob | PlanJob | SimulateJob | TeamDesignJob | HealthCheckJob | WorkbookJob;
 
 export interface ScenarioAnalysis {
   ref: string;
@@ -73,7 +123,33 @@ export interface PlanOutcome {
   plan: WritePlan;
 }
 
-export type JobOutcome = Analysis | ExplainOutcome | PlanOutcome;
+export interface SimulateOutcome {
+  kind: "simulate";
+  simulation: SimulationResult;
+  /** The tornado of the same figure; null with the reason when it cannot be drawn. */
+  tornado: Tornado | null;
+  tornadoError?: string;
+}
+
+export interface TeamDesignOutcome {
+  kind: "teamDesign";
+  side: TeamDesignComparison;
+  /** Scenarios that could not be computed, with the engine's message. */
+  errors: { ref: string; name: string; message: string }[];
+}
+
+export interface HealthCheckOutcome {
+  kind: "healthCheck";
+  check: HealthCheck;
+}
+
+export interface WorkbookOutcome {
+  kind: "workbook";
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+export type JobOutcome = Analysis | ExplainOutcome | PlanOutcome | SimulateOutcome | TeamDesignOutcome | HealthCheckOutcome | WorkbookOutcome;
 
 /** Progress of a job: `done` of `total` steps, and what is being done. */
 export interface Progress {
@@ -92,7 +168,16 @@ function postable(comparison: Comparison): Comparison {
   return { ...comparison, figures };
 }
 
-export async function runJob(job: Job, progress: (p: Progress) => void = () => {}): Promise<JobOutcome> {
+/** Something a caller can set to stop a job between chunks (an AbortSignal, or a worker's flag). */
+export interface CancelSignal {
+  readonly aborted: boolean;
+}
+
+export async function runJob(job: Job, progress: (p: Progress) => void = () => {}, signal?: CancelSignal): Promise<JobOutcome> {
+  if (job.kind === "simulate") return simulateJob(job, progress, signal);
+  if (job.kind === "teamDesign") return teamDesignJob(job);
+  if (job.kind === "healthCheck") return healthCheckJob(job);
+  if (job.kind === "workbook") return workbookJob(job, progress);
   if (job.kind === "explain") {
     const scenario = load(job.scenario.source);
     if (!job.baseline) return { kind: "explain", explanation: explain(scenario, job.figure) };
@@ -155,7 +240,83 @@ async function planJob(job: PlanJob, progress: (p: Progress) => void): Promise<P
     await Promise.resolve();
   }
   progress({ done, total, step: "Laying out the sheets" });
+  // The layout code loads with the first write, not with the pane.
+  const { buildWorkbookPlan } = await import(/* webpackChunkName: "workbook-plan" */ "./workbookPlan.js");
   const plan = buildWorkbookPlan(planned, comparisons, { live: job.live, writtenOn: job.writtenOn });
   progress({ done: total, total, step: "Done" });
   return { kind: "plan", plan };
+}
+
+async function simulateJob(job: SimulateJob, progress: (p: Progress) => void, signal?: CancelSignal): Promise<SimulateOutcome> {
+  // The Monte Carlo engine loads with the first run, not with the pane.
+  const [{ simulateAsync }, { sensitivity }] = await Promise.all([
+    import(/* webpackChunkName: "uncertainty" */ "../../../engine/uncertainty/simulate.js"),
+    import(/* webpackChunkName: "uncertainty" */ "../../../engine/uncertainty/sensitivity.js"),
+  ]);
+  const scenario = load(job.scenario.source);
+  const baseline = job.baseline ? load(job.baseline.source) : undefined;
+  const options = { figures: [job.figure], draws: job.draws, seed: job.seed, ...(baseline ? { baseline } : {}), ...(job.budget !== undefined ? { budget: job.budget } : {}) };
+  progress({ done: 0, total: job.draws, step: "Drawing" });
+  const simulation = await simulateAsync(scenario, options, {
+    chunkSize: job.chunkSize ?? 1000,
+    ...(signal ? { signal } : {}),
+    onProgress: (done, total) => progress({ done, total, step: `${done.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")} draws` }),
+  });
+  try {
+    const tornado = sensitivity(scenario, { figure: job.figure, ...(baseline ? { baseline } : {}) });
+    return { kind: "simulate", simulation, tornado };
+  } catch (error) {
+    return { kind: "simulate", simulation, tornado: null, tornadoError: (error as Error).message };
+  }
+}
+
+async function healthCheckJob(job: HealthCheckJob): Promise<HealthCheckOutcome> {
+  // Loaded when the Health view first asks, not with every pane.
+  const [{ healthCheck }, { readHealthCheckTable }] = await Promise.all([
+    import(/* webpackChunkName: "health" */ "../../../engine/healthcheck/healthCheck.js"),
+    import(/* webpackChunkName: "health" */ "../../../engine/healthcheck/input.js"),
+  ]);
+  return { kind: "healthCheck", check: healthCheck({ ...readHealthCheckTable(job.table), council: job.council }, job.thresholds) };
+}
+
+async function teamDesignJob(job: TeamDesignJob): Promise<TeamDesignOutcome> {
+  const { teamDesignOf, teamDesignsSideBySide } = await import(/* webpackChunkName: "health" */ "../../../engine/teamDesign/teamDesign.js");
+  const designs = [];
+  const errors: TeamDesignOutcome["errors"] = [];
+  for (const named of job.scenarios) {
+    try {
+      const scenario = load(named.source);
+      const design = teamDesignOf(scenario, runScenario(scenario));
+      // Named as the pane names it (a user's scenario keeps its own name).
+      designs.push({ ...design, scenario: { ...design.scenario, name: named.name } });
+    } catch (error) {
+      errors.push({ ref: named.ref, name: named.name, message: (error as Error).message });
+    }
+    await Promise.resolve();
+  }
+  return { kind: "teamDesign", side: teamDesignsSideBySide(designs), errors };
+}
+
+/** A file name from a scenario's name: letters, digits and dashes. */
+function fileStem(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "scenario";
+}
+
+async function workbookJob(job: WorkbookJob, progress: (p: Progress) => void): Promise<WorkbookOutcome> {
+  if (job.scenarios.length === 0) throw new Error("choose a scenario to put in the workbook");
+  const total = job.scenarios.length + 2;
+  progress({ done: 0, total, step: "Loading the workbook writer" });
+  // exceljs is large: its chunk loads only when a workbook is asked for, never with the pane.
+  const { exportWorkbook } = await import(/* webpackChunkName: "workbook-export" */ "../../../workbook/export.js");
+  const scenarios: Scenario[] = [];
+  for (const named of job.scenarios) {
+    progress({ done: scenarios.length + 1, total, step: `Reading ${named.name}` });
+    scenarios.push(load(named.source));
+  }
+  progress({ done: total - 1, total, step: "Writing the formulas" });
+  const bytes = await exportWorkbook(scenarios[0]!, scenarios.slice(1));
+  progress({ done: total, total, step: "Done" });
+  const names = job.scenarios.map((s) => fileStem(s.name));
+  const fileName = names.length === 1 ? `${names[0]}.xlsx` : `${names.slice(1).join("-and-")}-against-${names[0]}.xlsx`;
+  return { kind: "workbook", bytes, fileName };
 }

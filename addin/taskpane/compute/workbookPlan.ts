@@ -7,8 +7,11 @@ import { excelFormat } from "../model/format.js";
  * side with its change, the appraisal, run cost by tier, transition by year and category, cash flows,
  * the checks, and native charts over those tables) and an Inputs sheet (every assumption of every
  * scenario with its unit and source). With live formulas, each scenario's figures are
- * `=SOCIALCARE.SCENARIO(preset, figure, overrides)` on the Inputs sheet's cells, so a finance officer
- * can change an input and watch the comparison follow.
+ * `=SOCIALCARE.SCENARIO(preset, figure, overrides)` on the Inputs sheet's cells, and each option's
+ * comparison (appraisal, NPV, payback, transition totals) is looked up in the table
+ * `=SOCIALCARE.COMPARE(…)` spills on the Inputs sheet, its transition by category and year in the
+ * one `=SOCIALCARE.TRANSITION(…)` spills, so a finance officer can change an input and watch the
+ * comparison follow.
  */
 
 export const COMPARISON_SHEET = "SC Comparison";
@@ -81,8 +84,8 @@ function quote(text: string): string {
 
 export function buildWorkbookPlan(scenarios: PlannedScenario[], comparisons: Comparison[], options: PlanOptions): WritePlan {
   if (scenarios.length < 2 || comparisons.length !== scenarios.length - 1) throw new Error("a comparison needs a baseline and at least one option");
-  const inputs = buildInputsSheet(scenarios, options);
-  const comparison = buildComparisonSheet(scenarios, comparisons, options, inputs.overrides);
+  const inputs = buildInputsSheet(scenarios, comparisons, options);
+  const comparison = buildComparisonSheet(scenarios, comparisons, options, inputs.overrides, inputs.live);
   return { sheets: [comparison, inputs.sheet], activate: COMPARISON_SHEET };
 }
 
@@ -91,7 +94,45 @@ interface OverrideRanges {
   [index: number]: { preset: string; range: string } | { reason: string };
 }
 
-function buildInputsSheet(scenarios: PlannedScenario[], options: PlanOptions): { sheet: SheetPlan; overrides: OverrideRanges } {
+/**
+ * Where an option's live comparison is spilled on the Inputs sheet: SOCIALCARE.COMPARE (figure,
+ * label, baseline, option, change, % change) and, where it can be, SOCIALCARE.TRANSITION (category,
+ * label, one column a year, total). Ranges are absolute and sheet-qualified, sized to the spill
+ * with room to spare (the rows past a spill are empty).
+ */
+export interface LiveComparison {
+  compare: { table: string; names: string };
+  /** Why the category-by-year cells are written as values, or the TRANSITION spill. */
+  transition: { table: string; labels: string; header: string } | { reason: string };
+}
+
+/** Empty rows left below a spill inside the ranges that read it, so a spill a little longer still fits. */
+const SPILL_SLACK = 20;
+
+/**
+ * Whether an option's comparison can be live: both sides written as presets with overrides. Its
+ * transition by category and year can be live only while the baseline is its preset unchanged,
+ * because SOCIALCARE.TRANSITION takes overrides for the option alone.
+ */
+function liveComparisonPlan(scenarios: PlannedScenario[], overrides: OverrideRanges, k: number): { reason: string } | { base: { preset: string; range: string }; option: { preset: string; range: string }; transitionReason: string | null } {
+  const base = overrides[0];
+  const option = overrides[k + 1];
+  if (!base || "reason" in base) return { reason: `the baseline is written as values (${base ? base.reason : "not live"})` };
+  if (!option || "reason" in option) return { reason: `the option is written as values (${option ? option.reason : "not live"})` };
+  const baseline = scenarios[0]!;
+  let transitionReason: string | null = null;
+  try {
+    const preset = listSettings(loadPreset(base.preset));
+    const own = new Map(listSettings(baseline.scenario).map((s) => [s.key, s.value]));
+    const changed = preset.find((s) => s.key !== "id" && s.key !== "name" && own.get(s.key) !== s.value);
+    if (changed) transitionReason = `the baseline differs from the preset "${base.preset}" (${changed.key}), and SOCIALCARE.TRANSITION changes the option alone`;
+  } catch {
+    transitionReason = `the baseline's preset "${base.preset}" is not known`;
+  }
+  return { base, option, transitionReason };
+}
+
+function buildInputsSheet(scenarios: PlannedScenario[], comparisons: Comparison[], options: PlanOptions): { sheet: SheetPlan; overrides: OverrideRanges; live: (LiveComparison | { reason: string })[] } {
   const header = ["Scenario", "Group", "Setting", "Key", "Value", "Unit", "Source", "Preset value"];
   const rows: Cell[][] = [];
   const rowFormats: string[][] = [];
@@ -156,10 +197,61 @@ function buildInputsSheet(scenarios: PlannedScenario[], options: PlanOptions): {
   }
   const widths = [26, 12, 34, 40, 14, 16, 60, 14];
   if (options.live) for (let c = header.length + 1; c < column; c++) widths.push((c - header.length) % 3 === 1 ? 2 : (c - header.length) % 3 === 2 ? 40 : 14);
-  return { sheet: { name: INPUTS_SHEET, blocks, tables, charts: [], columnWidths: widths, freezeRows: 4 }, overrides };
+
+  // Live comparisons: for each option, the tables SOCIALCARE.COMPARE and SOCIALCARE.TRANSITION spill,
+  // which the comparison sheet's appraisal and transition cells look up by figure name, category and year.
+  const live: (LiveComparison | { reason: string })[] = [];
+  if (options.live) {
+    comparisons.forEach((c, k) => {
+      const plan = liveComparisonPlan(scenarios, overrides, k);
+      if ("reason" in plan) {
+        live.push(plan);
+        return;
+      }
+      const name = scenarios[k + 1]!.name;
+      column += 1;
+      const compareRows = 1 + c.figures.length + comparisonOnlyFigures(c).length + SPILL_SLACK;
+      blocks.push({ at: cell(3, column), values: [[`${name} against ${scenarios[0]!.name}: SOCIALCARE.COMPARE`]], style: "label" });
+      blocks.push({ at: cell(4, column), values: [[null]], formulas: [[`=SOCIALCARE.COMPARE(${quote(plan.base.preset)},${quote(plan.option.preset)},${plan.base.range},${plan.option.range})`]] });
+      const compare = {
+        table: sheetRef(INPUTS_SHEET, range(4, column, 3 + compareRows, column + 5, true)),
+        names: sheetRef(INPUTS_SHEET, range(4, column, 3 + compareRows, column, true)),
+      };
+      for (const w of [40, 34, 16, 16, 16, 10]) {
+        widths[column - 1] = w;
+        column++;
+      }
+      let transition: LiveComparison["transition"];
+      if (plan.transitionReason) transition = { reason: plan.transitionReason };
+      else {
+        column += 1;
+        const width = 3 + c.transition.years.length;
+        const height = 2 + TRANSITION_CATEGORIES.length + SPILL_SLACK;
+        blocks.push({ at: cell(3, column), values: [[`${name}: SOCIALCARE.TRANSITION`]], style: "label" });
+        blocks.push({ at: cell(4, column), values: [[null]], formulas: [[`=SOCIALCARE.TRANSITION(${quote(plan.base.preset)},${quote(plan.option.preset)},${plan.option.range})`]] });
+        transition = {
+          table: sheetRef(INPUTS_SHEET, range(4, column, 3 + height, column + width - 1, true)),
+          labels: sheetRef(INPUTS_SHEET, range(4, column + 1, 3 + height, column + 1, true)),
+          header: sheetRef(INPUTS_SHEET, range(4, column, 4, column + width - 1, true)),
+        };
+        for (let i = 0; i < width; i++) {
+          widths[column - 1] = i < 2 ? 24 : 14;
+          column++;
+        }
+      }
+      live.push({ compare, transition });
+    });
+  }
+  for (let i = 0; i < widths.length; i++) widths[i] ??= 2;
+  return { sheet: { name: INPUTS_SHEET, blocks, tables, charts: [], columnWidths: widths, freezeRows: 4 }, overrides, live };
 }
 
-function buildComparisonSheet(scenarios: PlannedScenario[], comparisons: Comparison[], options: PlanOptions, overrides: OverrideRanges): SheetPlan {
+/** A lookup of one figure of an option's live COMPARE table: its value (option, or the Change column for the comparison's own figures). */
+function compareLookup(live: LiveComparison, figure: string, column: 4 | 5): string {
+  return `INDEX(${live.compare.table},MATCH(${figure},${live.compare.names},0),${column})`;
+}
+
+function buildComparisonSheet(scenarios: PlannedScenario[], comparisons: Comparison[], options: PlanOptions, overrides: OverrideRanges, live: (LiveComparison | { reason: string })[]): SheetPlan {
   const baseline = scenarios[0]!;
   const optionsList = scenarios.slice(1);
   const blocks: Block[] = [];
@@ -169,10 +261,13 @@ function buildComparisonSheet(scenarios: PlannedScenario[], comparisons: Compari
 
   blocks.push({ at: "A1", values: [[`Comparison: ${optionsList.map((s) => s.name).join(", ")} against ${baseline.name}`]], style: "title" });
   const liveNote = options.live
-    ? ` Figures of each scenario are live formulas =SOCIALCARE.SCENARIO(…) on the ${INPUTS_SHEET} sheet's inputs; changes are formulas on them.`
+    ? ` Figures of each scenario are live formulas =SOCIALCARE.SCENARIO(…) on the ${INPUTS_SHEET} sheet's inputs; changes are formulas on them; the appraisal and transition figures are looked up in the tables =SOCIALCARE.COMPARE(…) and =SOCIALCARE.TRANSITION(…) spill on ${INPUTS_SHEET}. Cash flows by year are values.`
     : "";
   const notLive = options.live
-    ? scenarios.map((s, i) => ("reason" in (overrides[i] ?? { reason: "" }) ? ` ${s.name} is written as values: ${(overrides[i] as { reason: string }).reason}.` : "")).join("")
+    ? scenarios.map((s, i) => ("reason" in (overrides[i] ?? { reason: "" }) ? ` ${s.name} is written as values: ${(overrides[i] as { reason: string }).reason}.` : "")).join("") +
+      live
+        .map((l, k) => ("reason" in l ? ` ${scenarios[k + 1]!.name}'s appraisal and transition are values: ${l.reason}.` : "reason" in l.transition ? ` ${scenarios[k + 1]!.name}'s transition by category and year is values (its totals are live): ${l.transition.reason}.` : ""))
+        .join("")
     : "";
   blocks.push({ at: "A2", values: [[`Written by the socialcare task pane on ${options.writtenOn} (model ${MODEL_VERSION}). Money in £ a year unless marked; changes are against the baseline.${liveNote}${notLive}`]], style: "note" });
 
@@ -238,7 +333,22 @@ function buildComparisonSheet(scenarios: PlannedScenario[], comparisons: Compari
     })];
   });
   blocks.push({ at: cell(row, 1), values: [appraisalHeader], style: "header" });
-  blocks.push({ at: cell(row + 1, 1), values: appraisalRows, numberFormat: formats(appraisalRows, (c, r) => (c < 3 ? GENERAL : excelFormat(ownMeta.get(ownOrder[r]!)!.unit))) });
+  const appraisalBlock: Block = { at: cell(row + 1, 1), values: appraisalRows, numberFormat: formats(appraisalRows, (c, r) => (c < 3 ? GENERAL : excelFormat(ownMeta.get(ownOrder[r]!)!.unit))) };
+  if (options.live) {
+    // Each option's figure from its COMPARE table, found by the figure name in column B.
+    appraisalBlock.formulas = ownOrder.map((name, r) => [
+      null,
+      null,
+      null,
+      ...optionsList.map((_, k) => {
+        const l = live[k];
+        if (!l || "reason" in l) return null;
+        const lookup = compareLookup(l, `$B${row + 1 + r}`, 5);
+        return ownMeta.get(name)!.unit === "yes/no" ? `=IF(${lookup},"Yes","No")` : `=${lookup}`;
+      }),
+    ]);
+  }
+  blocks.push(appraisalBlock);
   tables.push({ name: "SC_Appraisal", range: range(row, 1, row + appraisalRows.length, appraisalHeader.length), style: "TableStyleMedium2" });
   row += appraisalRows.length + 3;
 
@@ -273,8 +383,22 @@ function buildComparisonSheet(scenarios: PlannedScenario[], comparisons: Compari
     const body: Cell[][] = TRANSITION_CATEGORIES.map((cat, i) => [CATEGORY_LABELS[cat] ?? cat, ...c.transition.table[i]!, c.transition.byCategory[cat]]);
     const total: Cell[] = ["Total", ...c.transition.byYear.map((y) => y.amount), c.transition.total];
     blocks.push({ at: cell(row, 1), values: [head], style: "header" });
-    blocks.push({ at: cell(row + 1, 1), values: body, numberFormat: formats(body, (col) => (col === 0 ? GENERAL : MONEY)) });
-    blocks.push({ at: cell(row + 1 + body.length, 1), values: [total], numberFormat: [total.map((_, col) => (col === 0 ? GENERAL : MONEY))], style: "total" });
+    const bodyBlock: Block = { at: cell(row + 1, 1), values: body, numberFormat: formats(body, (col) => (col === 0 ? GENERAL : MONEY)) };
+    const totalBlock: Block = { at: cell(row + 1 + body.length, 1), values: [total], numberFormat: [total.map((_, col) => (col === 0 ? GENERAL : MONEY))], style: "total" };
+    const l = live[k];
+    if (options.live && l && !("reason" in l)) {
+      const headerRow = row;
+      // Category by year from the TRANSITION table (by label and year); the totals from COMPARE, so they follow both sides' inputs.
+      const t = l.transition;
+      bodyBlock.formulas = TRANSITION_CATEGORIES.map((cat, i) => [
+        null,
+        ...years.map((_, y) => ("reason" in t ? null : `=INDEX(${t.table},MATCH($A${row + 1 + i},${t.labels},0),MATCH(${cell(headerRow, 2 + y)},${t.header},0))`)),
+        `=${compareLookup(l, quote(`transition.byCategory.${cat}`), 5)}`,
+      ]);
+      totalBlock.formulas = [[null, ...years.map((year) => `=${compareLookup(l, quote(`transition.byYear.${year}`), 5)}`), `=${compareLookup(l, quote("transition.total"), 5)}`]];
+    }
+    blocks.push(bodyBlock);
+    blocks.push(totalBlock);
     tables.push({ name: `SC_Transition_${k + 1}`, range: range(row, 1, row + body.length, head.length), style: "TableStyleMedium2" });
     if (years.length > 0) {
       placeChart({ name: `SC transition ${k + 1}`, kind: "columnStacked", title: `Transition spend by year: ${option.name}`, source: range(row, 1, row + body.length, 1 + years.length), seriesBy: "rows", valueFormat: excelFormat("£") });

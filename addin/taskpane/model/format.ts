@@ -1,7 +1,11 @@
+import { roundMoney, toWholePounds } from "../../../engine/index.js";
+
 /**
- * How the pane shows the engine's figures: money in pounds with thousands separators, shares as
+ * How the pane shows the engine's figures: money in whole pounds with thousands separators, shares as
  * percentages, FTE and ratios to a sensible number of places. Formatting only: every number shown is
- * one the engine computed (money already rounded to the penny there).
+ * one the engine computed (money already rounded to the penny there). Where parts and their total are
+ * shown together, the views allocate them with the engine's whole-pound allocation
+ * (`allocateWholePounds`, `allocateTableWholePounds`) and show the allocated pounds with `pounds`.
  */
 
 const GB = "en-GB";
@@ -11,7 +15,7 @@ function number(value: number, digits: number): string {
 }
 
 /** A figure in its unit (the engine's FigureUnit or a setting's Unit). */
-export function formatValue(value: number | string | boolean | null | undefined, unit: string | undefined): string {
+export function formatValue(value: number | string | boolean | null | undefined, unit: string | undefined, options: { pence?: boolean } = {}): string {
   if (value === null || value === undefined) return "—";
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (typeof value === "string") return value;
@@ -19,7 +23,7 @@ export function formatValue(value: number | string | boolean | null | undefined,
   switch (unit) {
     case "£":
     case "£ a year":
-      return money(value);
+      return options.pence ? moneyWithPence(value) : money(value);
     case "share":
       return `${number(value * 100, 1)}%`;
     case "FTE":
@@ -46,10 +50,28 @@ export function formatValue(value: number | string | boolean | null | undefined,
   }
 }
 
-/** Whole pounds for display (the workbook keeps the pennies). */
+/** An amount in whole pounds, as the engine rounds it to the pound (the workbook keeps the pennies). */
 export function money(value: number): string {
-  const sign = value < 0 ? "−" : "";
-  return `${sign}£${Math.abs(value).toLocaleString(GB, { maximumFractionDigits: 0 })}`;
+  return pounds(toWholePounds(value));
+}
+
+/** Whole pounds already allocated by the engine: £12,753,874. */
+export function pounds(whole: number): string {
+  const sign = whole < 0 ? "−" : "";
+  return `${sign}£${Math.abs(whole).toLocaleString(GB, { maximumFractionDigits: 0 })}`;
+}
+
+/** A signed change in whole pounds: +£1,234 or −£56. */
+export function poundsChange(whole: number): string {
+  if (whole === 0) return "no change";
+  return `${whole > 0 ? "+" : "−"}${pounds(Math.abs(whole))}`;
+}
+
+/** An amount to the penny, as the engine publishes it: £12,753,873.42. */
+export function moneyWithPence(value: number): string {
+  const v = roundMoney(value);
+  const sign = v < 0 ? "−" : "";
+  return `${sign}£${Math.abs(v).toLocaleString(GB, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 /** Compact pounds for chart axes and cards: £9.7m, £450k. */
@@ -62,13 +84,13 @@ export function moneyShort(value: number): string {
 }
 
 /** A change against the baseline: signed, in the figure's unit; shares change in percentage points. */
-export function formatChange(change: number | null, unit: string): string {
+export function formatChange(change: number | null, unit: string, options: { pence?: boolean } = {}): string {
   if (change === null || !Number.isFinite(change)) return "—";
   if (change === 0) return "no change";
   const sign = change > 0 ? "+" : "−";
   const size = Math.abs(change);
   if (unit === "share") return `${sign}${number(size * 100, 1)} pts`;
-  return `${sign}${formatValue(size, unit)}`;
+  return `${sign}${formatValue(size, unit, options)}`;
 }
 
 /** A relative change: +56.3%. */

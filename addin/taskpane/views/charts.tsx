@@ -1,4 +1,4 @@
-import { moneyShort, money } from "../model/format.js";
+import { moneyShort, money, pounds } from "../model/format.js";
 
 /**
  * The comparison's charts, drawn as SVG in the pane (no chart library): transition spend by year
@@ -40,7 +40,11 @@ const W = 320;
 const LEFT = 46;
 const RIGHT = 8;
 
-export function TransitionChart(props: { title: string; years: string[]; categories: { label: string; values: number[] }[] }) {
+/**
+ * `shown` (per category) and `yearTotals` are the whole pounds the table beside the chart shows,
+ * allocated so they add up; the bars are drawn from the exact values.
+ */
+export function TransitionChart(props: { title: string; years: string[]; categories: { label: string; values: number[]; shown: number[] }[]; yearTotals: number[] }) {
   const { years, categories } = props;
   const H = 170;
   const top = 8;
@@ -53,7 +57,7 @@ export function TransitionChart(props: { title: string; years: string[]; categor
   const band = (W - LEFT - RIGHT) / Math.max(1, years.length);
   const barW = Math.min(48, band * 0.6);
   const shown = categories.map((c, i) => ({ ...c, colour: SERIES_COLOURS[i % SERIES_COLOURS.length]! })).filter((c) => c.values.some((v) => v !== 0));
-  const summary = `${props.title}: ${years.map((y, i) => `${y} ${money(totals[i]!)}`).join(", ")}.`;
+  const summary = `${props.title}: ${years.map((y, i) => `${y} ${pounds(props.yearTotals[i] ?? 0)}`).join(", ")}.`;
   return (
     <figure class="chart" data-chart="transition">
       <figcaption>{props.title}</figcaption>
@@ -78,7 +82,7 @@ export function TransitionChart(props: { title: string; years: string[]; categor
                 base += v;
                 return v > 0 ? (
                   <rect x={x} y={y1} width={barW} height={h} fill={c.colour}>
-                    <title>{`${c.label}, ${year}: ${money(v)}`}</title>
+                    <title>{`${c.label}, ${year}: ${pounds(c.shown[y] ?? 0)}`}</title>
                   </rect>
                 ) : null;
               })}

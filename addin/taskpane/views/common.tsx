@@ -70,3 +70,20 @@ export function Section(props: { title: string; children: ComponentChildren; id?
     </section>
   );
 }
+
+/**
+ * Offers bytes as a file the user downloads: a Blob and an anchor with `download`, which works in
+ * a browser and in Excel's task pane on the web and on the desktop.
+ */
+export function saveFile(data: BlobPart, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

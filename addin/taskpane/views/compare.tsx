@@ -1,8 +1,8 @@
-import { CATEGORY_LABELS, TRANSITION_CATEGORIES, type Comparison, type FigureChange } from "../../../engine/index.js";
+import { allocateTableWholePounds, CATEGORY_LABELS, TRANSITION_CATEGORIES, wholePoundsChange, type Comparison, type FigureChange } from "../../../engine/index.js";
 import type { Controller } from "../controller.js";
 import type { OptionAnalysis, ScenarioAnalysis } from "../compute/jobs.js";
 import { MAX_COMPARED, type ScenarioRef } from "../model/library.js";
-import { formatChange, formatPct, formatValue, money, moneyShort } from "../model/format.js";
+import { formatChange, formatPct, formatValue, money, pounds, poundsChange } from "../model/format.js";
 import type { PaneState } from "../store.js";
 import { CashFlowChart, SERIES_COLOURS, TierCostChart, TransitionChart } from "./charts.js";
 import { FigureButton, MessageBar, ProgressBar, Section } from "./common.js";
@@ -22,14 +22,22 @@ const HEADLINE_FIGURES = [
 
 function shortValue(value: number | null, unit: string): string {
   if (value === null) return "—";
-  return unit === "£" || unit === "£ a year" ? moneyShort(value) : formatValue(value, unit);
+  return formatValue(value, unit);
 }
 
-function ChangeLine(props: { f: FigureChange }) {
+const isMoney = (unit: string) => unit === "£" || unit === "£ a year";
+
+/**
+ * A figure's change against the baseline. Money in whole pounds is the shown option less the shown
+ * baseline (the engine's wholePoundsChange), so the three numbers on screen agree; with `pence` the
+ * table shows pennies, where the engine's change already agrees.
+ */
+function ChangeLine(props: { f: FigureChange; pence?: boolean }) {
   const { f } = props;
-  if (f.change === null || f.change === 0) return <span class="change none">{f.change === 0 ? "no change" : ""}</span>;
-  const dir = f.change > 0 ? "up" : "down";
-  const amount = f.unit === "£" || f.unit === "£ a year" ? `${f.change > 0 ? "+" : "−"}${moneyShort(Math.abs(f.change))}` : formatChange(f.change, f.unit);
+  const shownChange = f.change !== null && isMoney(f.unit) && !props.pence && f.baseline !== null && f.option !== null ? wholePoundsChange(f.baseline, f.option) : f.change;
+  if (shownChange === null || shownChange === 0) return <span class="change none">{shownChange === 0 ? "no change" : ""}</span>;
+  const dir = shownChange > 0 ? "up" : "down";
+  const amount = isMoney(f.unit) && !props.pence ? poundsChange(shownChange) : formatChange(shownChange, f.unit, { pence: props.pence });
   return (
     <span class={`change ${dir}`}>
       {amount}
@@ -149,7 +157,7 @@ function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; com
               </tr>
             </thead>
             <tbody>
-              <AppraisalRow label="Change in run cost a year" figure="change.runCost" comparisons={comparisons} explain={explainOption} value={(x) => `${x.change.runCost > 0 ? "+" : ""}${money(x.change.runCost)} (${formatPct(x.change.runCostPct)})`} />
+              <AppraisalRow label="Change in run cost a year" figure="change.runCost" comparisons={comparisons} explain={explainOption} value={(x) => `${poundsChange(wholePoundsChange(x.baseline.runCost.total, x.option.runCost.total))} (${formatPct(x.change.runCostPct)})`} />
               <AppraisalRow label="Cost neutral" figure="costNeutral" comparisons={comparisons} explain={explainOption} value={(x) => (x.costNeutral ? "Yes" : "No")} tone={(x) => (x.costNeutral ? "good" : "bad")} />
               <AppraisalRow label="Transition spend" figure="transition.total" comparisons={comparisons} explain={explainOption} value={(x) => money(x.transition.total)} />
               <AppraisalRow label="With optimism bias" figure="appraisal.transitionWithOptimismBias" comparisons={comparisons} explain={explainOption} value={(x) => money(x.appraisal.transitionWithOptimismBias)} />
@@ -172,7 +180,7 @@ function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; com
       </Section>
       <details class="group" data-group="all-figures">
         <summary>
-          <h2 class="group-title">Every figure</h2>
+          <h2 class="group-title">Every figure (money to the penny)</h2>
         </summary>
         <AllFigures c={c} baseline={baseline} comparisons={comparisons} explainOption={explainOption} />
       </details>
@@ -207,9 +215,11 @@ function TransitionBlock(props: { o: OptionAnalysis; explain: (o: OptionAnalysis
   const { o } = props;
   const t = o.comparison.transition;
   if (t.years.length === 0) return <p class="hint">{o.name}: no transition drivers, so no transition spend.</p>;
+  // Whole pounds in which every row, column and the total add up (the engine's controlled rounding).
+  const shown = allocateTableWholePounds(t.table);
   return (
     <div class="transition-block" data-option={o.ref}>
-      <TransitionChart title={`${o.name}: ${money(t.total)} over ${t.years.length} years`} years={t.years} categories={TRANSITION_CATEGORIES.map((cat, i) => ({ label: CATEGORY_LABELS[cat] ?? cat, values: t.table[i]! }))} />
+      <TransitionChart title={`${o.name}: ${pounds(shown.total)} over ${t.years.length} years`} years={t.years} categories={TRANSITION_CATEGORIES.map((cat, i) => ({ label: CATEGORY_LABELS[cat] ?? cat, values: t.table[i]!, shown: shown.cells[i]! }))} yearTotals={shown.columnTotals} />
       <div class="table-scroll" tabIndex={0} role="region" aria-label={`${o.name}: transition spend by year and category`}>
         <table class="data compact">
           <thead>
@@ -229,12 +239,12 @@ function TransitionBlock(props: { o: OptionAnalysis; explain: (o: OptionAnalysis
             {TRANSITION_CATEGORIES.map((cat, i) => (
               <tr>
                 <th scope="row">{CATEGORY_LABELS[cat]}</th>
-                {t.table[i]!.map((v) => (
-                  <td class="numeric">{moneyShort(v)}</td>
+                {shown.cells[i]!.map((v) => (
+                  <td class="numeric">{pounds(v)}</td>
                 ))}
                 <td class="numeric">
                   <FigureButton label={`${o.name}: ${CATEGORY_LABELS[cat]}`} onExplain={props.explain(o, `transition.byCategory.${cat}`, `Transition: ${CATEGORY_LABELS[cat]}`)}>
-                    {moneyShort(t.byCategory[cat])}
+                    {pounds(shown.rowTotals[i]!)}
                   </FigureButton>
                 </td>
               </tr>
@@ -243,16 +253,16 @@ function TransitionBlock(props: { o: OptionAnalysis; explain: (o: OptionAnalysis
           <tfoot>
             <tr>
               <th scope="row">Total</th>
-              {t.byYear.map((y) => (
+              {t.byYear.map((y, j) => (
                 <td class="numeric">
                   <FigureButton label={`${o.name}: transition spend in ${y.year}`} onExplain={props.explain(o, `transition.byYear.${y.year}`, `Transition spend in ${y.year}`)}>
-                    {moneyShort(y.amount)}
+                    {pounds(shown.columnTotals[j]!)}
                   </FigureButton>
                 </td>
               ))}
               <td class="numeric">
                 <FigureButton label={`${o.name}: transition spend`} onExplain={props.explain(o, "transition.total", "Transition spend")}>
-                  {moneyShort(t.total)}
+                  {pounds(shown.total)}
                 </FigureButton>
               </td>
             </tr>
@@ -315,7 +325,7 @@ function AllFigures(props: { c: Controller; baseline: ScenarioAnalysis; comparis
             return (
               <tr data-figure={name}>
                 <th scope="row">{m.label}</th>
-                <td class="numeric">{formatValue(m.baseline, m.unit)}</td>
+                <td class="numeric">{formatValue(m.baseline, m.unit, { pence: true })}</td>
                 {comparisons.map((o, k) => {
                   const f = maps[k]!.get(name);
                   return (
@@ -323,9 +333,9 @@ function AllFigures(props: { c: Controller; baseline: ScenarioAnalysis; comparis
                       {f ? (
                         <>
                           <FigureButton label={`${o.name}: ${m.label}`} onExplain={props.explainOption(o, `option.${name}`, m.label)}>
-                            {formatValue(f.option, f.unit)}
+                            {formatValue(f.option, f.unit, { pence: true })}
                           </FigureButton>
-                          <ChangeLine f={f} />
+                          <ChangeLine f={f} pence />
                         </>
                       ) : (
                         "—"

@@ -1,7 +1,7 @@
-import { componentLabel, RUN_COST_COMPONENTS, type Result } from "../../../engine/index.js";
+import { allocateWholePounds, componentLabel, RUN_COST_COMPONENTS, toWholePounds, type Result } from "../../../engine/index.js";
 import type { Controller } from "../controller.js";
 import { refName, type ScenarioRef } from "../model/library.js";
-import { formatValue, money } from "../model/format.js";
+import { formatValue, money, pounds } from "../model/format.js";
 import type { PaneState } from "../store.js";
 import { FigureButton, MessageBar, ProgressBar, Section } from "./common.js";
 import { ScenarioPicker } from "./picker.js";
@@ -44,6 +44,9 @@ export function ResultsView(props: { c: Controller; state: PaneState }) {
   const failed = analysis?.errors.find((e) => e.ref === ref);
   const result = found?.result;
   const explain = (title: string, figure: string) => () => void c.explain(title, figure, ref);
+  // Whole pounds that add up: the tiers and the components each allocated under the run cost.
+  const tierPounds = result ? allocateWholePounds(result.structure.tiers.map((t) => t.annualCost), result.runCost.total) : [];
+  const componentPounds = result ? allocateWholePounds(RUN_COST_COMPONENTS.map((k) => result.runCost.components[k]), result.runCost.total) : [];
   return (
     <div class="view">
       <ScenarioPicker c={c} state={state} id="results-pick" label="Scenario" value={ref} onChange={(r) => c.select(r)} />
@@ -67,7 +70,7 @@ export function ResultsView(props: { c: Controller; state: PaneState }) {
                 </tr>
               </thead>
               <tbody>
-                {result.structure.tiers.map((t) => (
+                {result.structure.tiers.map((t, i) => (
                   <tr>
                     <th scope="row">
                       {t.name}
@@ -80,7 +83,7 @@ export function ResultsView(props: { c: Controller; state: PaneState }) {
                     </td>
                     <td class="numeric">
                       <FigureButton label={`${t.name}: annual cost`} onExplain={explain(`${t.name}: annual cost`, `structure.tiers.${t.id}.annualCost`)}>
-                        {money(t.annualCost)}
+                        {pounds(tierPounds[i]!)}
                       </FigureButton>
                     </td>
                   </tr>
@@ -96,7 +99,7 @@ export function ResultsView(props: { c: Controller; state: PaneState }) {
                   </td>
                   <td class="numeric">
                     <FigureButton label="Run cost" onExplain={explain("Run cost", "runCost.total")}>
-                      {money(result.runCost.total)}
+                      {pounds(toWholePounds(result.runCost.total))}
                     </FigureButton>
                   </td>
                 </tr>
@@ -106,17 +109,27 @@ export function ResultsView(props: { c: Controller; state: PaneState }) {
           <Section title="Run cost by component" id="components">
             <table class="data" aria-label="Run cost by component">
               <tbody>
-                {RUN_COST_COMPONENTS.map((k) => (
+                {RUN_COST_COMPONENTS.map((k, i) => (
                   <tr>
                     <th scope="row">{componentLabel(k)}</th>
                     <td class="numeric">
                       <FigureButton label={componentLabel(k)} onExplain={explain(componentLabel(k), `runCost.components.${k}`)}>
-                        {money(result.runCost.components[k])}
+                        {pounds(componentPounds[i]!)}
                       </FigureButton>
                     </td>
                   </tr>
                 ))}
               </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">Run cost</th>
+                  <td class="numeric">
+                    <FigureButton label="Run cost (components)" onExplain={explain("Run cost", "runCost.total")}>
+                      {pounds(toWholePounds(result.runCost.total))}
+                    </FigureButton>
+                  </td>
+                </tr>
+              </tfoot>
             </table>
           </Section>
           <Checks checks={result.checks} />
