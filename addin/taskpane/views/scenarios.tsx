@@ -4,19 +4,7 @@ import type { Controller } from "../controller.js";
 import { checkDraft } from "../model/draft.js";
 import { MAX_COMPARED, presetRef, userRef, type ScenarioRef } from "../model/library.js";
 import type { PaneState } from "../store.js";
-import { Section } from "./common.js";
-
-/** Saves text as a file the user downloads (the scenario file of Export). */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { saveFile, Section } from "./common.js";
 
 function CompareToggle(props: { c: Controller; state: PaneState; ref_: ScenarioRef; name: string }) {
   const compared = props.state.library.compare;
@@ -119,7 +107,7 @@ function UserRow(props: { c: Controller; state: PaneState; id: string }) {
             class="button"
             onClick={() => {
               const file = c.exportFile(ref);
-              download(file.fileName, file.text);
+              saveFile(file.text, file.fileName, "application/json");
             }}
             aria-label={`Export ${user.name}`}
           >
@@ -194,7 +182,7 @@ export function ScenariosView(props: { c: Controller; state: PaneState }) {
                     class="button"
                     onClick={() => {
                       const file = c.exportFile(ref);
-                      download(file.fileName, file.text);
+                      saveFile(file.text, file.fileName, "application/json");
                     }}
                     aria-label={`Export ${p.name}`}
                   >
