@@ -64,6 +64,30 @@ export class ComparisonState {
   }
 }
 
+interface TransitionSlots {
+  futurePayAward: number;
+  gdpDeflator: number;
+  optimismBias: number;
+  tolerance: number;
+  niRate: number;
+  niThreshold: number;
+  pensionRate: number;
+  levyRate: number;
+  multiplier: number;
+  weeklyPayCap: number;
+  strainAge: number;
+  strainPerSalary: number;
+  recruitmentPerPost: number;
+  trainingPerWorker: number;
+  trainingPerTeam: number;
+  doubleRunningShare: number;
+  doubleRunningMonths: number;
+  systems: number;
+  programmeFte: number;
+  programmeSalary: number;
+  programmeYears: number;
+}
+
 /** Slots in the option's inputs for one leaver group. */
 interface LeaverSlots {
   share: number;
@@ -87,8 +111,13 @@ export class ComparisonModel {
   /** Per option tier: the baseline tier with the same id, or -1. */
   private readonly matchInBaseline: Int32Array;
   private readonly redeployedSlot: Int32Array;
-  private readonly t: Record<string, number>;
+  /** Slots of the option's settings the comparison reads (−1 for the transition's when it has none). */
+  private readonly t: TransitionSlots;
+  private readonly vacancyBaseSlot: number;
+  private readonly vacancyOptionSlot: number;
   private readonly profileSlots: number[][];
+  /** profileSlots flattened, category by category (years slots each), for the hot path. */
+  private readonly profileSlotTable: Int32Array;
   private readonly rampSlots: number[];
   private readonly leaverSlots: LeaverSlots[];
   /** For each year of discounting (from the price base year): the slot of the rate of its band. */
@@ -123,6 +152,8 @@ export class ComparisonModel {
       return i;
     };
     this.redeployedSlot = Int32Array.from(baseTiers.map((b) => (transition ? this.option.slotOf(`transition.redeployed.${b.id}`) ?? slot("transition.redeployedDefault") : -1)));
+    const transitionSlot = (key: string): number => (transition ? slot(key) : -1);
+    // Every field set here, once, so the object keeps one shape for the hot path.
     this.t = {
       futurePayAward: slot("finance.futurePayAward"),
       gdpDeflator: slot("finance.appraisal.gdpDeflator"),
@@ -132,7 +163,22 @@ export class ComparisonModel {
       niThreshold: slot("finance.employerNi.threshold"),
       pensionRate: slot("finance.pensionRate"),
       levyRate: slot("finance.apprenticeshipLevy.rate"),
+      multiplier: transitionSlot("transition.redundancy.multiplier"),
+      weeklyPayCap: transitionSlot("transition.redundancy.weeklyPayCap"),
+      strainAge: transitionSlot("transition.redundancy.strainAge"),
+      strainPerSalary: transitionSlot("transition.redundancy.strainPerSalary"),
+      recruitmentPerPost: transitionSlot("transition.recruitmentPerPost"),
+      trainingPerWorker: transitionSlot("transition.training.perWorker"),
+      trainingPerTeam: transitionSlot("transition.training.perTeam"),
+      doubleRunningShare: transitionSlot("transition.doubleRunning.share"),
+      doubleRunningMonths: transitionSlot("transition.doubleRunning.months"),
+      systems: transitionSlot("transition.systems"),
+      programmeFte: transitionSlot("transition.programmeTeam.fte"),
+      programmeSalary: transitionSlot("transition.programmeTeam.salary"),
+      programmeYears: transitionSlot("transition.programmeTeam.years"),
     };
+    this.vacancyBaseSlot = this.baseline.slotOf("council.vacancyRate")!;
+    this.vacancyOptionSlot = this.option.slotOf("council.vacancyRate")!;
     // Which band each year falls in is fixed by the schedule's start years; the rates themselves are
     // inputs (an uncertainty analysis may vary them), so each year keeps the slot of its band's rate.
     const bandSlots = appraisal.discountSchedule.map((_, i) => slot(`finance.appraisal.discountSchedule.${i}.rate`));
@@ -149,21 +195,6 @@ export class ComparisonModel {
     this.leaverSlots = [];
     this.actualPay = transition?.redundancy.actualPay ?? false;
     if (transition) {
-      Object.assign(this.t, {
-        multiplier: slot("transition.redundancy.multiplier"),
-        weeklyPayCap: slot("transition.redundancy.weeklyPayCap"),
-        strainAge: slot("transition.redundancy.strainAge"),
-        strainPerSalary: slot("transition.redundancy.strainPerSalary"),
-        recruitmentPerPost: slot("transition.recruitmentPerPost"),
-        trainingPerWorker: slot("transition.training.perWorker"),
-        trainingPerTeam: slot("transition.training.perTeam"),
-        doubleRunningShare: slot("transition.doubleRunning.share"),
-        doubleRunningMonths: slot("transition.doubleRunning.months"),
-        systems: slot("transition.systems"),
-        programmeFte: slot("transition.programmeTeam.fte"),
-        programmeSalary: slot("transition.programmeTeam.salary"),
-        programmeYears: slot("transition.programmeTeam.years"),
-      });
       for (const category of TRANSITION_CATEGORIES) {
         const own = transition.categoryProfiles[category];
         const base = own ? `transition.categoryProfiles.${category}` : "transition.profile";
@@ -174,6 +205,7 @@ export class ComparisonModel {
         this.leaverSlots.push({ share: slot(`transition.leavers.${g}.share`), age: slot(`transition.leavers.${g}.age`), service: slot(`transition.leavers.${g}.yearsOfService`) });
       });
     }
+    this.profileSlotTable = Int32Array.from(this.profileSlots.flat());
   }
 
   private scratchState: ComparisonState | undefined;
@@ -209,18 +241,23 @@ export class ComparisonModel {
     else state.recruited = 0;
 
     // Spread each category over the years by its profile.
-    state.yearTotals.fill(0);
+    const years = this.years;
+    const yearTotals = state.yearTotals;
+    const profileSlots = this.profileSlotTable;
+    yearTotals.fill(0);
     let total = 0;
     for (let c = 0; c < CATEGORY_COUNT; c++) {
       const row = state.transition[c]!;
-      const slots = this.profileSlots[c];
+      const first = c * years;
+      const amount = categories[c]!;
       let weightSum = 0;
-      for (let y = 0; y < this.years; y++) weightSum += p[slots![y]!]!;
-      for (let y = 0; y < this.years; y++) {
-        row[y] = weightSum > 0 ? (categories[c]! * p[slots![y]!]!) / weightSum : 0;
-        state.yearTotals[y]! += row[y]!;
+      for (let y = 0; y < years; y++) weightSum += p[profileSlots[first + y]!]!;
+      for (let y = 0; y < years; y++) {
+        const spend = weightSum > 0 ? (amount * p[profileSlots[first + y]!]!) / weightSum : 0;
+        row[y] = spend;
+        yearTotals[y]! += spend;
       }
-      total += categories[c]!;
+      total += amount;
     }
     state.transitionTotal = total;
 
@@ -259,8 +296,8 @@ export class ComparisonModel {
     // Posts: a baseline tier that shrinks or goes loses posts; their holders (the filled ones) are
     // redeployed or leave. An option tier that grows or is new gains posts, filled first by the
     // redeployed and then by recruitment.
-    const vacancyBase = baseInputs[this.baseline.slotOf("council.vacancyRate")!]!;
-    const vacancyOption = p[this.option.slotOf("council.vacancyRate")!]!;
+    const vacancyBase = baseInputs[this.vacancyBaseSlot]!;
+    const vacancyOption = p[this.vacancyOptionSlot]!;
     const multiplier = p[t.multiplier!]!;
     const cap = this.actualPay ? Infinity : p[t.weeklyPayCap!]!;
     const strainAge = p[t.strainAge!]!;

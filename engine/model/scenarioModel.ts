@@ -396,10 +396,13 @@ export class ScenarioModel {
     const levyDue = Math.max(0, levy - allowance);
     const levyScale = levy > 0 ? levyDue / levy : 0;
     let runCost = 0;
+    const { pay: tierPay, employerNi, pension: tierPension, apprenticeshipLevy, agencyPremium: tierAgency, overheads: tierOverheads, cost } = state;
     for (let i = 0; i < tiers; i++) {
-      state.apprenticeshipLevy[i]! *= levyScale;
-      state.cost[i] = state.pay[i]! + state.employerNi[i]! + state.pension[i]! + state.apprenticeshipLevy[i]! + state.agencyPremium[i]! + state.overheads[i]!;
-      runCost += state.cost[i]!;
+      const levyDueHere = apprenticeshipLevy[i]! * levyScale;
+      apprenticeshipLevy[i] = levyDueHere;
+      const tierCost = tierPay[i]! + employerNi[i]! + tierPension[i]! + levyDueHere + tierAgency[i]! + tierOverheads[i]!;
+      cost[i] = tierCost;
+      runCost += tierCost;
     }
     state.totalPay = pay;
     state.totalEmployerNi = ni;
