@@ -109,7 +109,7 @@ export function allocateTablePennies(cells: readonly ArrayLike<number>[], target
   let unmet = rowNeed.reduce((s, n) => s + Math.max(0, n), 0);
   if (unmet === 0) return base;
   const taken: Uint8Array[] = base.map(() => new Uint8Array(cols));
-  const hasFraction = (i: number, j: number) => fraction[i]![j]! > 1e-9;
+  const table: PennyTable = { rows, cols, fraction, taken, colNeed };
   // Greedy: the largest fractions first (ties to the earlier row, then column), where both the row and
   // the column still need a penny. Picking the best remaining cell each time gives the same cells as
   // going down a sorted list, without sorting every cell.
@@ -143,7 +143,7 @@ export function allocateTablePennies(cells: readonly ArrayLike<number>[], target
     for (let i = 0; i < rows && unmet > 0; i++) {
       while (rowNeed[i]! > 0) {
         const seen = new Uint8Array(rows);
-        if (!augment(i, seen, anyCell)) break;
+        if (!augment(table, i, seen, anyCell)) break;
         rowNeed[i]! -= 1;
         unmet -= 1;
       }
@@ -155,8 +155,8 @@ export function allocateTablePennies(cells: readonly ArrayLike<number>[], target
   // two pennies). The pennies still owed then go where both the row and the column need them, largest
   // fractions first, a cell taking a second penny if it must: every sum stays exact, and the cell moves
   // by just over a penny.
-  const extra: number[][] = base.map((row) => row.map(() => 0));
-  if (unmet > 0) {
+  const extra: number[][] | null = unmet > 0 ? base.map((row) => row.map(() => 0)) : null;
+  if (extra) {
     const all: [number, number][] = [];
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) all.push([i, j]);
     all.sort((a, b) => fraction[b[0]]![b[1]]! - fraction[a[0]]![a[1]]! || a[0] - b[0] || a[1] - b[1]);
@@ -168,29 +168,13 @@ export function allocateTablePennies(cells: readonly ArrayLike<number>[], target
       colNeed[j]! -= give;
     }
   }
-  return base.map((row, i) => row.map((b, j) => b + taken[i]![j]! + extra[i]![j]!));
-
-  function augment(i: number, seen: Uint8Array, anyCell: boolean): boolean {
-    seen[i] = 1;
-    for (let j = 0; j < cols; j++) {
-      if (taken[i]![j] || !(anyCell || hasFraction(i, j))) continue;
-      if (colNeed[j]! > 0) {
-        taken[i]![j] = 1;
-        colNeed[j]! -= 1;
-        return true;
-      }
-      // Column j is full: take its penny from another row k that can pass it on.
-      for (let k = 0; k < rows; k++) {
-        if (k === i || seen[k] || !taken[k]![j]) continue;
-        taken[k]![j] = 0;
-        taken[i]![j] = 1;
-        if (augment(k, seen, anyCell)) return true;
-        taken[i]![j] = 0;
-        taken[k]![j] = 1;
-      }
-    }
-    return false;
+  for (let i = 0; i < rows; i++) {
+    const row = base[i]!;
+    const t = taken[i]!;
+    const e = extra?.[i];
+    for (let j = 0; j < cols; j++) row[j] = row[j]! + t[j]! + (e ? e[j]! : 0);
   }
+  return base;
 }
 
 /** The table rounded to the penny, in pounds (see allocateTablePennies). */
@@ -207,4 +191,37 @@ function floorSnapped(x: number): number {
 
 export function fromPennies(pennies: number): number {
   return pennies === 0 ? 0 : pennies / 100;
+}
+
+/** What the augmenting search reads and changes (passed explicitly: a closure would make the hot loops slower). */
+interface PennyTable {
+  rows: number;
+  cols: number;
+  fraction: Float64Array[];
+  taken: Uint8Array[];
+  colNeed: number[];
+}
+
+/** Places a penny in row i, moving pennies along row → column → row until a column that needs one takes it. */
+function augment(table: PennyTable, i: number, seen: Uint8Array, anyCell: boolean): boolean {
+  const { rows, cols, fraction, taken, colNeed } = table;
+  seen[i] = 1;
+  for (let j = 0; j < cols; j++) {
+    if (taken[i]![j] || !(anyCell || fraction[i]![j]! > 1e-9)) continue;
+    if (colNeed[j]! > 0) {
+      taken[i]![j] = 1;
+      colNeed[j]! -= 1;
+      return true;
+    }
+    // Column j is full: take its penny from another row k that can pass it on.
+    for (let k = 0; k < rows; k++) {
+      if (k === i || seen[k] || !taken[k]![j]) continue;
+      taken[k]![j] = 0;
+      taken[i]![j] = 1;
+      if (augment(table, k, seen, anyCell)) return true;
+      taken[i]![j] = 0;
+      taken[k]![j] = 1;
+    }
+  }
+  return false;
 }
