@@ -274,7 +274,7 @@ export class ScenarioModel {
     const children = inputs[s.children!]!;
     state.children = children;
     state.families = children / inputs[s.childrenPerFamily!]!;
-    scope.fill(0);
+    for (let q = 0; q < scope.length; q++) scope[q] = 0; // a loop: fill()'s call costs more on arrays this small
     scope[Q_CHILDREN] = children;
     scope[Q_FAMILIES] = state.families;
 
