@@ -5,6 +5,7 @@ import { TRANSITION_CATEGORIES, type Scenario } from "../scenario/types.js";
 import { redundancyWeeksCore } from "../transition/redundancy.js";
 import { addYears, yearsBetween } from "../years.js";
 import { compileScenario, type ModelState, type ScenarioModel } from "./scenarioModel.js";
+import { straightLineComparison, straightLineCompiler, type ComparisonEvaluator } from "./straightLine.js";
 
 /**
  * A baseline and an option compiled together: the transition from one to the other (spend by
@@ -125,6 +126,8 @@ export class ComparisonModel {
   private readonly actualPay: boolean;
   /** Tiers named in the option's transition.redeployed that the baseline does not have. */
   readonly unusedRedeployed: readonly string[];
+  /** The transition and appraisal as straight-line code (see straightLine.ts), or null where code cannot be compiled. */
+  private readonly straight: ComparisonEvaluator | null;
 
   constructor(baseline: Scenario, option: Scenario) {
     this.baseline = compileScenario(baseline);
@@ -206,6 +209,28 @@ export class ComparisonModel {
       });
     }
     this.profileSlotTable = Int32Array.from(this.profileSlots.flat());
+    this.straight = straightLineComparison(
+      {
+        years: this.years,
+        horizon: this.horizon,
+        offset: this.offset,
+        categoryCount: CATEGORY_COUNT,
+        category: C,
+        t: this.t as unknown as Record<string, number>,
+        vacancyBaseSlot: this.vacancyBaseSlot,
+        vacancyOptionSlot: this.vacancyOptionSlot,
+        actualPay: this.actualPay,
+        leaverSlots: this.leaverSlots,
+        matchInOption: this.matchInOption,
+        matchInBaseline: this.matchInBaseline,
+        redeployedSlot: this.redeployedSlot,
+        profileSlots: this.profileSlotTable,
+        rampSlots: this.rampSlots,
+        rateSlotByYear: this.rateSlotByYear,
+      },
+      { redundancyWeeksCore, employerCostCore, paybackCore },
+      straightLineCompiler.compile,
+    );
   }
 
   private scratchState: ComparisonState | undefined;
@@ -226,9 +251,29 @@ export class ComparisonModel {
     return (this.yearNames[index] ??= addYears(this.startYear, index));
   }
 
+  /** True when the transition and appraisal evaluate through straight-line code. */
+  get straightLine(): boolean {
+    return this.straight !== null;
+  }
+
   evaluate(baseInputs: Float64Array = this.baseline.inputs, optionInputs: Float64Array = this.option.inputs, state: ComparisonState = this.newState()): ComparisonState {
     const base = this.baseline.evaluate(baseInputs, state.baseline);
     const opt = this.option.evaluate(optionInputs, state.option);
+    if (this.straight !== null) {
+      this.straight(base, opt, baseInputs, optionInputs, state);
+      return state;
+    }
+    return this.compareGeneral(base, opt, baseInputs, optionInputs, state);
+  }
+
+  /** Both scenarios evaluated and the comparison worked out by the general code, rule by rule (what the straight-line code does). */
+  evaluateGeneral(baseInputs: Float64Array = this.baseline.inputs, optionInputs: Float64Array = this.option.inputs, state: ComparisonState = this.newState()): ComparisonState {
+    const base = this.baseline.evaluateGeneral(baseInputs, state.baseline);
+    const opt = this.option.evaluateGeneral(optionInputs, state.option);
+    return this.compareGeneral(base, opt, baseInputs, optionInputs, state);
+  }
+
+  private compareGeneral(base: ModelState, opt: ModelState, baseInputs: Float64Array, optionInputs: Float64Array, state: ComparisonState): ComparisonState {
     const p = optionInputs;
     const t = this.t;
     state.runCostChange = opt.runCost - base.runCost;

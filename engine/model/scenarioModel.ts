@@ -9,6 +9,7 @@ import type { Scenario, Tier } from "../scenario/types.js";
 import { sizingDependencies } from "../scenario/validate.js";
 import { addYears, yearsBetween } from "../years.js";
 import { managementLayers } from "../structure/layers.js";
+import { straightLineEvaluator, straightLineCompiler, type Evaluator } from "./straightLine.js";
 
 /**
  * A scenario compiled for evaluation: the shape (tiers, the order their sizing rules resolve in,
@@ -138,6 +139,8 @@ export class ScenarioModel {
   private readonly role: Uint8Array;
   private readonly awards: AwardSlots[];
   private readonly s: Record<string, number>;
+  /** This scenario's evaluation as straight-line code (see straightLine.ts), or null where code cannot be compiled. */
+  private readonly straight: Evaluator | null;
 
   constructor(scenario: Scenario) {
     this.scenario = scenario;
@@ -245,6 +248,27 @@ export class ScenarioModel {
             },
       );
     }
+    this.straight = straightLineEvaluator(
+      {
+        tierCount: n,
+        order: this.order,
+        ruleKind: this.ruleKind,
+        ruleA: this.ruleA,
+        ruleB: this.ruleB,
+        spanOf: this.spanOf,
+        salarySlot: this.salarySlot,
+        holdsCases: this.holdsCases,
+        role: this.role,
+        awards: this.awards,
+        s: this.s,
+        teamsOf: this.teamsOf,
+        roundTeamsUp: this.roundTeamsUp,
+        scopeLength: TIER_BASE + n,
+        q: { children: Q_CHILDREN, families: Q_FAMILIES, teams: Q_TEAMS, caseHolders: Q_CASEHOLDERS, totalFte: Q_TOTALFTE, tierBase: TIER_BASE },
+      },
+      this.expressions,
+      straightLineCompiler.compile,
+    );
   }
 
   private scratchState: ModelState | undefined;
@@ -267,7 +291,21 @@ export class ScenarioModel {
    * Evaluates the model at `inputs` into `state`. Plain arithmetic over arrays: no allocation, no
    * parsing. Throws a ScenarioError only for inputs that leave no one to hold the cases.
    */
+  /** True when this scenario evaluates through straight-line code (false where the page forbids compiling it). */
+  get straightLine(): boolean {
+    return this.straight !== null;
+  }
+
   evaluate(inputs: Float64Array = this.inputs, state: ModelState = this.newState()): ModelState {
+    if (this.straight !== null && this.straight(inputs, state)) return state;
+    return this.evaluateGeneral(inputs, state);
+  }
+
+  /**
+   * The general evaluation, rule by rule over the tiers: what the straight-line code does, written
+   * once for every scenario. It also reports what is wrong where the straight-line code hands back.
+   */
+  evaluateGeneral(inputs: Float64Array = this.inputs, state: ModelState = this.newState()): ModelState {
     const s = this.s;
     const tiers = this.tiers.length;
     const scope = state.scope;

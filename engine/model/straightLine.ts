@@ -1,0 +1,339 @@
+import { tierCostInto } from "../costs/employerCost.js";
+import { teamsCore } from "../structure/caseload.js";
+import type { ModelState } from "./scenarioModel.js";
+
+/**
+ * A scenario's evaluation written out as straight-line JavaScript, once per compiled scenario: every
+ * tier's sizing rule and cost in resolution order, with the positions of its numbers in the inputs
+ * array as constants. It does exactly the arithmetic of `ScenarioModel.evaluate`, operation for
+ * operation and in the same order, so its figures are identical to the last bit (a test runs both on
+ * every preset and on random inputs); it only drops the loops over tiers and the lookups of which
+ * rule and which slot each tier uses, which a Monte Carlo run would otherwise repeat every draw.
+ *
+ * Where something is wrong (a tier sized below zero, no one to hold the cases, direct payments that
+ * free more time than the week has), it hands back to the general evaluation, which reports it.
+ * Where a page forbids compiling code (a Content-Security-Policy without 'unsafe-eval'), there is no
+ * straight-line version and the general evaluation is used throughout.
+ */
+
+/** What the general evaluation knows of a scenario's shape: the plan the source is written from. */
+export interface StraightLinePlan {
+  tierCount: number;
+  order: ArrayLike<number>;
+  /** 0 fixed, 1 caseload, 2 span, 3 expression (as ScenarioModel's Rule). */
+  ruleKind: ArrayLike<number>;
+  ruleA: ArrayLike<number>;
+  ruleB: ArrayLike<number>;
+  spanOf: ArrayLike<number>;
+  salarySlot: ArrayLike<number>;
+  holdsCases: ArrayLike<number>;
+  role: ArrayLike<number>;
+  awards: readonly { percent: number; flat: number; flatUpTo: number }[];
+  /** Slots of the scenario-wide settings. */
+  s: Readonly<Record<string, number>>;
+  teamsOf: number;
+  roundTeamsUp: boolean;
+  scopeLength: number;
+  q: { children: number; families: number; teams: number; caseHolders: number; totalFte: number; tierBase: number };
+}
+
+export type Evaluator = (inputs: Float64Array, state: ModelState) => boolean;
+
+/** Turns source into a function of the named helpers; throws where the page forbids it. */
+export type Compile = (parameters: string[], source: string) => (...helpers: unknown[]) => unknown;
+
+const compileHere: Compile = (parameters, source) => new Function(...parameters, source) as (...helpers: unknown[]) => unknown;
+
+type Expression = (scope: Float64Array) => number;
+
+/**
+ * The straight-line evaluator for a plan, or null where code cannot be compiled here. It returns
+ * false, having changed nothing the caller relies on, when the general evaluation must take over.
+ */
+export function straightLineEvaluator(plan: StraightLinePlan, expressions: readonly (Expression | null)[], compile: Compile = compileHere): Evaluator | null {
+  try {
+    return compile(["expressions", "teamsCore", "tierCostInto"], scenarioSource(plan))(expressions, teamsCore, tierCostInto) as Evaluator;
+  } catch {
+    return null;
+  }
+}
+
+/** The source of the evaluator: the body of `ScenarioModel.evaluate`, unrolled over this scenario's tiers. */
+export function scenarioSource(plan: StraightLinePlan): string {
+  const { s, q } = plan;
+  const at = (slot: number) => `inputs[${slot}]`;
+  const lines: string[] = [];
+  const emit = (line: string) => lines.push(line);
+  emit(`return function evaluateStraight(inputs, state) {`);
+  emit(`const scope = state.scope;`);
+  emit(`const fteOf = state.fte;`);
+  emit(`const children = ${at(s.children!)};`);
+  emit(`state.children = children;`);
+  emit(`state.families = children / ${at(s.childrenPerFamily!)};`);
+  for (let k = 0; k < plan.scopeLength; k++) emit(`scope[${k}] = 0;`);
+  emit(`scope[${q.children}] = children;`);
+  emit(`scope[${q.families}] = state.families;`);
+  emit(`const teamSize = ${at(s.teamSize!)};`);
+  emit(`let caseHolders = 0;`);
+  emit(`let totalFte = 0;`);
+  emit(`let fte = 0;`);
+  for (let k = 0; k < plan.tierCount; k++) {
+    const i = plan.order[k]!;
+    switch (plan.ruleKind[i]) {
+      case 0:
+        emit(`fte = ${at(plan.ruleA[i]!)};`);
+        break;
+      case 1:
+        emit(`fte = (children * ${at(plan.ruleB[i]!)}) / ${at(plan.ruleA[i]!)};`);
+        break;
+      case 2:
+        emit(`fte = (scope[${plan.spanOf[i]!}] * ${at(plan.ruleB[i]!)}) / ${at(plan.ruleA[i]!)};`);
+        break;
+      default:
+        emit(`fte = expressions[${i}](scope);`);
+    }
+    emit(`if (!(fte >= 0) || !Number.isFinite(fte)) return false;`);
+    emit(`fteOf[${i}] = fte;`);
+    emit(`scope[${q.tierBase + i}] = fte;`);
+    emit(`totalFte += fte;`);
+    emit(`scope[${q.totalFte}] = totalFte;`);
+    if (plan.holdsCases[i]) {
+      emit(`caseHolders += fte;`);
+      emit(`scope[${q.caseHolders}] = caseHolders;`);
+    }
+    if (i === plan.teamsOf || (plan.teamsOf < 0 && plan.holdsCases[i])) {
+      const members = plan.teamsOf < 0 ? "caseHolders" : "fte";
+      emit(`state.teamsExact = ${members} / teamSize;`);
+      emit(`state.teams = teamsCore(${members}, teamSize, ${plan.roundTeamsUp});`);
+      emit(`scope[${q.teams}] = state.teams;`);
+    }
+  }
+  emit(`state.totalFte = totalFte;`);
+  emit(`state.caseHoldingFte = caseHolders;`);
+  emit(`if (!(caseHolders > 0)) return false;`);
+  emit(`state.childrenPerCaseHolder = children / caseHolders;`);
+  emit(`state.familiesPerCaseHolder = state.families / caseHolders;`);
+  // Time use and the direct payments lever.
+  emit(`const hours = ${at(s.hoursPerWeek!)};`);
+  emit(`state.hoursPerWeek = hours;`);
+  emit(`const dpCases = ${at(s.directPaymentsShare!)} * state.childrenPerCaseHolder;`);
+  emit(`const freed = dpCases * ${at(s.hoursFreedPerCase!)};`);
+  emit(`state.directPaymentCasesPerCaseHolder = dpCases;`);
+  emit(`state.hoursFreedPerCaseHolder = freed;`);
+  emit(`state.capacityFreedFte = (freed * caseHolders) / hours;`);
+  emit(`state.directContactShare = ${at(s.directContact!)} + freed / hours;`);
+  emit(`state.recordingAndAdminShare = ${at(s.recordingAndAdmin!)} - freed / hours;`);
+  emit(`if (state.recordingAndAdminShare < -1e-12 || state.directContactShare < -1e-12) return false;`);
+  emit(`state.contactHoursPerCaseHolder = hours * state.directContactShare;`);
+  emit(`state.contactHoursPerChild = state.childrenPerCaseHolder > 0 ? (state.hoursPerWeek * state.directContactShare) / state.childrenPerCaseHolder : 0;`);
+  // Run cost, tier by tier.
+  for (const name of ["vacancyRate", "agencyCoverShare", "agencyPremium", "niRate", "niThreshold", "pensionRate", "levyRate", "overheadsPerFte"]) {
+    emit(`const ${name} = ${at(s[name]!)};`);
+  }
+  emit(`const pay = state.pay, employerNi = state.employerNi, pension = state.pension, levy = state.apprenticeshipLevy, agency = state.agencyPremium, overheads = state.overheads, cost = state.cost, salaryOf = state.salary;`);
+  emit(`let totalPay = 0, totalNi = 0, totalPension = 0, totalLevy = 0, totalAgency = 0, totalOverheads = 0;`);
+  const roleTotals = [`practitionerFte`, `managementFte`, `supportFte`, `clinicianFte`];
+  emit(`let managementFte = 0, managementPay = 0, supportFte = 0, clinicianFte = 0, practitionerFte = 0;`);
+  emit(`let salary = 0;`);
+  for (let i = 0; i < plan.tierCount; i++) {
+    emit(`salary = ${at(plan.salarySlot[i]!)};`);
+    for (const award of plan.awards) {
+      const flat = award.flat >= 0 ? at(award.flat) : "0";
+      const flatUpTo = award.flatUpTo >= 0 ? at(award.flatUpTo) : "Infinity";
+      const percent = award.percent >= 0 ? at(award.percent) : "0";
+      emit(`salary = ${flat} > 0 && salary <= ${flatUpTo} ? salary + ${flat} : salary * (1 + ${percent});`);
+    }
+    emit(`salaryOf[${i}] = salary;`);
+    emit(`tierCostInto(state, ${i}, fteOf[${i}], salary, vacancyRate, agencyCoverShare, agencyPremium, niRate, niThreshold, pensionRate, levyRate, overheadsPerFte);`);
+    emit(`totalPay += pay[${i}]; totalNi += employerNi[${i}]; totalPension += pension[${i}]; totalLevy += levy[${i}]; totalAgency += agency[${i}]; totalOverheads += overheads[${i}];`);
+    const role = plan.role[i]!;
+    const total = roleTotals[role] ?? "clinicianFte";
+    emit(`${total} += fteOf[${i}];`);
+    if (role === 1) emit(`managementPay += pay[${i}];`);
+  }
+  emit(`const levyDue = Math.max(0, totalLevy - ${at(s.levyAllowance!)});`);
+  emit(`const levyScale = totalLevy > 0 ? levyDue / totalLevy : 0;`);
+  emit(`let runCost = 0;`);
+  for (let i = 0; i < plan.tierCount; i++) {
+    emit(`levy[${i}] = levy[${i}] * levyScale;`);
+    emit(`cost[${i}] = pay[${i}] + employerNi[${i}] + pension[${i}] + levy[${i}] + agency[${i}] + overheads[${i}];`);
+    emit(`runCost += cost[${i}];`);
+  }
+  emit(`state.totalPay = totalPay;`);
+  emit(`state.totalEmployerNi = totalNi;`);
+  emit(`state.totalPension = totalPension;`);
+  emit(`state.totalApprenticeshipLevy = levyDue;`);
+  emit(`state.totalAgencyPremium = totalAgency;`);
+  emit(`state.totalOverheads = totalOverheads;`);
+  emit(`state.teamBudgets = state.teams * ${at(s.teamBudget!)};`);
+  emit(`state.runCost = runCost + state.teamBudgets;`);
+  emit(`state.managementFte = managementFte;`);
+  emit(`state.managementPay = managementPay;`);
+  emit(`state.supportFte = supportFte;`);
+  emit(`state.clinicianFte = clinicianFte;`);
+  emit(`state.practitionerFte = practitionerFte;`);
+  emit(`return true;`);
+  emit(`};`);
+  return lines.join("\n");
+}
+
+/** What the general comparison knows of a pair's shape: the plan its straight-line source is written from. */
+export interface ComparisonPlan {
+  years: number;
+  horizon: number;
+  offset: number;
+  categoryCount: number;
+  /** Index of each transition category in the categories array. */
+  category: Readonly<Record<string, number>>;
+  /** Slots of the option's settings the comparison reads (−1 for the transition's when it has none). */
+  t: Readonly<Record<string, number>>;
+  vacancyBaseSlot: number;
+  vacancyOptionSlot: number;
+  actualPay: boolean;
+  leaverSlots: readonly { share: number; age: number; service: number }[];
+  matchInOption: ArrayLike<number>;
+  matchInBaseline: ArrayLike<number>;
+  redeployedSlot: ArrayLike<number>;
+  /** Profile slots, category by category, `years` each. */
+  profileSlots: ArrayLike<number>;
+  rampSlots: readonly number[];
+  rateSlotByYear: ArrayLike<number>;
+}
+
+export type ComparisonEvaluator = (base: ModelState, opt: ModelState, baseInputs: Float64Array, p: Float64Array, state: unknown) => void;
+
+/** The straight-line comparison (transition and appraisal) for a plan, or null where code cannot be compiled here. */
+export function straightLineComparison(
+  plan: ComparisonPlan,
+  helpers: { redundancyWeeksCore: (age: number, service: number) => number; employerCostCore: (salary: number, niRate: number, niThreshold: number, pensionRate: number, levyRate: number) => number; paybackCore: (cash: ArrayLike<number>, count: number) => number | null },
+  compile: Compile = compileHere,
+): ComparisonEvaluator | null {
+  try {
+    return compile(["redundancyWeeksCore", "employerCostCore", "paybackCore"], comparisonSource(plan))(helpers.redundancyWeeksCore, helpers.employerCostCore, helpers.paybackCore) as ComparisonEvaluator;
+  } catch {
+    return null;
+  }
+}
+
+/** How models compile their straight-line code: tests set a compiler that refuses, as a strict page would. */
+export const straightLineCompiler: { compile: Compile } = { compile: compileHere };
+
+/** The source: `ComparisonModel.evaluate` after the two scenarios are evaluated, unrolled over this pair's tiers, categories and years. */
+export function comparisonSource(plan: ComparisonPlan): string {
+  const { t, category: C } = plan;
+  const lines: string[] = [];
+  const emit = (line: string) => lines.push(line);
+  const at = (slot: number) => `p[${slot}]`;
+  emit(`return function compareStraight(base, opt, baseInputs, p, state) {`);
+  emit(`state.runCostChange = opt.runCost - base.runCost;`);
+  emit(`state.runCostChangeShare = base.runCost > 0 ? state.runCostChange / base.runCost : 0;`);
+  emit(`state.costNeutral = Math.abs(state.runCostChange) <= ${at(t.tolerance!)} * base.runCost;`);
+  emit(`const categories = state.categoryTotals;`);
+  for (let c = 0; c < plan.categoryCount; c++) emit(`categories[${c}] = 0;`);
+  if (plan.years > 0) {
+    emit(`const vacancyBase = baseInputs[${plan.vacancyBaseSlot}];`);
+    emit(`const vacancyOption = ${at(plan.vacancyOptionSlot)};`);
+    emit(`const multiplier = ${at(t.multiplier!)};`);
+    emit(`const cap = ${plan.actualPay ? "Infinity" : at(t.weeklyPayCap!)};`);
+    emit(`const strainAge = ${at(t.strainAge!)};`);
+    emit(`const strainPerSalary = ${at(t.strainPerSalary!)};`);
+    emit(`let weeksPerLeaver = 0;`);
+    emit(`let strainShare = 0;`);
+    plan.leaverSlots.forEach((g, k) => {
+      emit(`const share${k} = ${at(g.share)};`);
+      emit(`const age${k} = ${at(g.age)};`);
+      emit(`weeksPerLeaver += share${k} * redundancyWeeksCore(age${k}, ${at(g.service)});`);
+      emit(`if (age${k} >= strainAge) strainShare += share${k};`);
+    });
+    emit(`let redundancy = 0;`);
+    emit(`let strain = 0;`);
+    emit(`let redeployedTotal = 0;`);
+    emit(`const baseFte = base.fte, optFte = opt.fte, baseSalary = base.salary;`);
+    emit(`const deletedOf = state.deleted, holdersOf = state.holders, redeployedOf = state.redeployed, leaversOf = state.leavers, newPostsOf = state.newPosts;`);
+    for (let b = 0; b < plan.matchInOption.length; b++) {
+      const match = plan.matchInOption[b]!;
+      emit(`{`);
+      emit(`const deleted = Math.max(0, baseFte[${b}] - ${match >= 0 ? `optFte[${match}]` : "0"});`);
+      emit(`const holders = deleted * (1 - vacancyBase);`);
+      emit(`const redeployed = holders * ${at(plan.redeployedSlot[b]!)};`);
+      emit(`const leavers = holders - redeployed;`);
+      emit(`deletedOf[${b}] = deleted; holdersOf[${b}] = holders; redeployedOf[${b}] = redeployed; leaversOf[${b}] = leavers;`);
+      emit(`redeployedTotal += redeployed;`);
+      emit(`const salary = baseSalary[${b}];`);
+      emit(`const weekly = Math.min(salary / 52, cap);`);
+      emit(`redundancy += leavers * weeksPerLeaver * weekly * multiplier;`);
+      emit(`strain += leavers * strainShare * strainPerSalary * salary;`);
+      emit(`}`);
+    }
+    emit(`let newFilled = 0;`);
+    for (let o = 0; o < plan.matchInBaseline.length; o++) {
+      const match = plan.matchInBaseline[o]!;
+      emit(`{`);
+      emit(`const gained = Math.max(0, optFte[${o}] - ${match >= 0 ? `baseFte[${match}]` : "0"});`);
+      emit(`newPostsOf[${o}] = gained;`);
+      emit(`newFilled += gained * (1 - vacancyOption);`);
+      emit(`}`);
+    }
+    emit(`state.recruited = Math.max(0, newFilled - redeployedTotal);`);
+    emit(`categories[${C.redundancy}] = redundancy;`);
+    emit(`categories[${C.pensionStrain}] = strain;`);
+    emit(`categories[${C.recruitment}] = state.recruited * ${at(t.recruitmentPerPost!)};`);
+    emit(`categories[${C.training}] = ${at(t.trainingPerWorker!)} * opt.caseHoldingFte + ${at(t.trainingPerTeam!)} * opt.teams;`);
+    emit(`categories[${C.doubleRunning}] = ${at(t.doubleRunningShare!)} * base.runCost * (${at(t.doubleRunningMonths!)} / 12);`);
+    emit(`categories[${C.systems}] = ${at(t.systems!)};`);
+    emit(`const programmeCost = employerCostCore(${at(t.programmeSalary!)}, ${at(t.niRate!)}, ${at(t.niThreshold!)}, ${at(t.pensionRate!)}, ${at(t.levyRate!)});`);
+    emit(`categories[${C.programmeTeam}] = ${at(t.programmeFte!)} * programmeCost * ${at(t.programmeYears!)};`);
+  } else {
+    emit(`state.recruited = 0;`);
+  }
+  // Each category spread over the years by its profile.
+  const years = plan.years;
+  emit(`const yearTotals = state.yearTotals;`);
+  for (let y = 0; y < years; y++) emit(`yearTotals[${y}] = 0;`);
+  emit(`let total = 0;`);
+  for (let c = 0; c < plan.categoryCount; c++) {
+    emit(`{`);
+    emit(`const row = state.transition[${c}];`);
+    emit(`const amount = categories[${c}];`);
+    emit(`let weightSum = 0;`);
+    for (let y = 0; y < years; y++) emit(`weightSum += ${at(plan.profileSlots[c * years + y]!)};`);
+    for (let y = 0; y < years; y++) {
+      emit(`{ const spend = weightSum > 0 ? (amount * ${at(plan.profileSlots[c * years + y]!)}) / weightSum : 0; row[${y}] = spend; yearTotals[${y}] += spend; }`);
+    }
+    emit(`total += amount;`);
+    emit(`}`);
+  }
+  emit(`state.transitionTotal = total;`);
+  // Appraisal.
+  emit(`const growth = (1 + ${at(t.futurePayAward!)}) / (1 + ${at(t.gdpDeflator!)});`);
+  emit(`const bias = 1 + ${at(t.optimismBias!)};`);
+  emit(`let factor = 1;`);
+  for (let k = 1; k <= plan.offset; k++) emit(`factor /= 1 + ${at(plan.rateSlotByYear[k]!)};`);
+  emit(`let real = 1;`);
+  emit(`let npv = 0;`);
+  emit(`const cashTransition = state.cashTransition, cashRunCost = state.cashRunCost, cashAmount = state.cashAmount, discount = state.discount, presentValue = state.presentValue;`);
+  emit(`const runCostChange = state.runCostChange;`);
+  for (let y = 0; y < plan.horizon; y++) {
+    emit(`{`);
+    if (y > 0) {
+      emit(`real *= growth;`);
+      emit(`factor /= 1 + ${at(plan.rateSlotByYear[plan.offset + y]!)};`);
+    }
+    const ramp = y < years ? at(plan.rampSlots[y]!) : "1";
+    const spend = y < years ? `yearTotals[${y}] * bias` : "0";
+    emit(`const spend = ${spend};`);
+    emit(`const runChange = runCostChange * ${ramp} * real;`);
+    emit(`cashTransition[${y}] = spend; cashRunCost[${y}] = runChange;`);
+    emit(`const amount = -(spend + runChange);`);
+    emit(`cashAmount[${y}] = amount; discount[${y}] = factor;`);
+    emit(`const present = amount * factor;`);
+    emit(`presentValue[${y}] = present;`);
+    emit(`npv += present;`);
+    emit(`}`);
+  }
+  emit(`state.npv = npv;`);
+  emit(`const payback = paybackCore(cashAmount, ${plan.horizon});`);
+  emit(`state.payback = payback === null ? -1 : payback;`);
+  emit(`};`);
+  return lines.join("\n");
+}
