@@ -92,6 +92,9 @@ export interface TierCosts {
  * covered by agency) are costed at the employed rate: pay, NI and pension. Agency cover adds the
  * premium on that employed cost. The levy is on employees' pay only (an agency pays its own).
  * Overheads follow the people in post.
+ *
+ * engine/model/straightLine.ts writes this same arithmetic out in place for each tier (a call per
+ * tier costs more than the arithmetic); its tests hold the two to the same figures, bit for bit.
  */
 export function tierCostInto(
   out: TierCosts,

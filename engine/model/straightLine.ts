@@ -1,4 +1,3 @@
-import { tierCostInto } from "../costs/employerCost.js";
 import { teamsCore } from "../structure/caseload.js";
 import type { ModelState } from "./scenarioModel.js";
 
@@ -52,7 +51,7 @@ type Expression = (scope: Float64Array) => number;
  */
 export function straightLineEvaluator(plan: StraightLinePlan, expressions: readonly (Expression | null)[], compile: Compile = compileHere): Evaluator | null {
   try {
-    return compile(["expressions", "teamsCore", "tierCostInto"], scenarioSource(plan))(expressions, teamsCore, tierCostInto) as Evaluator;
+    return compile(["expressions", "teamsCore"], scenarioSource(plan))(expressions, teamsCore) as Evaluator;
   } catch {
     return null;
   }
@@ -144,20 +143,33 @@ export function scenarioSource(plan: StraightLinePlan): string {
       emit(`salary = ${flat} > 0 && salary <= ${flatUpTo} ? salary + ${flat} : salary * (1 + ${percent});`);
     }
     emit(`salaryOf[${i}] = salary;`);
-    emit(`tierCostInto(state, ${i}, fteOf[${i}], salary, vacancyRate, agencyCoverShare, agencyPremium, niRate, niThreshold, pensionRate, levyRate, overheadsPerFte);`);
-    emit(`totalPay += pay[${i}]; totalNi += employerNi[${i}]; totalPension += pension[${i}]; totalLevy += levy[${i}]; totalAgency += agency[${i}]; totalOverheads += overheads[${i}];`);
+    // tierCostInto's arithmetic, written in place (the same operations in the same order).
+    emit(`{`);
+    emit(`const fte = fteOf[${i}];`);
+    emit(`const employed = fte * (1 - vacancyRate);`);
+    emit(`const covered = fte * vacancyRate * agencyCoverShare;`);
+    emit(`const inPost = employed + covered;`);
+    emit(`const niEach = salary > niThreshold ? niRate * (salary - niThreshold) : 0;`);
+    emit(`const pensionEach = pensionRate * salary;`);
+    emit(`const tierPay = salary * inPost;`);
+    emit(`const tierNi = niEach * inPost;`);
+    emit(`const tierPension = pensionEach * inPost;`);
+    emit(`const tierLevy = levyRate * salary * employed;`);
+    emit(`const tierAgency = agencyPremium * (salary + niEach + pensionEach) * covered;`);
+    emit(`const tierOverheads = overheadsPerFte * inPost;`);
+    emit(`pay[${i}] = tierPay; employerNi[${i}] = tierNi; pension[${i}] = tierPension; levy[${i}] = tierLevy; agency[${i}] = tierAgency; overheads[${i}] = tierOverheads;`);
+    emit(`totalPay += tierPay; totalNi += tierNi; totalPension += tierPension; totalLevy += tierLevy; totalAgency += tierAgency; totalOverheads += tierOverheads;`);
     const role = plan.role[i]!;
     const total = roleTotals[role] ?? "clinicianFte";
-    emit(`${total} += fteOf[${i}];`);
-    if (role === 1) emit(`managementPay += pay[${i}];`);
+    emit(`${total} += fte;`);
+    if (role === 1) emit(`managementPay += tierPay;`);
+    emit(`}`);
   }
   emit(`const levyDue = Math.max(0, totalLevy - ${at(s.levyAllowance!)});`);
   emit(`const levyScale = totalLevy > 0 ? levyDue / totalLevy : 0;`);
   emit(`let runCost = 0;`);
   for (let i = 0; i < plan.tierCount; i++) {
-    emit(`levy[${i}] = levy[${i}] * levyScale;`);
-    emit(`cost[${i}] = pay[${i}] + employerNi[${i}] + pension[${i}] + levy[${i}] + agency[${i}] + overheads[${i}];`);
-    emit(`runCost += cost[${i}];`);
+    emit(`{ const levyDue = levy[${i}] * levyScale; levy[${i}] = levyDue; const tierCost = pay[${i}] + employerNi[${i}] + pension[${i}] + levyDue + agency[${i}] + overheads[${i}]; cost[${i}] = tierCost; runCost += tierCost; }`);
   }
   emit(`state.totalPay = totalPay;`);
   emit(`state.totalEmployerNi = totalNi;`);
