@@ -78,101 +78,104 @@ export function allocateTablePennies(cells: readonly ArrayLike<number>[], target
   const rows = cells.length;
   const cols = rows === 0 ? 0 : cells[0]!.length;
   if (rows === 0 || cols === 0) return cells.map(() => []);
+  // Cell (i, j) of the working arrays is at i * cols + j: one array each, not one per row.
   const base: number[][] = [];
-  const fraction: Float64Array[] = [];
+  const fraction = new Float64Array(rows * cols);
   const rowSums = new Float64Array(rows);
   const colSums = new Float64Array(cols);
   let grandExact = 0;
   for (let i = 0; i < rows; i++) {
     const row = cells[i]!;
     const b = new Array<number>(cols);
-    const f = new Float64Array(cols);
     for (let j = 0; j < cols; j++) {
       const v = row[j]!;
       const exact = v * 100;
-      b[j] = floorSnapped(exact);
-      f[j] = exact - b[j]!;
+      const down = floorSnapped(exact);
+      b[j] = down;
+      fraction[i * cols + j] = exact - down;
       rowSums[i]! += v;
       colSums[j]! += v;
       grandExact += v;
     }
     base.push(b);
-    fraction.push(f);
   }
   const grand = targets.grand ?? toPennies(grandExact);
-  const rowNeed = targets.rows ? [...targets.rows] : allocatePennies(rowSums, grand);
-  const colNeed = targets.columns ? [...targets.columns] : allocatePennies(colSums, grand);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
-    rowNeed[i]! -= base[i]![j]!;
-    colNeed[j]! -= base[i]![j]!;
+  const rowNeed = targets.rows ? Array.from(targets.rows) : allocatePennies(rowSums, grand);
+  const colNeed = targets.columns ? Array.from(targets.columns) : allocatePennies(colSums, grand);
+  for (let i = 0; i < rows; i++) {
+    const b = base[i]!;
+    for (let j = 0; j < cols; j++) {
+      rowNeed[i]! -= b[j]!;
+      colNeed[j]! -= b[j]!;
+    }
   }
-  let unmet = rowNeed.reduce((s, n) => s + Math.max(0, n), 0);
+  let unmet = 0;
+  for (let i = 0; i < rows; i++) if (rowNeed[i]! > 0) unmet += rowNeed[i]!;
   if (unmet === 0) return base;
-  const taken: Uint8Array[] = base.map(() => new Uint8Array(cols));
-  const table: PennyTable = { rows, cols, fraction, taken, colNeed };
+  const taken = new Uint8Array(rows * cols);
   // Greedy: the largest fractions first (ties to the earlier row, then column), where both the row and
   // the column still need a penny. Picking the best remaining cell each time gives the same cells as
   // going down a sorted list, without sorting every cell.
   while (unmet > 0) {
-    let bi = -1;
-    let bj = -1;
-    let best = 1e-9;
+    let best = -1;
+    let bestFraction = 1e-9;
     for (let i = 0; i < rows; i++) {
       if (rowNeed[i]! <= 0) continue;
-      const f = fraction[i]!;
-      const t = taken[i]!;
-      for (let j = 0; j < cols; j++) {
-        if (t[j] || colNeed[j]! <= 0) continue;
-        if (f[j]! > best) {
-          best = f[j]!;
-          bi = i;
-          bj = j;
+      for (let j = 0, k = i * cols; j < cols; j++, k++) {
+        if (taken[k] || colNeed[j]! <= 0) continue;
+        if (fraction[k]! > bestFraction) {
+          bestFraction = fraction[k]!;
+          best = k;
         }
       }
     }
-    if (bi < 0) break;
-    taken[bi]![bj] = 1;
-    rowNeed[bi]! -= 1;
-    colNeed[bj]! -= 1;
+    if (best < 0) break;
+    taken[best] = 1;
+    rowNeed[(best / cols) | 0]! -= 1;
+    colNeed[best % cols]! -= 1;
     unmet -= 1;
   }
-  // Augmenting paths for what the greedy pass could not place: move a penny along row → column → row
-  // until it reaches a column that still needs one. Fractional cells first; any cell as a last resort,
-  // which keeps every sum exact at the cost of one cell moving by just over a penny.
-  for (const anyCell of [false, true]) {
-    for (let i = 0; i < rows && unmet > 0; i++) {
-      while (rowNeed[i]! > 0) {
-        const seen = new Uint8Array(rows);
-        if (!augment(table, i, seen, anyCell)) break;
-        rowNeed[i]! -= 1;
-        unmet -= 1;
+  if (unmet > 0) {
+    // Augmenting paths for what the greedy pass could not place: move a penny along row → column → row
+    // until it reaches a column that still needs one. Fractional cells first; any cell as a last resort,
+    // which keeps every sum exact at the cost of one cell moving by just over a penny.
+    const table: PennyTable = { rows, cols, fraction, taken, colNeed };
+    for (const anyCell of [false, true]) {
+      for (let i = 0; i < rows && unmet > 0; i++) {
+        while (rowNeed[i]! > 0) {
+          const seen = new Uint8Array(rows);
+          if (!augment(table, i, seen, anyCell)) break;
+          rowNeed[i]! -= 1;
+          unmet -= 1;
+        }
       }
+      if (unmet === 0) break;
     }
-    if (unmet === 0) break;
   }
   // Rows and columns are each rounded on their own, so now and then no table of cells each within a
   // penny has those totals (a row that must stay put holds the only other cell of a column that needs
   // two pennies). The pennies still owed then go where both the row and the column need them, largest
   // fractions first, a cell taking a second penny if it must: every sum stays exact, and the cell moves
   // by just over a penny.
-  const extra: number[][] | null = unmet > 0 ? base.map((row) => row.map(() => 0)) : null;
-  if (extra) {
-    const all: [number, number][] = [];
-    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) all.push([i, j]);
-    all.sort((a, b) => fraction[b[0]]![b[1]]! - fraction[a[0]]![a[1]]! || a[0] - b[0] || a[1] - b[1]);
-    for (const [i, j] of all) {
+  let extra: Int32Array | null = null;
+  if (unmet > 0) {
+    extra = new Int32Array(rows * cols);
+    const all: number[] = [];
+    for (let k = 0; k < rows * cols; k++) all.push(k);
+    all.sort((a, b) => fraction[b]! - fraction[a]! || a - b);
+    for (const k of all) {
+      const i = (k / cols) | 0;
+      const j = k % cols;
       const give = Math.min(rowNeed[i]!, colNeed[j]!);
       if (give <= 0) continue;
-      extra[i]![j]! += give;
+      extra[k]! += give;
       rowNeed[i]! -= give;
       colNeed[j]! -= give;
     }
   }
   for (let i = 0; i < rows; i++) {
     const row = base[i]!;
-    const t = taken[i]!;
-    const e = extra?.[i];
-    for (let j = 0; j < cols; j++) row[j] = row[j]! + t[j]! + (e ? e[j]! : 0);
+    for (let j = 0, k = i * cols; j < cols; j++, k++) row[j] = row[j]! + taken[k]! + (extra === null ? 0 : extra[k]!);
   }
   return base;
 }
@@ -197,8 +200,9 @@ export function fromPennies(pennies: number): number {
 interface PennyTable {
   rows: number;
   cols: number;
-  fraction: Float64Array[];
-  taken: Uint8Array[];
+  /** Cell (i, j) at i * cols + j. */
+  fraction: Float64Array;
+  taken: Uint8Array;
   colNeed: number[];
 }
 
@@ -207,20 +211,22 @@ function augment(table: PennyTable, i: number, seen: Uint8Array, anyCell: boolea
   const { rows, cols, fraction, taken, colNeed } = table;
   seen[i] = 1;
   for (let j = 0; j < cols; j++) {
-    if (taken[i]![j] || !(anyCell || fraction[i]![j]! > 1e-9)) continue;
+    const here = i * cols + j;
+    if (taken[here] || !(anyCell || fraction[here]! > 1e-9)) continue;
     if (colNeed[j]! > 0) {
-      taken[i]![j] = 1;
+      taken[here] = 1;
       colNeed[j]! -= 1;
       return true;
     }
     // Column j is full: take its penny from another row k that can pass it on.
     for (let k = 0; k < rows; k++) {
-      if (k === i || seen[k] || !taken[k]![j]) continue;
-      taken[k]![j] = 0;
-      taken[i]![j] = 1;
+      const there = k * cols + j;
+      if (k === i || seen[k] || !taken[there]) continue;
+      taken[there] = 0;
+      taken[here] = 1;
       if (augment(table, k, seen, anyCell)) return true;
-      taken[i]![j] = 0;
-      taken[k]![j] = 1;
+      taken[here] = 0;
+      taken[there] = 1;
     }
   }
   return false;
