@@ -10,10 +10,12 @@
 export { listPresets, listParts, loadPreset, loadScenario, validateScenario, parseScenarioText, isPreset, merge } from "./scenario/load.js";
 export type { PresetSummary, LoadOptions, Validation } from "./scenario/load.js";
 export { validateInput } from "./scenario/validate.js";
+export type { ValidateOptions } from "./scenario/validate.js";
 export { listSettings, numericSettings, applySettings, toScenarioInput, splitKey } from "./scenario/settings.js";
 export type { Setting, Overrides } from "./scenario/settings.js";
 export { scenarioSpec } from "./scenario/schema.js";
-export type { Unit } from "./scenario/spec.js";
+export type { Unit, Spec, NumberSpec, TextSpec, BooleanSpec, ChoiceSpec, YearSpec, ObjectSpec, ListSpec, MapSpec, CustomSpec, Walk } from "./scenario/spec.js";
+export type { Sourced } from "./scenario/rates.js";
 export { employerNiFor, redundancyCapFor, apprenticeshipLevyRates, greenBookSchedule, defaultYear, defaultPensionRate, employerNiYears, redundancyCapYears } from "./scenario/rates.js";
 export type {
   Scenario,
@@ -44,6 +46,7 @@ export type { Result, TierResult, Check, RunCostComponent, TierComponent } from 
 export { compareScenarios, compareOptions, buildComparison } from "./compare/compare.js";
 export type { Comparison, CashFlow, PostMovements } from "./compare/compare.js";
 export { compileScenario, ScenarioModel, ModelState } from "./model/scenarioModel.js";
+export type { SlotMap } from "./model/scenarioModel.js";
 export { compileComparison, ComparisonModel, ComparisonState } from "./model/comparisonModel.js";
 
 // Explaining figures.
@@ -59,7 +62,7 @@ export type { TeamDesign, TeamDesignIndicator, TeamDesignIndicatorName, TeamDesi
 export { healthCheck, healthCheckRows, healthCheckAreaRows, formatHealthValue } from "./healthcheck/healthCheck.js";
 export type { HealthCheck, MetricResult, MetricYear, AreaResult, ThresholdOverrides } from "./healthcheck/healthCheck.js";
 export { healthCheckCatalogue } from "./healthcheck/catalogue.js";
-export type { HealthCheckCatalogue, MetricDefinition, AreaDefinition, Better, HealthCheckUnit } from "./healthcheck/catalogue.js";
+export type { HealthCheckCatalogue, MetricDefinition, AreaDefinition, Better, HealthCheckUnit, SourcedNumber } from "./healthcheck/catalogue.js";
 export { readHealthCheckObject, readHealthCheckTable, readThresholdOverrides, parseHealthCheckText, parseCsv, collectionYear } from "./healthcheck/input.js";
 export type { HealthCheckInput } from "./healthcheck/input.js";
 export { rateMetric, combineRatings, positionAgainst, trendBetween } from "./healthcheck/rating.js";
@@ -99,9 +102,11 @@ export type { SweepOptions, SweepResult, SweepRow } from "./uncertainty/sweep.js
 export { parseCouncilTable, loadCouncilTable, listCouncilTables } from "./uncertainty/councils.js";
 export type { CouncilTable, CouncilColumn, CouncilRow } from "./uncertainty/councils.js";
 export { readDistribution, formatDistribution, sampler, support, DISTRIBUTION_TYPES, PERT_SHAPE } from "./uncertainty/distributions.js";
-export type { Distribution, DistributionType, Sampler, SettingRange } from "./uncertainty/distributions.js";
+export type { Distribution, DistributionNote, DistributionIssue, DistributionType, Sampler, SettingRange } from "./uncertainty/distributions.js";
 export type { Correlation } from "./uncertainty/correlation.js";
 export type { UncertainInput, UncertaintyOptions } from "./uncertainty/plan.js";
+export { UncertainSubject } from "./uncertainty/plan.js";
+export type { FigureReader } from "./uncertainty/figureReaders.js";
 export { percentileOfSorted, DEFAULT_PERCENTILES } from "./uncertainty/summary.js";
 export type { FigureDistribution, FigureSummary, Histogram, Percentile } from "./uncertainty/summary.js";
 export { uniformAt, streamOf } from "./uncertainty/random.js";

@@ -12,7 +12,7 @@ export * from "../engine/index.js";
 export { loadScenarioFile, loadPresetOrFile, readScenarioFile, looksLikePath, validateScenarioFile, listCouncils } from "./files.js";
 export { onCouncil } from "./council.js";
 export { exportWorkbook, importWorkbook, WorkbookError } from "../workbook/index.js";
-export type { ImportedScenario, InputChange, WorkbookProblem } from "../workbook/index.js";
+export type { ImportedScenario, InputChange, WorkbookProblem, BuildOptions } from "../workbook/index.js";
 export { writeWorkbookFile, readWorkbookFile } from "./workbookFiles.js";
 export { simulateParallel, sweepParallel } from "./simulate.js";
 export type { ParallelOptions } from "./simulate.js";
