@@ -35,11 +35,26 @@ export function validateInput(input: unknown, options: ValidateOptions = {}): Sc
     if (plain.transition) checkTransition(plain, issues);
     checkUncertainInputs(walk.allDistributions, plain.correlations ?? [], new Set([...walk.allNumberKeys, ...Object.keys(walk.allSources)]), issues);
   }
-  if (issues.length > 0 || !plain) throw new ScenarioError(issues.length ? issues : [{ path: "", reason: "is empty" }]);
+  if (issues.length > 0 || !plain) throw new ScenarioError(issues.length ? withTierIds(issues, input) : [{ path: "", reason: "is empty" }]);
   const scenario = assemble(plain, walk.allSources, options);
   if (Object.keys(walk.allDistributions).length > 0) scenario.distributions = walk.allDistributions;
   if (plain.correlations?.length) scenario.correlations = plain.correlations;
   return scenario;
+}
+
+/**
+ * Names the tier an issue is in. A path counts tiers in the merged list (a file that extends a preset
+ * and changes one tier writes it as its first), so the reason says which tier it is by id.
+ */
+function withTierIds(issues: Issue[], input: unknown): Issue[] {
+  const tiers = (input as { structure?: { tiers?: unknown } } | null)?.structure?.tiers;
+  if (!Array.isArray(tiers)) return issues;
+  return issues.map((issue) => {
+    const m = /^structure\.tiers\[(\d+)\](\.|$)/.exec(issue.path);
+    const id = m ? (tiers[Number(m[1])] as { id?: unknown } | undefined)?.id : undefined;
+    if (typeof id !== "string" || issue.reason.includes(`"${id}"`)) return issue;
+    return { path: issue.path, reason: `${issue.reason} (tier "${id}")` };
+  });
 }
 
 function checkTiers(plain: Record<string, any>, issues: Issue[]): void {

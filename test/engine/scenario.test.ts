@@ -93,6 +93,21 @@ describe("extends and overrides", () => {
     expect(s.structure.tiers.some((t) => t.id === "businessSupport")).toBe(false);
   });
 
+  test("a problem in an overridden tier names the tier, whose place in the merged list differs from the file's", () => {
+    const enablerAt = loadPreset("blueprint").structure.tiers.findIndex((t) => t.id === "enabler");
+    expect(enablerAt).toBeGreaterThan(0);
+    let caught: unknown;
+    try {
+      loadScenario({ extends: "blueprint", structure: { tiers: [{ id: "enabler", salary: -5 }] } });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ScenarioError);
+    expect((caught as ScenarioError).issues).toEqual([{ path: `structure.tiers[${enablerAt}].salary`, reason: 'must be at least 0, got -5 (tier "enabler")' }]);
+    // Every rule about a tier names it the same way.
+    expect(() => loadScenario({ extends: "blueprint", structure: { tiers: [{ id: "enabler", reportsTo: "enabler" }] } })).toThrow(/reportsTo: a tier cannot report to itself \(tier "enabler"\)/);
+  });
+
   test("extending a missing preset names it and the close matches", () => {
     expect(() => loadScenario({ extends: "bluepint" })).toThrow(UnknownNameError);
     expect(() => loadScenario({ extends: "bluepint" })).toThrow(/unknown preset "bluepint"; did you mean "blueprint"/);
