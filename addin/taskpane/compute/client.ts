@@ -1,23 +1,7 @@
-import {
-  type Analysis,
-  type AnalyseJob,
-  type CancelSignal,
-  type ExplainJob,
-  type ExplainOutcome,
-  type HealthCheckJob,
-  type HealthCheckOutcome,
-  type Job,
-  type JobOutcome,
-  type PlanJob,
-  type PlanOutcome,
-  type Progress,
-  type SimulateJob,
-  type SimulateOutcome,
-  type TeamDesignJob,
-  type TeamDesignOutcome,
-  type WorkbookJob,
-  type WorkbookOutcome,
-} from "./jobs.js";
+import type { CancelSignal, Job, JobOutcome, Progress } from "./jobs.js";
+
+/** The outcome a job of each kind answers with. */
+export type OutcomeOf<J extends Job> = Extract<JobOutcome, { kind: J["kind"] }>;
 
 /**
  * How the pane asks for computation. `WorkerEngine` runs jobs in a Web Worker (the normal case);
@@ -26,14 +10,7 @@ import {
  */
 export interface EngineClient {
   readonly where: "worker" | "inline";
-  run(job: AnalyseJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<Analysis>;
-  run(job: ExplainJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<ExplainOutcome>;
-  run(job: PlanJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<PlanOutcome>;
-  run(job: SimulateJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<SimulateOutcome>;
-  run(job: TeamDesignJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<TeamDesignOutcome>;
-  run(job: HealthCheckJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<HealthCheckOutcome>;
-  run(job: WorkbookJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<WorkbookOutcome>;
-  run(job: Job, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<JobOutcome>;
+  run<J extends Job>(job: J, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<OutcomeOf<J>>;
 }
 
 /** A job stopped by its caller (the engine's CancelledError, as it crosses from the worker). */
@@ -45,18 +22,10 @@ export function cancelledError(message: string): Error {
 
 export class InlineEngine implements EngineClient {
   readonly where = "inline" as const;
-  run(job: AnalyseJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<Analysis>;
-  run(job: ExplainJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<ExplainOutcome>;
-  run(job: PlanJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<PlanOutcome>;
-  run(job: SimulateJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<SimulateOutcome>;
-  run(job: TeamDesignJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<TeamDesignOutcome>;
-  run(job: HealthCheckJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<HealthCheckOutcome>;
-  run(job: WorkbookJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<WorkbookOutcome>;
-  run(job: Job, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<JobOutcome>;
-  async run(job: Job, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<JobOutcome> {
+  async run<J extends Job>(job: J, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<OutcomeOf<J>> {
     // Loaded only where a worker cannot start: the page's own bundle stays small.
     const { runJob } = await import(/* webpackChunkName: "engine-inline" */ "./jobs.js");
-    return runJob(job, onProgress, signal as CancelSignal | undefined);
+    return (await runJob(job, onProgress, signal as CancelSignal | undefined)) as OutcomeOf<J>;
   }
 }
 
@@ -84,18 +53,10 @@ export class WorkerEngine implements EngineClient {
       this.pending.clear();
     };
   }
-  run(job: AnalyseJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<Analysis>;
-  run(job: ExplainJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<ExplainOutcome>;
-  run(job: PlanJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<PlanOutcome>;
-  run(job: SimulateJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<SimulateOutcome>;
-  run(job: TeamDesignJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<TeamDesignOutcome>;
-  run(job: HealthCheckJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<HealthCheckOutcome>;
-  run(job: WorkbookJob, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<WorkbookOutcome>;
-  run(job: Job, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<JobOutcome>;
-  run(job: Job, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<JobOutcome> {
+  run<J extends Job>(job: J, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<OutcomeOf<J>> {
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress });
+    return new Promise<OutcomeOf<J>>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (o: JobOutcome) => void, reject, onProgress });
       // The worker checks for a cancel between chunks; it answers with a CancelledError.
       signal?.addEventListener("abort", () => this.worker.postMessage({ cancel: id }), { once: true });
       this.worker.postMessage({ id, job });
