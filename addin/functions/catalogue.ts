@@ -148,14 +148,14 @@ export const catalogue = {
   VERSION: define([], () => MODEL_VERSION, asText),
 
   SIMULATE: defineAsync(
-    [preset("preset"), figureName("figure"), wholeNumber("draws", 1, MOST_CELL_DRAWS), percentile("percentile"), optionalWholeNumber("seed", 0, MOST_SEED), optionalPreset("baseline")],
-    ([presetId, figure, draws, p, seed, baseline], invocation) => simulatedPercentile(presetId, figure, draws, p, seed, baseline, invocation),
+    [preset("preset"), figureName("figure"), wholeNumber("draws", 1, MOST_CELL_DRAWS), percentile("percentile"), optionalWholeNumber("seed", 0, MOST_SEED), optionalPreset("baseline"), overrides("overrides")],
+    ([presetId, figure, draws, p, seed, baseline, changes], invocation) => simulatedPercentile(presetId, figure, draws, p, seed, baseline, changes, invocation),
     asNumber,
   ),
 
   TORNADO: define(
-    [preset("preset"), figureName("figure"), optionalPreset("baseline")],
-    (presetId, figure, baseline) => tornadoTable(presetId, baseline, inArgument("figure", () => uncertaintyFigure(presetId, baseline, figure))),
+    [preset("preset"), figureName("figure"), optionalPreset("baseline"), overrides("overrides")],
+    (presetId, figure, baseline, changes) => tornadoTable(presetId, baseline, inArgument("figure", () => uncertaintyFigure(presetId, baseline, figure)), changes),
     asTable,
   ),
 

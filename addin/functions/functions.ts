@@ -256,11 +256,12 @@ export function VERSION(): string {
  * @param percentile From 0 to 1 as PERCENTILE.INC takes it: 0.9 or 90% for the 90th percentile (95 is #NUM!).
  * @param [seed] A whole number from 0 to 4,294,967,295; default 1. The same seed gives the same answer.
  * @param [baseline] A preset to compare with, such as "baseline-2018": the figure is then the comparison's.
+ * @param [overrides] A range of two columns (setting, value) that changes the preset; a setting given a value here no longer varies.
  * @param invocation Excel's handle on this call, for cancelling a run that is no longer wanted.
  * @returns The figure's value at the percentile.
  */
-export function SIMULATE(preset: unknown, figure: unknown, draws: unknown, percentile: unknown, seed?: unknown, baseline?: unknown, invocation?: CustomFunctions.CancelableInvocation): Promise<number> {
-  return catalogue.SIMULATE(preset, figure, draws, percentile, seed, baseline, invocation);
+export function SIMULATE(preset: unknown, figure: unknown, draws: unknown, percentile: unknown, seed?: unknown, baseline?: unknown, overrides?: unknown[][], invocation?: CustomFunctions.CancelableInvocation): Promise<number> {
+  return catalogue.SIMULATE(preset, figure, draws, percentile, seed, baseline, overrides, invocation);
 }
 
 /**
@@ -270,10 +271,11 @@ export function SIMULATE(preset: unknown, figure: unknown, draws: unknown, perce
  * @param preset The preset's name, such as "blueprint".
  * @param figure The figure, such as "runCost.total"; with a baseline, a comparison's figure such as "transition.total".
  * @param [baseline] A preset to compare with, such as "baseline-2018": the figure is then the comparison's.
+ * @param [overrides] A range of two columns (setting, value) that changes the preset; a setting given a value here no longer varies.
  * @returns A table of the uncertain inputs, widest swing first.
  */
-export function TORNADO(preset: unknown, figure: unknown, baseline?: unknown): unknown[][] {
-  return catalogue.TORNADO(preset, figure, baseline);
+export function TORNADO(preset: unknown, figure: unknown, baseline?: unknown, overrides?: unknown[][]): unknown[][] {
+  return catalogue.TORNADO(preset, figure, baseline, overrides);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { CancelledError, createSimulation, DEFAULT_SEED } from "../../engine/index.js";
 import type { Scenario, Simulation, SimulationChunk } from "../../engine/index.js";
+import type { OverrideList } from "./arguments.js";
 import { evaluations } from "./evaluationCache.js";
 import { inArgument, uncertaintyError } from "./excelErrors.js";
 import { evaluateScenario, uncertaintyFigure } from "./wholeScenario.js";
@@ -213,7 +214,7 @@ export const simulationRuns = new SimulationRuns();
 
 /**
  * SIMULATE's rule: the value of `figure` at percentile `p` (0 to 1) over `draws` draws with `seed`,
- * from the run shared by every call with the same preset, baseline, figure, draws and seed. The
+ * from the run shared by every call with the same preset, overrides, baseline, figure, draws and seed. The
  * percentile is the engine's (PERCENTILE.INC's interpolation; money to the penny).
  */
 export async function simulatedPercentile(
@@ -223,16 +224,19 @@ export async function simulatedPercentile(
   p: number,
   seed: number | undefined,
   baseline: string | undefined,
+  overrides: OverrideList,
   invocation: CustomFunctions.CancelableInvocation | undefined,
 ): Promise<number> {
   const figure = inArgument("figure", () => uncertaintyFigure(preset, baseline, figureTyped));
+  // The preset as the overrides change it (a bad override is blamed on them before any run starts).
+  inArgument("overrides", () => evaluateScenario(preset, overrides));
   const s = seed ?? DEFAULT_SEED;
-  const key = `simulate\u0000${preset}\u0000${baseline ?? ""}\u0000${figure}\u0000${draws}\u0000${s}`;
+  const key = `simulate\u0000${preset}\u0000${overrides.key}\u0000${baseline ?? ""}\u0000${figure}\u0000${draws}\u0000${s}`;
   const answerKey = `${key}\u0000${p}`;
   // Answered before: no run to join (the stored answer is returned; the evaluation is never called).
   if (evaluations.has(answerKey)) return evaluations.get<number>(answerKey, () => Number.NaN);
   const subject = (): RunSubject => ({
-    scenario: evaluateScenario(preset).scenario,
+    scenario: evaluateScenario(preset, overrides).scenario,
     ...(baseline !== undefined ? { baseline: evaluateScenario(baseline).scenario } : {}),
     figure,
     draws,

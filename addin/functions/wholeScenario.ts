@@ -222,9 +222,9 @@ export function uncertaintyFigure(preset: string, baseline: string | undefined, 
  * with that input at its low and at its high value (every other input central), the swing; then the
  * input's setting and its low and high values (its 10th and 90th percentiles).
  */
-export function tornadoTable(preset: string, baseline: string | undefined, figure: string): Row[] {
-  return evaluations.get(`tornado\u0000${preset}\u0000${baseline ?? ""}\u0000${figure}`, () => {
-    const option = evaluateScenario(preset).scenario;
+export function tornadoTable(preset: string, baseline: string | undefined, figure: string, overrides: OverrideList = NO_OVERRIDES): Row[] {
+  return evaluations.get(`tornado\u0000${preset}\u0000${overrides.key}\u0000${baseline ?? ""}\u0000${figure}`, () => {
+    const option = inArgument("overrides", () => evaluateScenario(preset, overrides)).scenario;
     const options = baseline === undefined ? { figure } : { figure, baseline: evaluateScenario(baseline).scenario };
     let tornado;
     try {

@@ -62,7 +62,7 @@ const calls: [string, unknown[], () => unknown][] = [
   ["TRANSITION", ["baseline-2018", "blueprint", null], () => comparison().transition.total],
   ["EXPLAIN", ["blueprint", "runCost.total", null], () => `Formula: ${explain(loadPreset("blueprint"), "runCost.total").formula}`],
   ["VERSION", [], () => MODEL_VERSION],
-  ["SIMULATE", ["blueprint", "appraisal.npv", 1000, 0.9, 3, "baseline-2018", { onCanceled: undefined }], () =>
+  ["SIMULATE", ["blueprint", "appraisal.npv", 1000, 0.9, 3, "baseline-2018", null, { onCanceled: undefined }], () =>
     simulate(loadPreset("blueprint"), { figures: ["appraisal.npv"], draws: 1000, seed: 3, percentiles: [90], baseline: loadPreset("baseline-2018") }).figures[0]!.percentiles[0]!.value],
   ["TORNADO", ["blueprint", "runCost.total", null], () => sensitivity(loadPreset("blueprint"), { figure: "runCost.total" }).bars.map((b) => [b.label, b.figureAtLow, b.figureAtHigh, b.swing, b.key, b.low, b.high])],
   ["HEALTHCHECK", [HEALTH], () => healthCheckRows(healthCheck(HEALTH)).map((r) => r.map((v) => (v === null ? "" : v)))],
@@ -129,7 +129,7 @@ test("SIMULATE's errors settle as the runtime's errors with the message, and a c
   const runs = (bundle.scope.SocialCareFunctions as { simulationRuns: { stats(): { started: number; stopped: number } } }).simulationRuns;
   const before = runs.stats();
   const invocation: { onCanceled?: () => void } = {};
-  const abandoned = settle(call("SIMULATE", "reclaim", "runCost.total", 500_000, 0.5, 77, null, invocation));
+  const abandoned = settle(call("SIMULATE", "reclaim", "runCost.total", 500_000, 0.5, 77, null, null, invocation));
   invocation.onCanceled!();
   await abandoned;
   expect(runs.stats()).toMatchObject({ started: before.started + 1, stopped: before.stopped + 1 });

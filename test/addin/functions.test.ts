@@ -295,6 +295,15 @@ describe("SIMULATE: one percentile of a figure from a seeded Monte Carlo run", (
     expect(await F.SIMULATE("blueprint", "option.runCost.total", 1500, 0.5, 2, "baseline-2018")).toBe(engineSimulate("blueprint", "option.runCost.total", 1500, 0.5, 2, "baseline-2018"));
   });
 
+  test("overrides change the preset before the run; a setting given a value no longer varies", async () => {
+    const changed = applySettings(loadPreset("blueprint"), [["council.children", 3000], ["council.vacancyRate", 0.12]], "SOCIALCARE override");
+    const expected = simulate(changed, { figures: ["appraisal.npv"], draws: 1200, seed: 3, percentiles: [50], baseline: loadPreset("baseline-2018") }).figures[0]!.percentiles[0]!.value;
+    const answer = await F.SIMULATE("blueprint", "appraisal.npv", 1200, 0.5, 3, "baseline-2018", [["council.children", 3000], ["council.vacancyRate", 0.12]]);
+    expect(answer).toBe(expected);
+    expect(answer).not.toBe(await F.SIMULATE("blueprint", "appraisal.npv", 1200, 0.5, 3, "baseline-2018"));
+    await expect(F.SIMULATE("blueprint", "runCost.total", 100, 0.5, 1, null, [["council.children", -5]])).rejects.toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/^overrides: /) });
+  });
+
   test("names in any case, text numbers as Excel reads them", async () => {
     expect(await F.SIMULATE("Blueprint", "RUNCOST.TOTAL", "1,000", "50%", "4")).toBe(engineSimulate("blueprint", "runCost.total", 1000, 0.5, 4));
     expect(await F.SIMULATE("blueprint", "Change.RunCost", 800, 0.5, 4, "BASELINE-2018")).toBe(engineSimulate("blueprint", "change.runCost", 800, 0.5, 4, "baseline-2018"));
@@ -332,7 +341,7 @@ describe("SIMULATE: one percentile of a figure from a seeded Monte Carlo run", (
 
   test("a cancelled call stops its run when no other call waits on it; the next call starts afresh", async () => {
     const invocation: { onCanceled?: () => void } = {};
-    const abandoned = settled(() => F.SIMULATE("cluster", "runCost.total", 200_000, 0.5, 9, null, invocation as never));
+    const abandoned = settled(() => F.SIMULATE("cluster", "runCost.total", 200_000, 0.5, 9, null, null, invocation as never));
     expect(typeof invocation.onCanceled).toBe("function");
     invocation.onCanceled!();
     expect(simulationRuns.stats()).toMatchObject({ started: 1, stopped: 1, held: 0 });
@@ -356,8 +365,8 @@ describe("SIMULATE: one percentile of a figure from a seeded Monte Carlo run", (
   test("a run goes on while any call still waits on it", async () => {
     const first: { onCanceled?: () => void } = {};
     const second: { onCanceled?: () => void } = {};
-    const cancelled = settled(() => F.SIMULATE("cluster", "runCost.total", 4000, 0.1, 9, null, first as never));
-    const kept = F.SIMULATE("cluster", "runCost.total", 4000, 0.9, 9, null, second as never);
+    const cancelled = settled(() => F.SIMULATE("cluster", "runCost.total", 4000, 0.1, 9, null, null, first as never));
+    const kept = F.SIMULATE("cluster", "runCost.total", 4000, 0.9, 9, null, null, second as never);
     first.onCanceled!();
     expect(simulationRuns.stats()).toMatchObject({ started: 1, joined: 1, stopped: 0 });
     expect(await kept).toBe(engineSimulate("cluster", "runCost.total", 4000, 0.9, 9));
@@ -379,6 +388,20 @@ describe("TORNADO, HEALTHCHECK and TEAMDESIGN, against the engine", () => {
     expect([...swings].sort((a, b) => b - a)).toEqual(swings);
     // Each swing is the distance between the figure at the input's low and at its high.
     for (const r of table.slice(1)) expect(r[3]).toBeCloseTo(Math.abs((r[2] as number) - (r[1] as number)), 2);
+  });
+
+  test("TORNADO with overrides: the preset changed first; a setting given a value no longer varies; a bad override is blamed on them", () => {
+    const changes: [string, unknown][] = [["council.children", 3000], ["council.vacancyRate", 0.12]];
+    const changed = applySettings(loadPreset("blueprint"), changes, "SOCIALCARE override");
+    const expected = sensitivity(changed, { figure: "transition.total", baseline: loadPreset("baseline-2018") }).bars.map((b) => [b.label, b.figureAtLow, b.figureAtHigh, b.swing, b.key, b.low, b.high]);
+    const table = F.TORNADO("blueprint", "transition.total", "baseline-2018", [["council.children", 3000], ["council.vacancyRate", "12%"]]);
+    expect(table.slice(1)).toEqual(expected);
+    expect(table.slice(1)).not.toEqual(tornadoRows("blueprint", "transition.total", "baseline-2018"));
+    // Without a baseline only the preset's own inputs vary (with one, the baseline's vacancy rate still would).
+    const own = F.TORNADO("blueprint", "runCost.total", null, [["council.vacancyRate", 0.12]]).slice(1).map((r) => r[4]);
+    expect(own).not.toContain("council.vacancyRate");
+    expect(tornadoRows("blueprint", "runCost.total").map((r) => r[4])).toContain("council.vacancyRate");
+    expect(() => F.TORNADO("blueprint", "runCost.total", null, [["council.childen", 3000]])).toThrow(expect.objectContaining({ code: "#N/A", message: expect.stringMatching(/^overrides: unknown setting "council.childen"; did you mean "council.children"/) }));
   });
 
   test("TORNADO of a comparison's figure with a baseline; names in any case", () => {

@@ -63,10 +63,10 @@ const EXPECTED: Record<string, { params: [string, { type: string; dimensionality
   EXPLAIN: { params: [["preset", scalar("any")], ["figure", scalar("any")], ["overrides?", range]], result: { type: "string", dimensionality: "matrix" } },
   VERSION: { params: [], result: { type: "string" } },
   SIMULATE: {
-    params: [["preset", scalar("any")], ["figure", scalar("any")], ["draws", scalar("any")], ["percentile", scalar("any")], ["seed?", scalar("any")], ["baseline?", scalar("any")]],
+    params: [["preset", scalar("any")], ["figure", scalar("any")], ["draws", scalar("any")], ["percentile", scalar("any")], ["seed?", scalar("any")], ["baseline?", scalar("any")], ["overrides?", range]],
     result: { type: "number" },
   },
-  TORNADO: { params: [["preset", scalar("any")], ["figure", scalar("any")], ["baseline?", scalar("any")]], result: { dimensionality: "matrix" } },
+  TORNADO: { params: [["preset", scalar("any")], ["figure", scalar("any")], ["baseline?", scalar("any")], ["overrides?", range]], result: { dimensionality: "matrix" } },
   HEALTHCHECK: { params: [["metrics", range]], result: { dimensionality: "matrix" } },
   TEAMDESIGN: { params: [["preset", scalar("any")], ["overrides?", range]], result: { dimensionality: "matrix" } },
 };
