@@ -118,6 +118,31 @@ export function optionalWholeNumber(name: string, min: number, max: number): Arg
 }
 
 /**
+ * An optional yes or no, as Excel's own functions take a logical argument (MATCH's, VLOOKUP's): TRUE
+ * or FALSE, a number (0 is FALSE, any other TRUE), or the text "TRUE" or "FALSE"; left out or empty,
+ * FALSE. Other text is #VALUE!.
+ */
+export function optionalFlag(name: string): Arg<boolean> {
+  return {
+    name,
+    optional: true,
+    range: false,
+    read: (raw) => {
+      const value = oneCell(name, raw);
+      if (isBlank(value)) return false;
+      if (typeof value === "boolean") return value;
+      if (typeof value === "number") return value !== 0;
+      if (typeof value === "string") {
+        const upper = value.trim().toUpperCase();
+        if (upper === "TRUE") return true;
+        if (upper === "FALSE") return false;
+      }
+      throw new InputError(name, `must be TRUE or FALSE, got ${JSON.stringify(value)}`);
+    },
+  };
+}
+
+/**
  * A percentile as Excel's PERCENTILE.INC takes it: a fraction from 0 to 1 (0.95, or 95%, for the 95th).
  * 95 is #NUM!, as PERCENTILE.INC gives: reading it as 0.95 would leave 1 meaning either the greatest
  * draw or the 1st percentile.

@@ -9,6 +9,7 @@ import {
   employerNiFor,
   greenBookNpv,
   healthCheck,
+  healthCheckAreaRows,
   healthCheckRows,
   MODEL_VERSION,
   paybackYear,
@@ -25,6 +26,7 @@ import {
   metricTable,
   NO_OVERRIDES,
   number,
+  optionalFlag,
   optionalNumber,
   optionalPreset,
   optionalSeries,
@@ -159,7 +161,14 @@ export const catalogue = {
     asTable,
   ),
 
-  HEALTHCHECK: define([metricTable("metrics")], (cells) => inArgument("metrics", () => healthCheckRows(healthCheck(cells))), asTable),
+  HEALTHCHECK: define(
+    [metricTable("metrics"), optionalFlag("byArea")],
+    (cells, byArea) => {
+      const check = inArgument("metrics", () => healthCheck(cells));
+      return byArea ? healthCheckAreaRows(check) : healthCheckRows(check);
+    },
+    asTable,
+  ),
 
   TEAMDESIGN: define([preset("preset"), overrides("overrides")], (presetId, changes) => inArgument("overrides", () => evaluateScenario(presetId, changes)).teamDesign(), asTable),
 };

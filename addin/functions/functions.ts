@@ -283,10 +283,11 @@ export function TORNADO(preset: unknown, figure: unknown, baseline?: unknown, ov
  * @customfunction
  * @helpurl https://localhost:3000/help.html#healthcheck
  * @param metrics A range: a header row "Metric", then years (2024, 2025 or "2024/25"), then one row a metric by its name ("Vacancy rate") with a value a year; optional Green and Red columns override thresholds.
- * @returns A table of the metrics with their ratings.
+ * @param [byArea] TRUE for one row an area instead: area, rating, and how many of its metrics are green, amber, red and missing.
+ * @returns A table of the metrics (or the areas) with their ratings.
  */
-export function HEALTHCHECK(metrics: unknown[][]): unknown[][] {
-  return catalogue.HEALTHCHECK(metrics);
+export function HEALTHCHECK(metrics: unknown[][], byArea?: unknown): unknown[][] {
+  return catalogue.HEALTHCHECK(metrics, byArea);
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   comparisonOnlyFigures,
   explain,
   healthCheck,
+  healthCheckAreaRows,
   healthCheckRows,
   listPresets,
   loadPreset,
@@ -431,6 +432,19 @@ describe("TORNADO, HEALTHCHECK and TEAMDESIGN, against the engine", () => {
     // Missing, never scored: "n/a", and a metric not in the range at all.
     expect(row("Sickness absence").slice(0, 4)).toEqual(["Sickness absence", "", "missing", 0.035]);
     expect(row("Access to IT").slice(1, 3)).toEqual(["", "missing"]);
+  });
+
+  test("HEALTHCHECK by area: one row an area with its rating and counts, as the engine rates them; the flag read as Excel reads a logical", () => {
+    const areas = F.HEALTHCHECK(metrics, true);
+    expect(areas).toEqual(healthCheckAreaRows(healthCheck(metrics)));
+    expect(areas[0]).toEqual(["Area", "Rating", "Green", "Amber", "Red", "Missing"]);
+    expect(areas).toHaveLength(1 + 5);
+    // Workload management: vacancy amber, caseload green, supervision missing.
+    const workload = areas.find((r) => r[0] === "Workload management")!;
+    expect(workload.slice(2)).toEqual([1, 1, 0, 1]);
+    for (const yes of [true, 1, -2, "TRUE", " true "]) expect(F.HEALTHCHECK(metrics, yes)).toEqual(areas);
+    for (const no of [false, 0, null, "", "FALSE", undefined]) expect(F.HEALTHCHECK(metrics, no)).toEqual(F.HEALTHCHECK(metrics));
+    expect(() => F.HEALTHCHECK(metrics, "yes")).toThrow(expect.objectContaining({ code: "#VALUE!", message: 'byArea: must be TRUE or FALSE, got "yes"' }));
   });
 
   test("HEALTHCHECK reads a range as Excel on Windows passes empty cells (0): empty rows and header cells are skipped", () => {

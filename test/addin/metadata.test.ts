@@ -67,7 +67,7 @@ const EXPECTED: Record<string, { params: [string, { type: string; dimensionality
     result: { type: "number" },
   },
   TORNADO: { params: [["preset", scalar("any")], ["figure", scalar("any")], ["baseline?", scalar("any")], ["overrides?", range]], result: { dimensionality: "matrix" } },
-  HEALTHCHECK: { params: [["metrics", range]], result: { dimensionality: "matrix" } },
+  HEALTHCHECK: { params: [["metrics", range], ["byArea?", scalar("any")]], result: { dimensionality: "matrix" } },
   TEAMDESIGN: { params: [["preset", scalar("any")], ["overrides?", range]], result: { dimensionality: "matrix" } },
 };
 
