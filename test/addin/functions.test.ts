@@ -342,7 +342,7 @@ describe("SIMULATE: one percentile of a figure from a seeded Monte Carlo run", (
 
   test("a cancelled call stops its run when no other call waits on it; the next call starts afresh", async () => {
     const invocation: { onCanceled?: () => void } = {};
-    const abandoned = settled(() => F.SIMULATE("cluster", "runCost.total", 200_000, 0.5, 9, null, null, invocation as never));
+    const abandoned = settled(() => F.SIMULATE("cluster", "runCost.total", 200_000, 0.5, 9, null, undefined, invocation as never));
     expect(typeof invocation.onCanceled).toBe("function");
     invocation.onCanceled!();
     expect(simulationRuns.stats()).toMatchObject({ started: 1, stopped: 1, held: 0 });
@@ -366,8 +366,8 @@ describe("SIMULATE: one percentile of a figure from a seeded Monte Carlo run", (
   test("a run goes on while any call still waits on it", async () => {
     const first: { onCanceled?: () => void } = {};
     const second: { onCanceled?: () => void } = {};
-    const cancelled = settled(() => F.SIMULATE("cluster", "runCost.total", 4000, 0.1, 9, null, null, first as never));
-    const kept = F.SIMULATE("cluster", "runCost.total", 4000, 0.9, 9, null, null, second as never);
+    const cancelled = settled(() => F.SIMULATE("cluster", "runCost.total", 4000, 0.1, 9, null, undefined, first as never));
+    const kept = F.SIMULATE("cluster", "runCost.total", 4000, 0.9, 9, null, undefined, second as never);
     first.onCanceled!();
     expect(simulationRuns.stats()).toMatchObject({ started: 1, joined: 1, stopped: 0 });
     expect(await kept).toBe(engineSimulate("cluster", "runCost.total", 4000, 0.9, 9));
