@@ -53,7 +53,7 @@ describe("a distribution beside a value makes a setting uncertain", () => {
     [(s: any) => (s.council.vacancyRate = { value: 0.1, distribution: "triangular(0.05, 0.3, 0.2)" }), "council.vacancyRate.distribution.mode: must lie between min (0.05) and max (0.2), got 0.3"],
     [(s: any) => (s.council.vacancyRate = { value: 0.1, distribution: "uniform(0.05, 1)" }), "council.vacancyRate.distribution: reaches 1, above the most the setting allows (less than 1)"],
     [(s: any) => (s.council.name = { value: "Smalltown", distribution: "uniform(1, 2)" }), "council.name: only a single number can carry a distribution"],
-    [(s: any) => (s.structure.tiers[0].salary = { value: 30000, distribution: "normal(30000, 1000)" }), "structure.tiers[0].salary.distribution: reaches minus infinity, below the least the setting allows (0); give min: 0 to cut it off there"],
+    [(s: any) => (s.structure.tiers[0].salary = { value: 30000, distribution: "normal(30000, 1000)" }), "structure.tiers[0].salary.distribution: reaches minus infinity, below the least the setting allows (0); give min: 0 to cut it off there (tier \"worker\")"],
     [(s: any) => (s.finance.appraisal.horizonYears = { value: 5, distribution: "discrete(4:0.5, 5:0.5)" }), "finance.appraisal.horizonYears.distribution: cannot be uncertain: the appraisal horizon fixes the number of years appraised"],
     [(s: any) => (s.council.vacancyRate = { value: 0.1, distribution: "gamma(1, 2)" }), 'council.vacancyRate.distribution: unknown distribution "gamma" (known: triangular, pert, uniform, normal, lognormal, discrete)'],
   ])("a bad distribution is refused with its path and reason (%#)", (change, message) => {
