@@ -5,7 +5,7 @@ import { TRANSITION_CATEGORIES, type Scenario } from "../scenario/types.js";
 import { redundancyWeeksCore } from "../transition/redundancy.js";
 import { addYears, yearsBetween } from "../years.js";
 import { compileScenario, type ModelState, type ScenarioModel } from "./scenarioModel.js";
-import { straightLineComparison, straightLineCompiler, type ComparisonEvaluator } from "./straightLine.js";
+import { straightLineComparison, type ComparisonEvaluator } from "./straightLine.js";
 
 /**
  * A baseline and an option compiled together: the transition from one to the other (spend by
@@ -65,7 +65,7 @@ export class ComparisonState {
   }
 }
 
-interface TransitionSlots {
+export interface TransitionSlots {
   futurePayAward: number;
   gdpDeflator: number;
   optimismBias: number;
@@ -216,7 +216,7 @@ export class ComparisonModel {
         offset: this.offset,
         categoryCount: CATEGORY_COUNT,
         category: C,
-        t: this.t as unknown as Record<string, number>,
+        t: this.t,
         vacancyBaseSlot: this.vacancyBaseSlot,
         vacancyOptionSlot: this.vacancyOptionSlot,
         actualPay: this.actualPay,
@@ -228,8 +228,6 @@ export class ComparisonModel {
         rampSlots: this.rampSlots,
         rateSlotByYear: this.rateSlotByYear,
       },
-      { redundancyWeeksCore, employerCostCore, paybackCore },
-      straightLineCompiler.compile,
     );
   }
 
@@ -278,7 +276,7 @@ export class ComparisonModel {
     const t = this.t;
     state.runCostChange = opt.runCost - base.runCost;
     state.runCostChangeShare = base.runCost > 0 ? state.runCostChange / base.runCost : 0;
-    state.costNeutral = Math.abs(state.runCostChange) <= p[t.tolerance!]! * base.runCost;
+    state.costNeutral = Math.abs(state.runCostChange) <= p[t.tolerance]! * base.runCost;
 
     const categories = state.categoryTotals;
     for (let c = 0; c < CATEGORY_COUNT; c++) categories[c] = 0; // a loop: fill()'s call costs more on arrays this small
@@ -307,8 +305,8 @@ export class ComparisonModel {
     state.transitionTotal = total;
 
     // Appraisal: real-terms cash flows, discounted from the price base year.
-    const growth = (1 + p[t.futurePayAward!]!) / (1 + p[t.gdpDeflator!]!);
-    const bias = 1 + p[t.optimismBias!]!;
+    const growth = (1 + p[t.futurePayAward]!) / (1 + p[t.gdpDeflator]!);
+    const bias = 1 + p[t.optimismBias]!;
     const rateSlot = this.rateSlotByYear;
     let factor = 1;
     for (let k = 1; k <= this.offset; k++) factor /= 1 + p[rateSlot[k]!]!;
@@ -343,10 +341,10 @@ export class ComparisonModel {
     // redeployed and then by recruitment.
     const vacancyBase = baseInputs[this.vacancyBaseSlot]!;
     const vacancyOption = p[this.vacancyOptionSlot]!;
-    const multiplier = p[t.multiplier!]!;
-    const cap = this.actualPay ? Infinity : p[t.weeklyPayCap!]!;
-    const strainAge = p[t.strainAge!]!;
-    const strainPerSalary = p[t.strainPerSalary!]!;
+    const multiplier = p[t.multiplier]!;
+    const cap = this.actualPay ? Infinity : p[t.weeklyPayCap]!;
+    const strainAge = p[t.strainAge]!;
+    const strainPerSalary = p[t.strainPerSalary]!;
     // Weeks due to an average leaver, and the share old enough for pension strain.
     let weeksPerLeaver = 0;
     let strainShare = 0;
@@ -387,12 +385,12 @@ export class ComparisonModel {
     state.recruited = Math.max(0, newFilled - redeployedTotal);
     categories[C.redundancy] = redundancy;
     categories[C.pensionStrain] = strain;
-    categories[C.recruitment] = state.recruited * p[t.recruitmentPerPost!]!;
-    categories[C.training] = p[t.trainingPerWorker!]! * opt.caseHoldingFte + p[t.trainingPerTeam!]! * opt.teams;
-    categories[C.doubleRunning] = p[t.doubleRunningShare!]! * base.runCost * (p[t.doubleRunningMonths!]! / 12);
-    categories[C.systems] = p[t.systems!]!;
-    const programmeCost = employerCostCore(p[t.programmeSalary!]!, p[t.niRate!]!, p[t.niThreshold!]!, p[t.pensionRate!]!, p[t.levyRate!]!);
-    categories[C.programmeTeam] = p[t.programmeFte!]! * programmeCost * p[t.programmeYears!]!;
+    categories[C.recruitment] = state.recruited * p[t.recruitmentPerPost]!;
+    categories[C.training] = p[t.trainingPerWorker]! * opt.caseHoldingFte + p[t.trainingPerTeam]! * opt.teams;
+    categories[C.doubleRunning] = p[t.doubleRunningShare]! * base.runCost * (p[t.doubleRunningMonths]! / 12);
+    categories[C.systems] = p[t.systems]!;
+    const programmeCost = employerCostCore(p[t.programmeSalary]!, p[t.niRate]!, p[t.niThreshold]!, p[t.pensionRate]!, p[t.levyRate]!);
+    categories[C.programmeTeam] = p[t.programmeFte]! * programmeCost * p[t.programmeYears]!;
   }
 }
 

@@ -9,7 +9,7 @@ import type { Scenario, Tier } from "../scenario/types.js";
 import { sizingDependencies } from "../scenario/validate.js";
 import { addYears, yearsBetween } from "../years.js";
 import { managementLayers } from "../structure/layers.js";
-import { straightLineEvaluator, straightLineCompiler, type Evaluator } from "./straightLine.js";
+import { straightLineEvaluator, type Evaluator } from "./straightLine.js";
 
 /**
  * A scenario compiled for evaluation: the shape (tiers, the order their sizing rules resolve in,
@@ -267,7 +267,6 @@ export class ScenarioModel {
         q: { children: Q_CHILDREN, families: Q_FAMILIES, teams: Q_TEAMS, caseHolders: Q_CASEHOLDERS, totalFte: Q_TOTALFTE, tierBase: TIER_BASE },
       },
       this.expressions,
-      straightLineCompiler.compile,
     );
   }
 

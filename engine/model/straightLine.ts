@@ -1,4 +1,8 @@
+import { paybackCore } from "../appraisal/discount.js";
+import { employerCostCore } from "../costs/employerCost.js";
 import { teamsCore } from "../structure/caseload.js";
+import { redundancyWeeksCore } from "../transition/redundancy.js";
+import type { ComparisonState, TransitionSlots } from "./comparisonModel.js";
 import type { ModelState } from "./scenarioModel.js";
 
 /**
@@ -41,7 +45,10 @@ export type Evaluator = (inputs: Float64Array, state: ModelState) => boolean;
 /** Turns source into a function of the named helpers; throws where the page forbids it. */
 export type Compile = (parameters: string[], source: string) => (...helpers: unknown[]) => unknown;
 
-const compileHere: Compile = (parameters, source) => new Function(...parameters, source) as (...helpers: unknown[]) => unknown;
+/** How models compile their straight-line code: tests set a compiler that refuses, as a strict page would. */
+export const straightLineCompiler: { compile: Compile } = {
+  compile: (parameters, source) => new Function(...parameters, source) as (...helpers: unknown[]) => unknown,
+};
 
 type Expression = (scope: Float64Array) => number;
 
@@ -49,9 +56,9 @@ type Expression = (scope: Float64Array) => number;
  * The straight-line evaluator for a plan, or null where code cannot be compiled here. It returns
  * false, having changed nothing the caller relies on, when the general evaluation must take over.
  */
-export function straightLineEvaluator(plan: StraightLinePlan, expressions: readonly (Expression | null)[], compile: Compile = compileHere): Evaluator | null {
+export function straightLineEvaluator(plan: StraightLinePlan, expressions: readonly (Expression | null)[]): Evaluator | null {
   try {
-    return compile(["expressions", "teamsCore"], scenarioSource(plan))(expressions, teamsCore) as Evaluator;
+    return straightLineCompiler.compile(["expressions", "teamsCore"], scenarioSource(plan))(expressions, teamsCore) as Evaluator;
   } catch {
     return null;
   }
@@ -198,7 +205,7 @@ export interface ComparisonPlan {
   /** Index of each transition category in the categories array. */
   category: Readonly<Record<string, number>>;
   /** Slots of the option's settings the comparison reads (−1 for the transition's when it has none). */
-  t: Readonly<Record<string, number>>;
+  t: Readonly<TransitionSlots>;
   vacancyBaseSlot: number;
   vacancyOptionSlot: number;
   actualPay: boolean;
@@ -212,23 +219,17 @@ export interface ComparisonPlan {
   rateSlotByYear: ArrayLike<number>;
 }
 
-export type ComparisonEvaluator = (base: ModelState, opt: ModelState, baseInputs: Float64Array, p: Float64Array, state: unknown) => void;
+export type ComparisonEvaluator = (base: ModelState, opt: ModelState, baseInputs: Float64Array, p: Float64Array, state: ComparisonState) => void;
 
 /** The straight-line comparison (transition and appraisal) for a plan, or null where code cannot be compiled here. */
-export function straightLineComparison(
-  plan: ComparisonPlan,
-  helpers: { redundancyWeeksCore: (age: number, service: number) => number; employerCostCore: (salary: number, niRate: number, niThreshold: number, pensionRate: number, levyRate: number) => number; paybackCore: (cash: ArrayLike<number>, count: number) => number | null },
-  compile: Compile = compileHere,
-): ComparisonEvaluator | null {
+export function straightLineComparison(plan: ComparisonPlan): ComparisonEvaluator | null {
   try {
-    return compile(["redundancyWeeksCore", "employerCostCore", "paybackCore"], comparisonSource(plan))(helpers.redundancyWeeksCore, helpers.employerCostCore, helpers.paybackCore) as ComparisonEvaluator;
+    return straightLineCompiler.compile(["redundancyWeeksCore", "employerCostCore", "paybackCore"], comparisonSource(plan))(redundancyWeeksCore, employerCostCore, paybackCore) as ComparisonEvaluator;
   } catch {
     return null;
   }
 }
 
-/** How models compile their straight-line code: tests set a compiler that refuses, as a strict page would. */
-export const straightLineCompiler: { compile: Compile } = { compile: compileHere };
 
 /** The source: `ComparisonModel.evaluate` after the two scenarios are evaluated, unrolled over this pair's tiers, categories and years. */
 export function comparisonSource(plan: ComparisonPlan): string {
@@ -239,16 +240,16 @@ export function comparisonSource(plan: ComparisonPlan): string {
   emit(`return function compareStraight(base, opt, baseInputs, p, state) {`);
   emit(`state.runCostChange = opt.runCost - base.runCost;`);
   emit(`state.runCostChangeShare = base.runCost > 0 ? state.runCostChange / base.runCost : 0;`);
-  emit(`state.costNeutral = Math.abs(state.runCostChange) <= ${at(t.tolerance!)} * base.runCost;`);
+  emit(`state.costNeutral = Math.abs(state.runCostChange) <= ${at(t.tolerance)} * base.runCost;`);
   emit(`const categories = state.categoryTotals;`);
   for (let c = 0; c < plan.categoryCount; c++) emit(`categories[${c}] = 0;`);
   if (plan.years > 0) {
     emit(`const vacancyBase = baseInputs[${plan.vacancyBaseSlot}];`);
     emit(`const vacancyOption = ${at(plan.vacancyOptionSlot)};`);
-    emit(`const multiplier = ${at(t.multiplier!)};`);
-    emit(`const cap = ${plan.actualPay ? "Infinity" : at(t.weeklyPayCap!)};`);
-    emit(`const strainAge = ${at(t.strainAge!)};`);
-    emit(`const strainPerSalary = ${at(t.strainPerSalary!)};`);
+    emit(`const multiplier = ${at(t.multiplier)};`);
+    emit(`const cap = ${plan.actualPay ? "Infinity" : at(t.weeklyPayCap)};`);
+    emit(`const strainAge = ${at(t.strainAge)};`);
+    emit(`const strainPerSalary = ${at(t.strainPerSalary)};`);
     emit(`let weeksPerLeaver = 0;`);
     emit(`let strainShare = 0;`);
     plan.leaverSlots.forEach((g, k) => {
@@ -289,12 +290,12 @@ export function comparisonSource(plan: ComparisonPlan): string {
     emit(`state.recruited = Math.max(0, newFilled - redeployedTotal);`);
     emit(`categories[${C.redundancy}] = redundancy;`);
     emit(`categories[${C.pensionStrain}] = strain;`);
-    emit(`categories[${C.recruitment}] = state.recruited * ${at(t.recruitmentPerPost!)};`);
-    emit(`categories[${C.training}] = ${at(t.trainingPerWorker!)} * opt.caseHoldingFte + ${at(t.trainingPerTeam!)} * opt.teams;`);
-    emit(`categories[${C.doubleRunning}] = ${at(t.doubleRunningShare!)} * base.runCost * (${at(t.doubleRunningMonths!)} / 12);`);
-    emit(`categories[${C.systems}] = ${at(t.systems!)};`);
-    emit(`const programmeCost = employerCostCore(${at(t.programmeSalary!)}, ${at(t.niRate!)}, ${at(t.niThreshold!)}, ${at(t.pensionRate!)}, ${at(t.levyRate!)});`);
-    emit(`categories[${C.programmeTeam}] = ${at(t.programmeFte!)} * programmeCost * ${at(t.programmeYears!)};`);
+    emit(`categories[${C.recruitment}] = state.recruited * ${at(t.recruitmentPerPost)};`);
+    emit(`categories[${C.training}] = ${at(t.trainingPerWorker)} * opt.caseHoldingFte + ${at(t.trainingPerTeam)} * opt.teams;`);
+    emit(`categories[${C.doubleRunning}] = ${at(t.doubleRunningShare)} * base.runCost * (${at(t.doubleRunningMonths)} / 12);`);
+    emit(`categories[${C.systems}] = ${at(t.systems)};`);
+    emit(`const programmeCost = employerCostCore(${at(t.programmeSalary)}, ${at(t.niRate)}, ${at(t.niThreshold)}, ${at(t.pensionRate)}, ${at(t.levyRate)});`);
+    emit(`categories[${C.programmeTeam}] = ${at(t.programmeFte)} * programmeCost * ${at(t.programmeYears)};`);
   } else {
     emit(`state.recruited = 0;`);
   }
@@ -317,8 +318,8 @@ export function comparisonSource(plan: ComparisonPlan): string {
   }
   emit(`state.transitionTotal = total;`);
   // Appraisal.
-  emit(`const growth = (1 + ${at(t.futurePayAward!)}) / (1 + ${at(t.gdpDeflator!)});`);
-  emit(`const bias = 1 + ${at(t.optimismBias!)};`);
+  emit(`const growth = (1 + ${at(t.futurePayAward)}) / (1 + ${at(t.gdpDeflator)});`);
+  emit(`const bias = 1 + ${at(t.optimismBias)};`);
   emit(`let factor = 1;`);
   for (let k = 1; k <= plan.offset; k++) emit(`factor /= 1 + ${at(plan.rateSlotByYear[k]!)};`);
   emit(`let real = 1;`);
