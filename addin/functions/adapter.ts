@@ -19,21 +19,26 @@ export interface CustomFunction<O> {
   readonly args: readonly Arg<unknown>[];
 }
 
+/** Each argument as its reader reads what Excel passed; a reader's error is blamed on its argument. */
+function readArguments(args: readonly Arg<unknown>[], raw: readonly unknown[]): unknown[] {
+  const values = new Array<unknown>(args.length);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    try {
+      values[i] = arg.read(raw[i]);
+    } catch (error) {
+      throw new ArgumentFailure(arg.name, error);
+    }
+  }
+  return values;
+}
+
 /** A custom function from its arguments, its rule and the shape of its answer. */
 export function define<const A extends readonly Arg<unknown>[], R, O>(args: A, rule: (...values: ArgValues<A>) => R, output: Output<R, O>): CustomFunction<O> {
   const call = (...raw: unknown[]): O => {
     try {
-      const values = new Array<unknown>(args.length);
-      for (let i = 0; i < args.length; i++) {
-        const arg = args[i]!;
-        try {
-          values[i] = arg.read(raw[i]);
-        } catch (error) {
-          throw new ArgumentFailure(arg.name, error);
-        }
-      }
       // A direct call for the usual arities: a spread call costs more than the rule of a building block.
-      const v = values as unknown[];
+      const v = readArguments(args, raw);
       const r = rule as (...a: unknown[]) => R;
       const answer =
         v.length === 0 ? r() : v.length === 1 ? r(v[0]) : v.length === 2 ? r(v[0], v[1]) : v.length === 3 ? r(v[0], v[1], v[2]) : v.length === 4 ? r(v[0], v[1], v[2], v[3]) : r(...v);
@@ -65,15 +70,7 @@ export function defineAsync<const A extends readonly Arg<unknown>[], R, O>(
   const call = (...raw: unknown[]): Promise<O> => {
     let started: Promise<R>;
     try {
-      const values = new Array<unknown>(args.length);
-      for (let i = 0; i < args.length; i++) {
-        const arg = args[i]!;
-        try {
-          values[i] = arg.read(raw[i]);
-        } catch (error) {
-          throw new ArgumentFailure(arg.name, error);
-        }
-      }
+      const values = readArguments(args, raw);
       const invocation = raw[args.length];
       started = rule(values as ArgValues<A>, invocation !== null && typeof invocation === "object" ? (invocation as CustomFunctions.CancelableInvocation) : undefined);
     } catch (error) {

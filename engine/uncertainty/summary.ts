@@ -27,18 +27,6 @@ export interface FigureSummary {
   figure: string;
   label: string;
   unit: FigureUnit;
-  central: number;
-  mean: number;
-  sd: number;
-  min: number;
-  max: number;
-  percentiles: Percentile[];
-}
-
-export interface FigureDistribution {
-  figure: string;
-  label: string;
-  unit: FigureUnit;
   /** The figure with every input at its central value (the deterministic result). */
   central: number;
   mean: number;
@@ -47,6 +35,10 @@ export interface FigureDistribution {
   min: number;
   max: number;
   percentiles: Percentile[];
+}
+
+/** A figure's draws in full: the summary, with the histogram and the S-curve a chart needs. */
+export interface FigureDistribution extends FigureSummary {
   histogram: Histogram;
   /** The S-curve: the value at each percentile 0, 1, …, 100. */
   cdf: number[];

@@ -85,6 +85,42 @@ export class Harness {
   }
 }
 
+/**
+ * The browser a test file drives, started before its tests and closed after, and the pane each test
+ * opens. Opening a pane closes the one before; whenever a pane closes (at the end of each test too) it
+ * must have had no uncaught error on the page, in its console or in its worker, and have fetched
+ * nothing from outside.
+ */
+export function paneSession(): { readonly harness: Harness; open(settings?: Record<string, unknown>, width?: number): Promise<Pane> } {
+  let harness: Harness | undefined;
+  let current: Pane | undefined;
+  const closeCurrent = async (): Promise<void> => {
+    if (!current) return;
+    const { errors, blocked, context } = current;
+    current = undefined;
+    await context.close();
+    expect(errors).toEqual([]);
+    expect(blocked).toEqual([]);
+  };
+  beforeAll(async () => {
+    harness = await Harness.start();
+  }, 60_000);
+  afterAll(async () => {
+    await harness?.close();
+  });
+  afterEach(closeCurrent);
+  return {
+    get harness() {
+      return harness!;
+    },
+    async open(settings = {}, width = PANE_WIDTH) {
+      await closeCurrent();
+      current = await harness!.open(settings, width);
+      return current;
+    },
+  };
+}
+
 /** The stub's state: settings as saved, the recorded calls, syncs and bytes per request. */
 export async function officeState(page: Page): Promise<{ saved: Record<string, unknown>; saves: number; syncs: number; requestBytes: number[]; log: { api: string; args: unknown[] }[]; associated: string[] }> {
   return page.evaluate(() => {

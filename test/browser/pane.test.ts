@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { allocateWholePounds, applySettings, compareScenarios, explainComparison, listPresets, listSettings, loadPreset, loadScenario, runScenario, toScenarioInput, validateScenario } from "../../engine/index.js";
-import { Harness, officeState, saved, workbook, type Pane } from "./harness.js";
+import { paneSession, officeState, saved, workbook, type Pane } from "./harness.js";
 
 /**
  * The task pane in headless Chromium (Debian's), against the production build, with office.js
@@ -13,40 +13,21 @@ const presetName = (id: string) => listPresets().find((p) => p.id === id)!.name;
 /** An editor field by its label (the label also names the unit, after the words). */
 const textbox = (page: Pane["page"], label: string) => page.getByRole("textbox", { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) });
 
-let harness: Harness;
-let pane: Pane | undefined;
-
-beforeAll(async () => {
-  harness = await Harness.start();
-}, 60_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-afterEach(async () => {
-  // No uncaught errors on the page, in the console or in the worker; nothing fetched from outside.
-  if (pane) {
-    const { errors, blocked } = pane;
-    await pane.context.close();
-    pane = undefined;
-    expect(errors).toEqual([]);
-    expect(blocked).toEqual([]);
-  }
-});
+const session = paneSession();
+let pane: Pane;
 
 test("starts in Excel: functions associated in the same page, presets listed, settings read", async () => {
-  pane = await harness.open();
+  pane = await session.open();
   const { page } = pane;
   for (const p of listPresets()) await expect(page.getByRole("button", { name: `New scenario from ${p.name}` }).count()).resolves.toBe(1);
   const state = await officeState(page);
   expect(state.associated).toEqual(expect.arrayContaining(["CASELOAD", "VERSION"]));
   expect(state.log.some((c) => c.api === "settings.get" && c.args[0] === "socialcare.library")).toBe(true);
-  await harness.screenshot(pane, "scenarios");
+  await session.harness.screenshot(pane, "scenarios");
 });
 
 test("edits a field, marks a bad value with the engine's message beside it, and loses nothing typed", async () => {
-  pane = await harness.open();
+  pane = await session.open();
   const { page } = pane;
   await page.getByRole("button", { name: `New scenario from ${presetName("blueprint")}` }).click();
   await page.getByRole("tab", { name: "Edit", selected: true }).waitFor();
@@ -83,7 +64,7 @@ test("edits a field, marks a bad value with the engine's message beside it, and 
   await expect(textbox(page, "Vacancy rate").inputValue()).resolves.toBe("0.2");
   await expect(children.inputValue()).resolves.toBe("-5");
   await page.locator(".editor-summary .card-value", { hasText: pounds(expected.runCost.total) }).waitFor();
-  await harness.screenshot(pane, "editor-invalid");
+  await session.harness.screenshot(pane, "editor-invalid");
 
   // Putting it right clears the marks.
   await children.fill("3000");
@@ -94,7 +75,7 @@ test("edits a field, marks a bad value with the engine's message beside it, and 
 });
 
 test("results of one scenario: headline cards, tiers with FTE and cost, checks, and an explanation", async () => {
-  pane = await harness.open();
+  pane = await session.open();
   const { page } = pane;
   await page.getByRole("button", { name: `Results of ${presetName("cluster")}` }).click();
   const result = runScenario(loadPreset("cluster"));
@@ -109,7 +90,7 @@ test("results of one scenario: headline cards, tiers with FTE and cost, checks, 
   // Computed off the page's thread, in the engine worker.
   await expect(page.evaluate(() => (globalThis as any).socialcarePane.engine.where)).resolves.toBe("worker");
   expect(page.workers().length).toBe(1);
-  await harness.screenshot(pane, "results");
+  await session.harness.screenshot(pane, "results");
   await page.getByRole("button", { name: "Children per case-holder: explain" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.locator(".rule", { hasText: "children ÷ case-holding FTE" }).waitFor();
@@ -119,7 +100,7 @@ test("results of one scenario: headline cards, tiers with FTE and cost, checks, 
 });
 
 test("compares three scenarios, explains a figure, and writes the comparison, charts and inputs to the workbook", async () => {
-  pane = await harness.open();
+  pane = await session.open();
   const { page } = pane;
   // Baseline england-2025, options blueprint and cluster (both pay back within the appraisal).
   await page.getByRole("tab", { name: "Compare" }).click();
@@ -140,7 +121,7 @@ test("compares three scenarios, explains a figure, and writes the comparison, ch
   await expect(page.locator('figure[data-chart="transition"]').count()).resolves.toBe(2);
   await expect(page.locator('figure[data-chart="tiers"] rect').count()).resolves.toBeGreaterThan(0);
   await expect(page.locator("g.payback").evaluateAll((els) => els.map((e) => e.getAttribute("data-payback")))).resolves.toEqual([blueprint.appraisal.paybackYear, cluster.appraisal.paybackYear]);
-  await harness.screenshot(pane, "compare");
+  await session.harness.screenshot(pane, "compare");
 
   // Explain: the trace of the blueprint's NPV, with its inputs and their sources.
   await page.getByRole("button", { name: /^Blueprint.*: Net present value \(10 years\): explain$/ }).click();
@@ -149,7 +130,7 @@ test("compares three scenarios, explains a figure, and writes the comparison, ch
   await dialog.locator(".rule", { hasText: trace.rule }).waitFor();
   const optimism = trace.inputs.find((i) => i.name === "finance.appraisal.optimismBias")!;
   await dialog.locator(".inputs li", { hasText: optimism.label }).filter({ hasText: optimism.source! }).waitFor();
-  await harness.screenshot(pane, "explain", false);
+  await session.harness.screenshot(pane, "explain", false);
   await dialog.getByRole("button", { name: "Close the explanation" }).click();
 
   // Write to the workbook, with live formulas.
@@ -157,7 +138,7 @@ test("compares three scenarios, explains a figure, and writes the comparison, ch
   await page.getByLabel(/Write live formulas/).check();
   await page.getByRole("button", { name: "Write to workbook" }).click();
   await page.getByText(/Wrote SC Comparison and SC Inputs/).waitFor();
-  await harness.screenshot(pane, "write");
+  await session.harness.screenshot(pane, "write");
 
   const sheets = await workbook(page);
   const state = await officeState(page);
@@ -225,7 +206,7 @@ test("compares three scenarios, explains a figure, and writes the comparison, ch
 });
 
 test("saves scenarios in the workbook and finds them all back when it is reopened", async () => {
-  pane = await harness.open();
+  pane = await session.open();
   let page = pane.page;
   await page.getByRole("button", { name: `New scenario from ${presetName("blueprint")}` }).click();
   await textbox(page, "Children open to social care").fill("2500");
@@ -247,15 +228,12 @@ test("saves scenarios in the workbook and finds them all back when it is reopene
   const names = await page.locator('[aria-label="Your scenarios"] .scenario-name').allTextContents();
   expect(names).toEqual(["Our Blueprint", `${presetName("cluster")}: my version`, "Copy of Our Blueprint"]);
   const settings = await saved(page);
-  await harness.screenshot(pane, "scenarios-saved");
+  await session.harness.screenshot(pane, "scenarios-saved");
   const stored = settings["socialcare.library"] as { scenarios: { name: string }[]; compare: string[] };
   expect(stored.scenarios.map((s) => s.name)).toEqual(names);
 
   // Reopen: a new page with the workbook's saved settings.
-  const errors = pane.errors;
-  await pane.context.close();
-  expect(errors).toEqual([]);
-  pane = await harness.open(settings);
+  pane = await session.open(settings);
   page = pane.page;
   await expect(page.locator('[aria-label="Your scenarios"] .scenario-name').allTextContents()).resolves.toEqual(names);
   await expect(page.getByRole("checkbox", { name: "Compare Our Blueprint" }).isChecked()).resolves.toBe(true);
@@ -268,7 +246,7 @@ test("saves scenarios in the workbook and finds them all back when it is reopene
 });
 
 test("exports a scenario file and imports it back; a bad file is refused with its problems listed", async () => {
-  pane = await harness.open();
+  pane = await session.open();
   const { page } = pane;
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: `Export ${presetName("reclaim")}` }).click();
@@ -296,7 +274,7 @@ test("exports a scenario file and imports it back; a bad file is refused with it
 });
 
 test("keyboard and labels: tabs move with the arrow keys, and every control has a name", async () => {
-  pane = await harness.open();
+  pane = await session.open();
   const { page } = pane;
   await page.getByRole("button", { name: `New scenario from ${presetName("baseline-2018")}` }).click();
   await page.getByRole("tab", { name: "Edit" }).focus();
@@ -324,5 +302,5 @@ test("keyboard and labels: tabs move with the arrow keys, and every control has 
     const wide = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth);
     expect({ view, wide }).toEqual({ view, wide: 320 });
   }
-  await harness.screenshot(pane, "write-empty");
+  await session.harness.screenshot(pane, "write-empty");
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { compareScenarios, compareTeamDesigns, healthCheck, listPresets, loadPreset, parseHealthCheckText, runScenario, sensitivity, simulate, type SimulationResult } from "../../engine/index.js";
-import { Harness, officeState, type Pane } from "./harness.js";
+import { paneSession, officeState, type Pane } from "./harness.js";
 
 /**
  * The pane's Uncertainty, Health and Download views in headless Chromium (Debian's), against the
@@ -19,26 +19,8 @@ const parsePounds = (text: string) => {
 /** Whole pounds of an amount the engine gives to the penny, half away from zero, worked here. */
 const wholePounds = (v: number) => Math.sign(v) * Math.floor(Math.abs(Math.round(v * 100)) / 100 + 0.5);
 
-let harness: Harness;
-let pane: Pane | undefined;
-
-beforeAll(async () => {
-  harness = await Harness.start();
-}, 60_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-afterEach(async () => {
-  if (pane) {
-    const { errors, blocked } = pane;
-    await pane.context.close();
-    pane = undefined;
-    expect(errors).toEqual([]);
-    expect(blocked).toEqual([]);
-  }
-});
+const session = paneSession();
+let pane: Pane;
 
 /** The outcome the pane holds, as the worker sent it. */
 async function shownSimulation(page: Pane["page"]): Promise<SimulationResult> {
@@ -46,7 +28,7 @@ async function shownSimulation(page: Pane["page"]): Promise<SimulationResult> {
 }
 
 test("Monte Carlo in the worker: the same seed gives Node's simulate figures, the histogram and S-curve with P5/P50/P95, probabilities and the tornado", async () => {
-  pane = await harness.open();
+  pane = await session.open();
   const { page } = pane;
   await page.getByRole("tab", { name: "Uncertainty" }).click();
   await page.getByLabel("Scenario", { exact: true }).selectOption({ label: presetName("blueprint") });
@@ -80,16 +62,16 @@ test("Monte Carlo in the worker: the same seed gives Node's simulate figures, th
   // The tornado, widest swing first, as the engine orders it.
   const tornado = sensitivity(option, { baseline, figure: "appraisal.npv" });
   await expect(page.locator("g.tornado-bar").evaluateAll((els) => els.map((e) => e.getAttribute("data-input")))).resolves.toEqual(tornado.bars.slice(0, 10).map((b) => b.key));
-  await harness.screenshot(pane, "uncertainty");
+  await session.harness.screenshot(pane, "uncertainty");
 
   await page.getByRole("button", { name: "S-curve" }).click();
   await page.locator('figure[data-chart="scurve"] polyline').waitFor();
   await expect(page.locator('figure[data-chart="scurve"] polyline').getAttribute("points").then((p) => p!.split(" ").length)).resolves.toBe(101);
-  await harness.screenshot(pane, "uncertainty-scurve");
+  await session.harness.screenshot(pane, "uncertainty-scurve");
 });
 
 test("Monte Carlo progress and Cancel: the pane stays responsive while the worker draws, and a cancel stops it", async () => {
-  pane = await harness.open();
+  pane = await session.open();
   const { page } = pane;
   await page.getByRole("tab", { name: "Uncertainty" }).click();
   await page.getByLabel("Draws", { exact: true }).fill("1000000");
@@ -108,7 +90,7 @@ test("Monte Carlo progress and Cancel: the pane stays responsive while the worke
   await expect(page.getByLabel("Council").inputValue()).resolves.toBe("Anytown");
   await page.getByRole("tab", { name: "Uncertainty" }).click();
   await page.waitForFunction((before) => Number((globalThis as any).document.querySelector('[role=progressbar][aria-label="Simulating"]')?.getAttribute("aria-valuenow") ?? 0) > before, first);
-  await harness.screenshot(pane, "uncertainty-running");
+  await session.harness.screenshot(pane, "uncertainty-running");
   await page.getByRole("button", { name: "Cancel" }).click();
   await page.getByText("Cancelled").waitFor();
   await expect(bar.count()).resolves.toBe(0);
@@ -126,7 +108,7 @@ test("Monte Carlo progress and Cancel: the pane stays responsive while the worke
 const CSV = ["metric,2023,2024,2025,green,red", "vacancyRate,18.9%,16%,14.2%,,", "averageCaseload,16.0,15.4,19.5,,", "supervisionSessions,0.8,0.9,1,1.5,0.75", "sicknessAbsence,3.2%,n/a,4.1%,,", "teamMeetings,2,2,4,,"].join("\n");
 
 test("health check: imports a council's metrics, shows the scorecard by area with missing metrics as missing, England figures and trend, keeps edits in the workbook; team design side by side", async () => {
-  pane = await harness.open();
+  pane = await session.open();
   let page = pane.page;
   await page.getByRole("tab", { name: "Health" }).click();
   await page.getByTestId("health-import").setInputFiles({ name: "ours.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
@@ -167,17 +149,14 @@ test("health check: imports a council's metrics, shows the scorecard by area wit
   await expect(page.locator('table.team-design tr[data-indicator="managementLayers"] td').allTextContents()).resolves.toEqual([`${layers.values[0]}`, `${layers.values[1]}${layers.changes[1]! > 0 ? "+" : "−"}${Math.abs(layers.changes[1]!)}`]);
   const teamSize = designs.rows.find((r) => r.indicator === "teamSize")!;
   await page.locator('table.team-design tr[data-indicator="teamSize"] td').nth(1).filter({ hasText: teamSize.values[1]!.toFixed(1) }).waitFor();
-  await harness.screenshot(pane, "health");
+  await session.harness.screenshot(pane, "health");
 
   // Saved in the document settings, and back when the workbook is reopened.
   await page.evaluate(() => (globalThis as any).socialcarePane.saveHealthNow());
   await page.locator('[data-health-save="saved"]').waitFor();
   const settings = (await officeState(page)).saved;
   expect((settings["socialcare.healthcheck"] as { years: string[] }).years).toEqual(["2023", "2024", "2025"]);
-  const errors = pane.errors;
-  await pane.context.close();
-  expect(errors).toEqual([]);
-  pane = await harness.open(settings);
+  pane = await session.open(settings);
   page = pane.page;
   await page.getByRole("tab", { name: "Health" }).click();
   await page.locator(`li.metric[data-metric="unallocatedCases"] .metric-head [data-rating="${unallocated.rating}"]`).waitFor();
@@ -187,7 +166,7 @@ test("health check: imports a council's metrics, shows the scorecard by area wit
 });
 
 test("Download workbook: a real .xlsx of the comparison, built on request, with the engine's figures on its Outputs sheet", async () => {
-  pane = await harness.open();
+  pane = await session.open();
   const { page } = pane;
   await page.getByRole("tab", { name: "Write" }).click();
   // exceljs is not loaded until asked for (the worker's requests are the page's too).
@@ -201,7 +180,7 @@ test("Download workbook: a real .xlsx of the comparison, built on request, with 
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
   await page.getByText(/^Downloaded .*\.xlsx/).waitFor();
-  await harness.screenshot(pane, "download");
+  await session.harness.screenshot(pane, "download");
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(readFileSync((await file.path())!) as never);
   expect(book.worksheets.map((w) => w.name)).toEqual(["Cover", "Inputs", "Calculations", "Rounding", "Outputs", "Checks", "Scenario files"]);
@@ -241,7 +220,7 @@ test("Download workbook: a real .xlsx of the comparison, built on request, with 
 });
 
 test("money reconciles on screen: tiers and components add up to the run cost shown, and the transition table to its totals", async () => {
-  pane = await harness.open();
+  pane = await session.open();
   const { page } = pane;
   for (const p of listPresets()) {
     await page.getByRole("tab", { name: "Scenarios" }).click();

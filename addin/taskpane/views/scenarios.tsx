@@ -18,6 +18,19 @@ function CompareToggle(props: { c: Controller; state: PaneState; ref_: ScenarioR
   );
 }
 
+/** Export: the scenario as a file the user downloads (a preset's or one of theirs). */
+function ExportButton(props: { c: Controller; ref_: ScenarioRef; name: string }) {
+  const save = () => {
+    const file = props.c.exportFile(props.ref_);
+    saveFile(file.text, file.fileName, "application/json");
+  };
+  return (
+    <button type="button" class="button" onClick={save} aria-label={`Export ${props.name}`}>
+      Export
+    </button>
+  );
+}
+
 function UserRow(props: { c: Controller; state: PaneState; id: string }) {
   const { c, state } = props;
   const user = state.library.scenarios.find((s) => s.id === props.id)!;
@@ -102,17 +115,7 @@ function UserRow(props: { c: Controller; state: PaneState; id: string }) {
           >
             Rename
           </button>
-          <button
-            type="button"
-            class="button"
-            onClick={() => {
-              const file = c.exportFile(ref);
-              saveFile(file.text, file.fileName, "application/json");
-            }}
-            aria-label={`Export ${user.name}`}
-          >
-            Export
-          </button>
+          <ExportButton c={c} ref_={ref} name={user.name} />
           <button type="button" class="button" onClick={() => setConfirming(true)} aria-label={`Delete ${user.name}`}>
             Delete
           </button>
@@ -177,17 +180,7 @@ export function ScenariosView(props: { c: Controller; state: PaneState }) {
                   <button type="button" class="button" onClick={() => c.select(ref, "results")} aria-label={`Results of ${p.name}`}>
                     Results
                   </button>
-                  <button
-                    type="button"
-                    class="button"
-                    onClick={() => {
-                      const file = c.exportFile(ref);
-                      saveFile(file.text, file.fileName, "application/json");
-                    }}
-                    aria-label={`Export ${p.name}`}
-                  >
-                    Export
-                  </button>
+                  <ExportButton c={c} ref_={ref} name={p.name} />
                 </div>
               </li>
             );
