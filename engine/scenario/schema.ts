@@ -165,6 +165,11 @@ export const councilSpec: ObjectSpec = {
     agencyPremium: { type: "number", unit: "share", min: 0, max: 5, label: "Agency premium", help: "Cost of an agency worker above the employed cost of the post, as a share." },
     childProtectionShare: share("Children on a child protection plan", "Share of the children open to social care on a child protection plan (for the team-design indicators).", { optional: true }),
     lookedAfterShare: share("Children looked after", "Share of the children open to social care who are looked after (for the team-design indicators).", { optional: true }),
+    turnoverRate: share("Social worker turnover", "Leavers in a year ÷ FTE in post, for children and family social workers (DfE workforce statistics); for the workforce flows.", { optional: true }),
+    startersPerYear: { type: "number", unit: "FTE", min: 0, label: "Starters a year", optional: true, help: "Children and family social workers (FTE) who started in the year (DfE workforce statistics); the recruitment capacity of the workforce flows." },
+    referralsPerYear: { type: "number", unit: "count", min: 0, label: "Referrals a year", optional: true, help: "Referrals to children's social care in the year (DfE children in need statistics); sizes a referral team." },
+    childrenLookedAfter: { type: "number", unit: "children", min: 0, label: "Children looked after", optional: true, help: "Children looked after at 31 March (DfE children looked after statistics)." },
+    lookedAfterSpend: money("Spend on children looked after", "Gross expenditure on children looked after, £ a year (MHCLG RO3 outturn), for the unit cost of a child looked after.", { unit: "£ a year", optional: true }),
   },
 };
 

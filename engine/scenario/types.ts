@@ -37,6 +37,16 @@ export interface Council {
   childProtectionShare?: number;
   /** Share of the children open to social care who are looked after (for the team-design indicators); absent when not stated. */
   lookedAfterShare?: number;
+  /** Children and family social worker turnover: leavers in a year ÷ FTE in post (workforce flows); absent when not stated. */
+  turnoverRate?: number;
+  /** Social workers (FTE) starting in a year: the recruitment capacity of the workforce flows; absent when not stated. */
+  startersPerYear?: number;
+  /** Referrals to children's social care in a year (sizes a referral team); absent when not stated. */
+  referralsPerYear?: number;
+  /** Children looked after at 31 March; absent when not stated. */
+  childrenLookedAfter?: number;
+  /** Gross spend on children looked after, £ a year in the prices of finance.year; absent when not stated. */
+  lookedAfterSpend?: number;
 }
 
 /** How a tier's FTE is set. Exactly one per tier. */
