@@ -40,6 +40,26 @@ export interface PostMovements {
   byTier: { id: string; deleted: number; holders: number; redeployed: number; leavers: number }[];
 }
 
+/** The run cost verdict of a comparison: see `Comparison.verdict`. */
+export type Verdict = "saves" | "neutral" | "costs";
+
+/** What differs between the two sides' price base: the financial year they are costed in and the council they run on. */
+export function comparisonBasis(baseline: Result, option: Result): Comparison["basis"] {
+  const baseYear = baseline.scenario.year;
+  const optionYear = option.scenario.year;
+  const sameYear = baseYear === optionYear;
+  const sameCouncil = baseline.scenario.council === option.scenario.council;
+  const differences = [
+    ...(sameYear ? [] : [`the baseline is costed in ${baseYear} prices and the option in ${optionYear}`]),
+    ...(sameCouncil ? [] : [`the baseline runs on ${baseline.scenario.council} and the option on ${option.scenario.council}`]),
+  ];
+  return {
+    sameYear,
+    sameCouncil,
+    warning: differences.length === 0 ? null : `Not one price base: ${differences.join(", and ")}. Run both on one council and year (for example with --council) before reading the verdict.`,
+  };
+}
+
 export interface Comparison {
   baseline: Result;
   option: Result;
@@ -62,6 +82,16 @@ export interface Comparison {
   /** Every figure of the two results side by side, with change and percent change. */
   figures: FigureChange[];
   costNeutral: boolean;
+  /**
+   * The three-way verdict on the run cost: "saves" when it falls by more than the cost-neutral
+   * tolerance, "neutral" within it, "costs" when it rises by more. A saving is never a "No".
+   */
+  verdict: Verdict;
+  /**
+   * Whether the two sides stand on one price base: the same financial year and the same council.
+   * `warning` says, in words for the banner above any verdict, what differs; null when nothing does.
+   */
+  basis: { sameYear: boolean; sameCouncil: boolean; warning: string | null };
   transition: {
     total: number;
     years: string[];
@@ -159,6 +189,8 @@ export function buildComparison(model: ComparisonModel, state: ComparisonState):
     },
     figures: [] as FigureChange[],
     costNeutral: state.costNeutral,
+    verdict: state.costNeutral ? "neutral" : runCostChange < 0 ? "saves" : "costs",
+    basis: comparisonBasis(baseline, option),
     transition: { total, years, byYear, byCategory, table, posts },
     appraisal: {
       horizonYears: model.horizon,
