@@ -61,7 +61,7 @@ export async function importWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<I
 
   const problems: WorkbookProblem[] = [];
   const originals = readScenarioFiles(files, problems);
-  const edited = readInputs(inputs);
+  const edited = readInputs(inputs, problems);
   const imported: ImportedScenario[] = [];
   for (const { role, scenario } of originals) {
     const section = edited.get(role);
@@ -130,7 +130,7 @@ function readScenarioFiles(ws: ExcelJS.Worksheet, problems: WorkbookProblem[]): 
 }
 
 /** The values on Inputs, by role and setting key, with the cell each is in. */
-function readInputs(ws: ExcelJS.Worksheet): Map<string, Map<string, { value: unknown; cell: string }>> {
+function readInputs(ws: ExcelJS.Worksheet, problems: WorkbookProblem[]): Map<string, Map<string, { value: unknown; cell: string }>> {
   const out = new Map<string, Map<string, { value: unknown; cell: string }>>();
   let section: Map<string, { value: unknown; cell: string }> | undefined;
   for (let r = 1; r <= ws.rowCount; r++) {
@@ -141,7 +141,11 @@ function readInputs(ws: ExcelJS.Worksheet): Map<string, Map<string, { value: unk
       out.set(key.slice(ROLE_MARKER.length), section);
       continue;
     }
-    section?.set(key, { value: textOf(ws.getCell(r, INPUT_COLUMNS.value + 1)), cell: a1(r - 1, INPUT_COLUMNS.value) });
+    const cell = a1(r - 1, INPUT_COLUMNS.value);
+    // A setting given twice is refused, as in the add-in's overrides, rather than the later row winning.
+    const before = section?.get(key);
+    if (before) problems.push({ sheet: SHEETS.inputs, cell, key, reason: `is given twice (also in ${before.cell})` });
+    else section?.set(key, { value: textOf(ws.getCell(r, INPUT_COLUMNS.value + 1)), cell });
   }
   return out;
 }

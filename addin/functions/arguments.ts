@@ -43,25 +43,86 @@ function oneCell(name: string, value: unknown): unknown {
 
 // Text that Excel itself would read as a number where a number is expected: an optional sign, an
 // optional currency sign, digits with thousands commas, a decimal part, an exponent, a percent sign,
-// and accounting brackets for a negative amount. Dates are not read (a financial model's inputs are
-// amounts, counts and rates).
-const NUMBER_TEXT = /^(\()?\s*([+-])?\s*[£$€]?\s*([+-])?\s*(\d{1,3}(?:,\d{3})+|\d*)(\.\d*)?(?:[eE]([+-]?\d+))?\s*(%)?\s*(\))?$/;
+// and accounting brackets for a negative amount, with spaces between the parts. Dates are not read (a
+// financial model's inputs are amounts, counts and rates). Read by a scanner that looks at each
+// character once: a pattern with optional spaces side by side backtracked on a long run of spaces and
+// froze Excel for seconds. No number is written in more than a few dozen characters, so longer text is
+// not looked at.
+const LONGEST_NUMBER_TEXT = 100;
+
+const isSpace = (c: string | undefined): boolean => c !== undefined && c.trim() === "" && c !== "";
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
+
+/** Digits with thousands commas: "1,200,000" or plain "1200"; a comma elsewhere is not a number. */
+function wholePart(digits: string): string | undefined {
+  if (!digits.includes(",")) return digits;
+  const groups = digits.split(",");
+  if (groups[0]!.length < 1 || groups[0]!.length > 3 || groups.slice(1).some((g) => g.length !== 3)) return undefined;
+  return groups.join("");
+}
 
 /** The number a text holds as Excel would read it ("1,200", "£30,000", "15%", "(250)"), or undefined. */
-export function numberFromText(text: string): number | undefined {
-  const m = NUMBER_TEXT.exec(text.trim());
-  if (!m) return undefined;
-  const [, open, sign1, sign2, whole, fraction, exponent, percent, close] = m;
-  if (!whole && (!fraction || fraction.length < 2)) return undefined;
+export function numberFromText(raw: string): number | undefined {
+  const text = raw.trim();
+  if (text.length > LONGEST_NUMBER_TEXT) return undefined;
+  let i = 0;
+  const skipSpaces = () => {
+    while (isSpace(text[i])) i++;
+  };
+  const take = (chars: string): string | undefined => {
+    const c = text[i];
+    if (c !== undefined && chars.includes(c)) {
+      i++;
+      return c;
+    }
+    return undefined;
+  };
+  const open = take("(");
+  skipSpaces();
+  const sign1 = take("+-");
+  skipSpaces();
+  take("£$€");
+  skipSpaces();
+  const sign2 = take("+-");
+  skipSpaces();
+  const wholeStart = i;
+  while (isDigit(text[i]) || text[i] === ",") i++;
+  const whole = wholePart(text.slice(wholeStart, i));
+  if (whole === undefined) return undefined;
+  let fraction = "";
+  if (text[i] === ".") {
+    const start = i++;
+    while (isDigit(text[i])) i++;
+    fraction = text.slice(start, i);
+  }
+  let exponent = "";
+  if (text[i] === "e" || text[i] === "E") {
+    i++;
+    const start = i;
+    take("+-");
+    const digitsStart = i;
+    while (isDigit(text[i])) i++;
+    if (i === digitsStart) return undefined;
+    exponent = text.slice(start, i);
+  }
+  skipSpaces();
+  const percent = take("%");
+  skipSpaces();
+  const close = take(")");
+  if (i !== text.length) return undefined;
+  if (!whole && fraction.length < 2) return undefined;
   if (Boolean(open) !== Boolean(close) || (open && (sign1 || sign2)) || (sign1 && sign2)) return undefined;
-  let n = Number(`${(whole ?? "").replace(/,/g, "") || "0"}${fraction ?? ""}${exponent ? `e${exponent}` : ""}`);
+  let n = Number(`${whole || "0"}${fraction}${exponent ? `e${exponent}` : ""}`);
   if (percent) n /= 100;
   if (open || sign1 === "-" || sign2 === "-") n = -n;
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** Long text is shown by its start in a message (a cell may hold 32,767 characters). */
+const SHOWN_TEXT = 60;
+
 function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return JSON.stringify(value.length > SHOWN_TEXT ? `${value.slice(0, SHOWN_TEXT)}…` : value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return String(value);
 }
@@ -253,7 +314,8 @@ export function optionalYear(name: string): Arg<string | undefined> {
 
 export function readYear(name: string, value: unknown): string | undefined {
   const v = oneCell(name, value);
-  if (isBlank(v)) return undefined;
+  // No year is 0: a 0 is an empty cell as Excel on Windows passes it, as for a preset or overrides.
+  if (isBlank(v) || v === 0) return undefined;
   const expected = 'a financial year such as "2025/26" or the year it starts in (2025)';
   if (typeof v === "number") return yearFromNumber(name, v, expected);
   if (typeof v === "string") {
@@ -432,9 +494,9 @@ export function overrides(name: string): Arg<OverrideList> {
       const count = across ? cols : rows;
       const at = (pair: number, which: 0 | 1): unknown => (across ? grid[which]![pair] : grid[pair]![which]);
       const out: [string, string | number | boolean][] = [];
-      const lowerKeys: string[] = [];
-      const positions: number[] = [];
-      let key = "";
+      // Where each setting was first given, by its key in lower case: one look-up a row, so that a range
+      // of tens of thousands of rows is read at once.
+      const firstRow = new Map<string, number>();
       for (let i = 0; i < count; i++) {
         const setting = at(i, 0);
         const v = at(i, 1);
@@ -449,14 +511,14 @@ export function overrides(name: string): Arg<OverrideList> {
         if (isBlank(v)) throw new InputError(name, `${unit} ${row} (${settingKey}) has no value`);
         if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") throw new InputError(name, `${unit} ${row} (${settingKey}): the value must be a number, text or TRUE/FALSE`);
         const lower = settingKey.toLowerCase();
-        const before = lowerKeys.indexOf(lower);
-        if (before >= 0) throw new InputError(name, `${settingKey} is given twice (${unit}s ${positions[before]} and ${row})`);
-        lowerKeys.push(lower);
-        positions.push(row);
+        const before = firstRow.get(lower);
+        if (before !== undefined) throw new InputError(name, `${settingKey} is given twice (${unit}s ${before} and ${row})`);
+        firstRow.set(lower, row);
         out.push([settingKey, v]);
-        key += `${settingKey}\u0001${typeof v === "string" ? "s" : typeof v === "number" ? "n" : "b"}${String(v)}\u0002`;
       }
-      return out.length === 0 ? NO_OVERRIDES : { pairs: out, key };
+      // JSON keeps every setting and value apart whatever characters they hold (a key that joined them
+      // with control characters let one set of overrides pass for another), and keeps 5, "5" and TRUE apart.
+      return out.length === 0 ? NO_OVERRIDES : { pairs: out, key: JSON.stringify(out) };
     },
   };
 }

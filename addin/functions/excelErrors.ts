@@ -40,7 +40,10 @@ export function inArgument<T>(argument: string, use: () => T): T {
 const MAX_MESSAGE = 255;
 
 function oneLine(message: string): string {
-  const flat = message.replace(/\s*\n\s*/g, "; ").replace(/:; /g, ": ");
+  // Lines split and trimmed rather than a pattern of spaces around a line break, which backtracked
+  // through a long run of spaces; only the start of a long message is looked at, as only it is shown.
+  const lines = message.slice(0, 4 * MAX_MESSAGE).split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  const flat = lines.join("; ").replace(/:; /g, ": ");
   return flat.length <= MAX_MESSAGE ? flat : `${flat.slice(0, MAX_MESSAGE - 1)}…`;
 }
 

@@ -231,8 +231,8 @@ export async function simulatedPercentile(
   // The preset as the overrides change it (a bad override is blamed on them before any run starts).
   inArgument("overrides", () => evaluateScenario(preset, overrides));
   const s = seed ?? DEFAULT_SEED;
-  const key = `simulate\u0000${preset}\u0000${overrides.key}\u0000${baseline ?? ""}\u0000${figure}\u0000${draws}\u0000${s}`;
-  const answerKey = `${key}\u0000${p}`;
+  const key = JSON.stringify(["simulate", preset, overrides.key, baseline ?? null, figure, draws, s]);
+  const answerKey = JSON.stringify([key, p]);
   // Answered before: no run to join (the stored answer is returned; the evaluation is never called).
   if (evaluations.has(answerKey)) return evaluations.get<number>(answerKey, () => Number.NaN);
   const subject = (): RunSubject => ({

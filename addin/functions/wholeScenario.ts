@@ -29,10 +29,17 @@ import { inArgument, uncertaintyError } from "./excelErrors.js";
 
 type Row = (number | string | boolean | null)[];
 
+/** How many unknown figure names a scenario remembers the error of (the oldest goes first). */
+export const UNKNOWN_FIGURES_KEPT = 32;
+
 /** A preset with overrides, evaluated: its result, and its figures by name, found in any case. */
 export class ScenarioEvaluation {
   private figuresByName?: Map<string, Figure>;
   private unknownFigures?: Map<string, unknown>;
+  /** How many unknown names are remembered now (for the tests of the bound). */
+  get unknownFiguresKept(): number {
+    return this.unknownFigures?.size ?? 0;
+  }
   private tierTable?: Row[];
   constructor(
     readonly scenario: Scenario,
@@ -54,7 +61,8 @@ export class ScenarioEvaluation {
     const found = this.figuresByName.get(name) ?? this.figuresByName.get(name.toLowerCase());
     if (found) return found;
     // Not found: the engine's own lookup raises the error with the close matches (kept, as every
-    // cell with the same misspelling would ask again).
+    // cell with the same misspelling would ask again). Only the last few names are kept: a workbook
+    // that asks for ever new wrong names would otherwise grow this scenario's memory without end.
     this.unknownFigures ??= new Map();
     let error = this.unknownFigures.get(name);
     if (error === undefined) {
@@ -62,6 +70,7 @@ export class ScenarioEvaluation {
         return resultFigure(this.result, name);
       } catch (raised) {
         error = raised;
+        if (this.unknownFigures.size >= UNKNOWN_FIGURES_KEPT) this.unknownFigures.delete(this.unknownFigures.keys().next().value!);
         this.unknownFigures.set(name, error);
       }
     }
@@ -85,7 +94,7 @@ export class ScenarioEvaluation {
 
 /** A preset (an id the argument reader has checked) with its overrides, from the cache or evaluated now. */
 export function evaluateScenario(preset: string, overrides: OverrideList = NO_OVERRIDES): ScenarioEvaluation {
-  return evaluations.get(`scenario\u0000${preset}\u0000${overrides.key}`, () => {
+  return evaluations.get(JSON.stringify(["scenario", preset, overrides.key]), () => {
     const base = loadPreset(preset);
     const scenario = overrides.pairs.length === 0 ? base : applySettings(base, resolveOverrides(overrides, listSettings(base)), "SOCIALCARE override");
     return new ScenarioEvaluation(scenario, runScenario(scenario));
@@ -143,7 +152,7 @@ export class ComparisonEvaluation {
  * problem with either side's overrides is blamed on that argument.
  */
 export function evaluateComparison(baseline: string, baselineOverrides: OverrideList, option: string, optionOverrides: OverrideList): ComparisonEvaluation {
-  return evaluations.get(`comparison\u0000${baseline}\u0000${baselineOverrides.key}\u0000${option}\u0000${optionOverrides.key}`, () => {
+  return evaluations.get(JSON.stringify(["comparison", baseline, baselineOverrides.key, option, optionOverrides.key]), () => {
     const b = inArgument("baselineOverrides", () => evaluateScenario(baseline, baselineOverrides));
     const o = inArgument("optionOverrides", () => evaluateScenario(option, optionOverrides));
     return new ComparisonEvaluation(compareScenarios(b.scenario, o.scenario));
@@ -157,7 +166,7 @@ export function presetTable(): Row[] {
 
 /** How a figure was computed, one line a cell: the figure and its value, the rule, the formula, each input with its source. */
 export function explanationLines(preset: string, overrides: OverrideList, figure: string): Row[] {
-  return evaluations.get(`explain\u0000${preset}\u0000${overrides.key}\u0000${figure}`, () => {
+  return evaluations.get(JSON.stringify(["explain", preset, overrides.key, figure]), () => {
     const evaluation = inArgument("overrides", () => evaluateScenario(preset, overrides));
     const found = inArgument("figure", () => evaluation.figure(figure));
     const e = explain(evaluation.scenario, found.figure);
@@ -223,7 +232,7 @@ export function uncertaintyFigure(preset: string, baseline: string | undefined, 
  * input's setting and its low and high values (its 10th and 90th percentiles).
  */
 export function tornadoTable(preset: string, baseline: string | undefined, figure: string, overrides: OverrideList = NO_OVERRIDES): Row[] {
-  return evaluations.get(`tornado\u0000${preset}\u0000${overrides.key}\u0000${baseline ?? ""}\u0000${figure}`, () => {
+  return evaluations.get(JSON.stringify(["tornado", preset, overrides.key, baseline ?? null, figure]), () => {
     const option = inArgument("overrides", () => evaluateScenario(preset, overrides)).scenario;
     const options = baseline === undefined ? { figure } : { figure, baseline: evaluateScenario(baseline).scenario };
     let tornado;

@@ -1,5 +1,5 @@
 import { clone } from "../clone.js";
-import { UnknownNameError } from "../errors.js";
+import { ScenarioError, UnknownNameError } from "../errors.js";
 import { closeMatches } from "../names.js";
 import { payAwardFields, scenarioSpec, SIZING_KEYS, tierFields } from "./schema.js";
 import type { NumberSpec, ObjectSpec, Spec, Unit } from "./spec.js";
@@ -217,14 +217,23 @@ export function applySettings(scenario: Scenario, overrides: Overrides, source =
   if (entries.length === 0) return scenario;
   const input = toScenarioInput(scenario, { withSources: true });
   const known = listSettings(scenario).map((s) => s.key);
+  // The same setting may be named two ways (`structure.tiers[0].salary` is
+  // `structure.tiers.socialWorker.salary`): settings are compared by what they resolve to, and one
+  // given twice is refused rather than letting the later value win without a word.
+  const given = new Map<string, string>();
   for (const [key, value] of entries) {
-    setAt(input, key, value, source, known);
+    const target = setAt(input, key, value, source, known);
+    const first = given.get(target);
+    if (first !== undefined) throw new ScenarioError([{ path: key, reason: first === key ? "is given twice" : `is given twice (also as ${first})` }]);
+    given.set(target, key);
   }
   return validateInput(input, { id: scenario.id });
 }
 
-function setAt(input: Record<string, unknown>, key: string, value: unknown, source: string, known: string[]): void {
+/** Sets one value; returns the path it resolved to, each list item named by its id where it has one. */
+function setAt(input: Record<string, unknown>, key: string, value: unknown, source: string, known: string[]): string {
   const segments = splitKey(key);
+  const resolved: string[] = [];
   const fail = (): never => {
     throw new UnknownNameError("setting", key, closeMatches(key, known));
   };
@@ -234,8 +243,11 @@ function setAt(input: Record<string, unknown>, key: string, value: unknown, sour
     if (Array.isArray(node)) {
       const byId = node.find((item) => item && typeof item === "object" && (item as Record<string, unknown>).id === segment);
       node = byId ?? (/^\d+$/.test(segment) ? node[Number(segment)] : undefined);
+      const id = node && typeof node === "object" ? (node as Record<string, unknown>).id : undefined;
+      resolved.push(typeof id === "string" ? id : segment);
     } else if (node && typeof node === "object") {
       node = (node as Record<string, unknown>)[segment];
+      resolved.push(segment);
     } else {
       node = undefined;
     }
@@ -247,7 +259,7 @@ function setAt(input: Record<string, unknown>, key: string, value: unknown, sour
   if (Array.isArray(target)) {
     if (!/^\d+$/.test(last) || Number(last) >= target.length) fail();
     target[Number(last)] = wrap(value, source);
-    return;
+    return [...resolved, last].join(".");
   }
   const exists = last in target;
   const switchesSizing = isTier && (SIZING_KEYS as readonly string[]).includes(last);
@@ -257,6 +269,7 @@ function setAt(input: Record<string, unknown>, key: string, value: unknown, sour
     for (const k of [...SIZING_KEYS, "shareOfChildren"]) delete target[k];
   }
   target[last] = wrap(value, source);
+  return [...resolved, last].join(".");
 }
 
 /** True when the key names a field the schema declares, even if this scenario leaves it out. */
