@@ -12,5 +12,5 @@ export async function writeWorkbookFile(path: string, baseline: Scenario, option
 export async function readWorkbookFile(path: string): Promise<ImportedScenario[]> {
   const full = resolve(path);
   if (!existsSync(full)) throw new WorkbookError([{ sheet: "(file)", cell: "", reason: `${path}: no such file` }]);
-  return importWorkbook(readFileSync(full));
+  return importWorkbook(readFileSync(full), { name: path });
 }

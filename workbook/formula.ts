@@ -84,14 +84,23 @@ function sheetPrefix(cell: CellAddress, from: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(cell.sheetName) ? `${cell.sheetName}!` : `'${cell.sheetName.replace(/'/g, "''")}'!`;
 }
 
-/** A number as formula text: plain decimals only (HyperFormula does not read 1E-12). */
+/**
+ * A number as formula text: plain decimals where they can be written (HyperFormula, which the tests
+ * recalculate with, does not read 1E-12), up to the hundred decimal places a number can be written to
+ * that way; a smaller number in Excel's exponent form (1E-101), which Excel reads. Any number the engine
+ * accepts can be written, so any scenario it runs exports.
+ */
 export function numberText(v: number): string {
   if (!Number.isFinite(v)) throw new Error(`a formula cannot hold ${v}`);
   const plain = String(v);
   if (!/e/i.test(plain)) return plain;
-  const fixed = Math.abs(v) < 1 ? v.toFixed(20).replace(/0+$/, "").replace(/\.$/, "") : BigInt(Math.round(v)).toString();
-  if (Number(fixed) !== v) throw new Error(`cannot write ${v} exactly without an exponent`);
-  return fixed;
+  if (Math.abs(v) >= 1) return BigInt(Math.round(v)).toString();
+  // The fewest decimal places that give the number back.
+  for (let places = 1; places <= 100; places++) {
+    const fixed = v.toFixed(places);
+    if (Number(fixed) === v) return fixed;
+  }
+  return plain.toUpperCase();
 }
 
 const PRECEDENCE: Record<BinaryOp, number> = { ">": 1, ">=": 1, "<": 1, "<=": 1, "=": 1, "<>": 1, "+": 2, "-": 2, "*": 3, "/": 3 };

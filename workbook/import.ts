@@ -26,7 +26,8 @@ export class WorkbookError extends SocialCareError {
   override name = "WorkbookError";
   readonly problems: readonly WorkbookProblem[];
   constructor(problems: readonly WorkbookProblem[]) {
-    const lines = problems.map((p) => `${p.sheet}!${p.cell}${p.key ? ` (${p.key})` : ""}: ${p.reason}`);
+    // A problem of the whole file names the file in its reason; one of a whole sheet has no cell to name.
+    const lines = problems.map((p) => (p.sheet === FILE ? p.reason : `${p.sheet}${p.cell ? `!${p.cell}` : ""}${p.key ? ` (${p.key})` : ""}: ${p.reason}`));
     super(problems.length === 1 ? lines[0]! : `${problems.length} problems in the workbook\n${lines.map((l) => `  ${l}`).join("\n")}`);
     this.problems = problems;
   }
@@ -47,17 +48,35 @@ export interface ImportedScenario {
   changes: InputChange[];
 }
 
-export async function importWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<ImportedScenario[]> {
+/** The sheet of a problem with the whole file (it cannot be read as a workbook at all). */
+export const FILE = "(file)";
+
+export interface ImportOptions {
+  /** The file's name as the user gave it, for messages about the whole file ("the workbook" if left out). */
+  name?: string;
+}
+
+export async function importWorkbook(bytes: Uint8Array | ArrayBuffer, options: ImportOptions = {}): Promise<ImportedScenario[]> {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const name = options.name ?? "the workbook";
+  const notWorkbook = (why: string) => new WorkbookError([{ sheet: FILE, cell: "", reason: `${name} is not an .xlsx workbook${why}` }]);
+  // The archive's own account of its size is read before anything is unpacked, so a small file that
+  // unpacks to gigabytes is refused at once (it took 39 s and 3.6 GB before).
+  const size = declaredSize(data);
+  if (size === undefined) throw notWorkbook("");
+  if (size > LARGEST_UNPACKED) throw notWorkbook(` this program can read: it would unpack to ${Math.round(size / 1e6).toLocaleString("en-GB")} MB, more than the ${LARGEST_UNPACKED / 1e6} MB any exported workbook needs`);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load((bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new WorkbookError([{ sheet: "(file)", cell: "", reason: `is not an .xlsx workbook: ${(error as Error).message}` }]);
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    // The zip or spreadsheet library's words ("Corrupted zip", "Cannot set properties of undefined")
+    // mean nothing to the user: the file is damaged or not a workbook.
+    throw notWorkbook(" (it is damaged or another kind of file)");
   }
   const files = wb.getWorksheet(SHEETS.files);
   const inputs = wb.getWorksheet(SHEETS.inputs);
   const missing = [SHEETS.files, SHEETS.inputs].filter((name) => !wb.getWorksheet(name));
-  if (!files || !inputs) throw new WorkbookError(missing.map((sheet) => ({ sheet, cell: "", reason: "is missing: this is not a workbook made by socialcare export" })));
+  if (!files || !inputs) throw new WorkbookError(missing.map((sheet) => ({ sheet: FILE, cell: "", reason: `${name} has no sheet "${sheet}": it is not a workbook made by socialcare export` })));
 
   const problems: WorkbookProblem[] = [];
   const originals = readScenarioFiles(files, problems);
@@ -96,17 +115,53 @@ export async function importWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<I
   return imported;
 }
 
+/** No exported workbook comes near this unpacked; a larger one is refused before it is unpacked. */
+const LARGEST_UNPACKED = 200e6;
+
+/**
+ * The unpacked size a zip archive declares for all its entries, from its central directory, or
+ * undefined when the bytes are not a zip archive (an .xlsx file is one).
+ */
+function declaredSize(data: Uint8Array): number | undefined {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  // The end-of-central-directory record: its signature, within the last 22 + 65,535 bytes (a comment).
+  let end = -1;
+  for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const entries = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > data.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
+    const unpacked = view.getUint32(at + 24, true);
+    // 0xFFFFFFFF says the size is in a ZIP64 field: more than 4 GB, far more than any workbook.
+    total += unpacked === 0xffffffff ? Number.POSITIVE_INFINITY : unpacked;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}
+
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   return typeof a === "number" && typeof b === "number" && Object.is(a, b);
 }
 
-/** The scenario files on their sheet: each starts at a row `@role` and runs to the next blank row. */
+/**
+ * The scenario files on their sheet: each starts at a row `@role` and runs to the next such row or the
+ * end of the sheet. An empty row inside is an empty line of the file (a description may hold a blank
+ * line); the empty rows after a file's last line only separate it from the next.
+ */
 function readScenarioFiles(ws: ExcelJS.Worksheet, problems: WorkbookProblem[]): { role: string; scenario: Scenario; row: number }[] {
   const out: { role: string; scenario: Scenario; row: number }[] = [];
   let current: { role: string; row: number; lines: string[] } | undefined;
   const finish = () => {
     if (!current) return;
+    while (current.lines.length > 0 && current.lines[current.lines.length - 1] === "") current.lines.pop();
     try {
       out.push({ role: current.role, row: current.row, scenario: loadScenario(current.lines.join("\n"), { source: `${SHEETS.files}!A${current.row}` }) });
     } catch (error) {
@@ -121,8 +176,7 @@ function readScenarioFiles(ws: ExcelJS.Worksheet, problems: WorkbookProblem[]): 
       finish();
       current = { role: text.slice(1), row: r, lines: [] };
     } else if (current) {
-      if (text === null || text === "") finish();
-      else current.lines.push(String(text));
+      current.lines.push(text === null ? "" : String(text));
     }
   }
   finish();
@@ -145,9 +199,19 @@ function readInputs(ws: ExcelJS.Worksheet, problems: WorkbookProblem[]): Map<str
     // A setting given twice is refused, as in the add-in's overrides, rather than the later row winning.
     const before = section?.get(key);
     if (before) problems.push({ sheet: SHEETS.inputs, cell, key, reason: `is given twice (also in ${before.cell})` });
-    else section?.set(key, { value: textOf(ws.getCell(r, INPUT_COLUMNS.value + 1)), cell });
+    else {
+      const valueCell = ws.getCell(r, INPUT_COLUMNS.value + 1);
+      if (isUncalculatedFormula(valueCell)) problems.push({ sheet: SHEETS.inputs, cell, key, reason: "holds a formula with no saved result: open the workbook in Excel and save it, or type the value" });
+      else section?.set(key, { value: textOf(valueCell), cell });
+    }
   }
   return out;
+}
+
+/** A formula whose result was never saved (a file written by a program that does not calculate). */
+function isUncalculatedFormula(cell: ExcelJS.Cell): boolean {
+  const v = cell.value as unknown;
+  return v !== null && typeof v === "object" && ("formula" in v || "sharedFormula" in v) && (cell.result === undefined || cell.result === null);
 }
 
 /** A cell's value as a scenario file would hold it: numbers, text, true/false, or null when empty. */

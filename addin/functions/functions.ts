@@ -306,3 +306,5 @@ export function TEAMDESIGN(preset: unknown, overrides?: unknown[][]): unknown[][
 // cache's counts, and the means to clear or bound it.
 export { evaluations as evaluationCache } from "./evaluationCache.js";
 export { simulationRuns } from "./simulation.js";
+// For checks from outside the bundle (how much an evaluated scenario keeps), not a custom function.
+export { evaluateScenario, UNKNOWN_FIGURES_KEPT } from "./wholeScenario.js";
