@@ -76,7 +76,7 @@ export async function importWorkbook(bytes: Uint8Array | ArrayBuffer, options: I
   const files = wb.getWorksheet(SHEETS.files);
   const inputs = wb.getWorksheet(SHEETS.inputs);
   const missing = [SHEETS.files, SHEETS.inputs].filter((name) => !wb.getWorksheet(name));
-  if (!files || !inputs) throw new WorkbookError(missing.map((sheet) => ({ sheet: FILE, cell: "", reason: `${name} has no sheet "${sheet}": it is not a workbook made by socialcare export` })));
+  if (!files || !inputs) throw new WorkbookError([{ sheet: FILE, cell: "", reason: `${name} is not a workbook made by socialcare export: it has no ${missing.map((sheet) => `"${sheet}"`).join(" or ")} sheet` }]);
 
   const problems: WorkbookProblem[] = [];
   const originals = readScenarioFiles(files, problems);
@@ -134,6 +134,8 @@ function declaredSize(data: Uint8Array): number | undefined {
   }
   if (end < 0) return undefined;
   const entries = view.getUint16(end + 10, true);
+  // An empty archive is no workbook either.
+  if (entries === 0) return undefined;
   let at = view.getUint32(end + 16, true);
   let total = 0;
   for (let n = 0; n < entries; n++) {
