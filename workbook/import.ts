@@ -52,13 +52,13 @@ export interface ImportedScenario {
 export const FILE = "(file)";
 
 export interface ImportOptions {
-  /** The file's name as the user gave it, for messages about the whole file ("the workbook" if left out). */
+  /** The file's name as the user gave it, for messages about the whole file ("this file" if left out). */
   name?: string;
 }
 
 export async function importWorkbook(bytes: Uint8Array | ArrayBuffer, options: ImportOptions = {}): Promise<ImportedScenario[]> {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const name = options.name ?? "the workbook";
+  const name = options.name ?? "this file";
   const notWorkbook = (why: string) => new WorkbookError([{ sheet: FILE, cell: "", reason: `${name} is not an .xlsx workbook${why}` }]);
   // The archive's own account of its size is read before anything is unpacked, so a small file that
   // unpacks to gigabytes is refused at once (it took 39 s and 3.6 GB before).
