@@ -109,6 +109,13 @@ describe("Inputs cells the importer cannot take are named by cell, in the user's
     expect(err).toMatch(/^socialcare: Inputs!B\d+ \(council\.children\): holds a formula with no saved result: open the workbook in Excel and save it, or type the value$/);
   });
 
+  test("a problem of the whole sheet names the sheet, with no empty cell after it", async () => {
+    const err = await withInputs((ws) => {
+      for (let r = 1; r <= ws.rowCount; r++) if (String(ws.getCell(r, 5).value ?? "").startsWith("@")) ws.getCell(r, 5).value = null;
+    });
+    expect(err).toMatch(/^socialcare: Inputs: has no section for the \w+ /);
+  });
+
   test("a setting repeated in a later row", async () => {
     let first = 0;
     let later = 0;
