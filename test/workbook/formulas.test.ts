@@ -160,6 +160,14 @@ test("statutory redundancy weeks: every age and length of service", () => {
 test("numbers are written without exponents, exactly", () => {
   for (const v of [1e-12, 1e-15, 0.000001, 123.456, 1e21, -2.5e-7]) expect(Number(numberText(v))).toBe(v);
   expect(numberText(1e-12)).toBe("0.000000000001");
+  // Any number the engine accepts: 1e-25 (a sizing expression's tiny factor) in the fewest places.
+  expect(numberText(1e-25)).toBe(`0.${"0".repeat(24)}1`);
+  expect(numberText(-3e-9)).toBe("-0.000000003");
+});
+
+test("a number too small for a hundred decimal places is written in Excel's exponent form, exactly", () => {
+  expect(numberText(1.5e-120)).toBe("1.5E-120");
+  expect(Number(numberText(1.5e-120))).toBe(1.5e-120);
 });
 
 test("EXACT compares tier ids letter for letter, as the engine does (= would ignore case)", () => {
