@@ -615,6 +615,12 @@ describe("whatever the cells hold, a cell gets a value or an Excel error", () =>
     fc.integer({ min: -5, max: 3000 }),
     fc.string({ maxLength: 6 }),
     fc.constantFrom("", " ", "12", "1,200", "15%", "(3)", "£30,000", "2025/26", "blueprint", "runCost.total", "council.children", "TRUE"),
+    // Long runs of one character between the parts of a number (a run of spaces once froze Excel), and
+    // control characters (once able to make two sets of overrides share a cache entry).
+    fc
+      .tuple(fc.constantFrom("", "(", "-", "£", "12", "1,"), fc.constantFrom(" ", "(", ",", "1", "0", "e", "%", "\n", "\t", "\u0001", "\u0002", "\u0000"), fc.integer({ min: 100, max: 20_000 }), fc.constantFrom("", "x", "%", ")", "1"))
+      .map(([head, c, n, tail]) => `${head}${c.repeat(n)}${tail}`),
+    fc.array(fc.constantFrom("\u0000", "\u0001", "\u0002", "\n", "\r", "\t", "\u007f", "\u00a0", "\u2028", "a", "1", ".", "_"), { maxLength: 12 }).map((chars) => chars.join("")),
     fc.boolean(),
     fc.constant(null),
     fc.constant(undefined),
