@@ -43,7 +43,7 @@ describe("numbers typed as text", () => {
     expect(answer.code).toBe("#VALUE!");
         // The text is shown by its start (control characters escaped), the message cut to what Excel shows.
     expect(answer.message).toMatch(/^children: must be a number, got the text ".*…/s);
-    expect(answer.message.length).toBeLessThanOrEqual(255);
+    expect(answer.message!.length).toBeLessThanOrEqual(255);
   });
 
   test("a cell of 32,767 spaces gives a one-line message that shows the start of the text", () => {
