@@ -3,6 +3,7 @@ import { parse as parseYaml, YAMLParseError } from "yaml";
 import { ScenarioError, SocialCareError, UnknownNameError } from "../errors.js";
 import { models } from "../generated/models.js";
 import { closeMatches } from "../names.js";
+import { hasOwn, setOwn } from "../ownProperties.js";
 import type { Scenario } from "./types.js";
 import { validateInput } from "./validate.js";
 
@@ -45,7 +46,7 @@ const presetCache = new Map<string, Scenario>();
 export function loadPreset(id: string): Scenario {
   let scenario = presetCache.get(id);
   if (!scenario) {
-    if (!(id in presetFiles)) throw new UnknownNameError("preset", id, closeMatches(id, Object.keys(presetFiles)));
+    if (!hasOwn(presetFiles, id)) throw new UnknownNameError("preset", id, closeMatches(id, Object.keys(presetFiles)));
     scenario = loadScenario(presetFiles[id], { id, source: `preset ${id}` });
     presetCache.set(id, scenario);
   }
@@ -54,7 +55,7 @@ export function loadPreset(id: string): Scenario {
 
 /** True when `id` names a preset. */
 export function isPreset(id: string): boolean {
-  return id in presetFiles;
+  return hasOwn(presetFiles, id);
 }
 
 export interface LoadOptions {
@@ -147,7 +148,7 @@ function resolveInput(raw: unknown, options: LoadOptions, chain: string[]): unkn
   if (external) {
     base = external.raw;
     baseSource = external.source;
-  } else if (parent in presetFiles) {
+  } else if (hasOwn(presetFiles, parent)) {
     base = presetFiles[parent];
     baseSource = `preset ${parent}`;
   } else {
@@ -167,7 +168,7 @@ function resolveParts(raw: Raw): Raw {
   for (const [part, folder] of Object.entries(partFolders)) {
     const value = out[part];
     if (typeof value === "string") {
-      if (!(value in folder)) throw new UnknownNameError("part", value, closeMatches(value, Object.keys(folder)));
+      if (!hasOwn(folder, value)) throw new UnknownNameError("part", value, closeMatches(value, Object.keys(folder)));
       out[part] = annotate(folder[value]!, `${part} ${value}`);
     }
   }
@@ -198,7 +199,8 @@ export function merge(base: unknown, over: unknown, path = ""): unknown {
   if (isGroup(base) && isGroup(over)) {
     const out: Raw = { ...(base as Raw) };
     for (const [key, value] of Object.entries(over as Raw)) {
-      out[key] = key in out ? merge(out[key], value, path ? `${path}.${key}` : key) : value;
+      // Own properties only, and `__proto__` kept as a plain key for validation to report as unknown.
+      setOwn(out, key, hasOwn(out, key) ? merge(out[key], value, path ? `${path}.${key}` : key) : value);
     }
     return out;
   }
