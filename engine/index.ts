@@ -88,7 +88,7 @@ export { isFinancialYear, startOfYear, financialYear, addYears, yearsBetween } f
 export { closeMatches } from "./names.js";
 
 // Errors.
-export { SocialCareError, ScenarioError, UnknownNameError, DomainError, InputError } from "./errors.js";
+export { SocialCareError, ScenarioError, UnknownNameError, DomainError, InputError, problemLines, MOST_PROBLEMS_SHOWN } from "./errors.js";
 export type { Issue, NameKind } from "./errors.js";
 
 // Uncertainty: distributions, Monte Carlo, sensitivity, switching values, national sweeps.
