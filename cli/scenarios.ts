@@ -1,6 +1,7 @@
 import type { Scenario } from "../engine/index.js";
 import { onCouncil } from "../node/council.js";
-import { loadPresetOrFile } from "../node/files.js";
+import { dirname, resolve } from "node:path";
+import { loadPresetOrFile, type FileOptions } from "../node/files.js";
 import { UsageError, type ParsedArgs } from "./args.js";
 
 /**
@@ -10,9 +11,22 @@ import { UsageError, type ParsedArgs } from "./args.js";
 
 /** The scenario `name` names, on the council of --council if given. */
 export function loadNamed(name: string, args: ParsedArgs): Scenario {
-  const scenario = loadPresetOrFile(name);
+  const scenario = loadScenarioArgument(name);
   const council = args.options.council;
-  return typeof council === "string" ? onCouncil(scenario, council) : scenario;
+  return typeof council === "string" ? onCouncil(scenario, council, fileOptions(council)) : scenario;
+}
+
+/**
+ * What the CLI lets a named file read: its `extends` may name files in the file's own folder (and
+ * below), as the library allows only when told (see FileOptions).
+ */
+export function fileOptions(name: string): FileOptions {
+  return { folder: dirname(resolve(name)) };
+}
+
+/** A preset id or a scenario file named on the command line. */
+export function loadScenarioArgument(name: string): Scenario {
+  return loadPresetOrFile(name, fileOptions(name));
 }
 
 /** The positional arguments, checked for number: too few or too many is wrong usage. */

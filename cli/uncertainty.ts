@@ -1,5 +1,5 @@
 import { formatDistribution, type Correlation, type Distribution, type FigureDistribution, type FigureSummary, type Scenario, type UncertainInput } from "../engine/index.js";
-import { loadPresetOrFile } from "../node/files.js";
+import { loadScenarioArgument } from "./scenarios.js";
 import type { ParallelOptions } from "../node/simulate.js";
 import { UsageError, type OptionSpec } from "./args.js";
 import { formatByUnit, formatMoney, formatPercent, table } from "./format.js";
@@ -84,7 +84,7 @@ export function correlations(options: Record<string, string | boolean>): Correla
 }
 
 export function loadBaseline(options: Record<string, string | boolean>): Scenario | undefined {
-  return typeof options.baseline === "string" ? loadPresetOrFile(options.baseline) : undefined;
+  return typeof options.baseline === "string" ? loadScenarioArgument(options.baseline) : undefined;
 }
 
 /** The threads and the progress bar for a long run. */

@@ -19,17 +19,23 @@ export class SocialCareError extends Error {
 }
 
 /** A scenario (or part of one) that failed validation; `issues` lists every problem, not just the first. */
+/** A message lists at most this many problems, then says how many more there are (every one stays in `issues`). */
+export const MOST_PROBLEMS_SHOWN = 20;
+
+/** Problem lines indented for a message: the first MOST_PROBLEMS_SHOWN, then the count of the rest. */
+export function problemLines(lines: readonly string[]): string[] {
+  const shown = lines.slice(0, MOST_PROBLEMS_SHOWN).map((l) => `  ${l}`);
+  const more = lines.length - shown.length;
+  return more > 0 ? [...shown, `  … and ${more} more problem${more === 1 ? "" : "s"}`] : shown;
+}
+
 export class ScenarioError extends SocialCareError {
   override name = "ScenarioError";
   readonly issues: readonly Issue[];
   constructor(issues: readonly Issue[], context?: string) {
     const lines = issues.map((i) => (i.path ? `${i.path}: ${i.reason}` : i.reason));
     const head = context ? `${context}: ` : "";
-    super(
-      issues.length === 1
-        ? `${head}${lines[0]}`
-        : `${head}${issues.length} problems\n${lines.map((l) => `  ${l}`).join("\n")}`,
-    );
+    super(issues.length === 1 ? `${head}${lines[0]}` : `${head}${issues.length} problems\n${problemLines(lines).join("\n")}`);
     this.issues = issues;
   }
 }

@@ -12,6 +12,7 @@ export type { PresetSummary, LoadOptions, Validation } from "./scenario/load.js"
 export { validateInput } from "./scenario/validate.js";
 export type { ValidateOptions } from "./scenario/validate.js";
 export { listSettings, numericSettings, applySettings, toScenarioInput, splitKey } from "./scenario/settings.js";
+export { hasOwn, isPrototypeName, ownValue, setOwn } from "./ownProperties.js";
 export type { Setting, Overrides } from "./scenario/settings.js";
 export { scenarioSpec } from "./scenario/schema.js";
 export type { Unit, Spec, NumberSpec, TextSpec, BooleanSpec, ChoiceSpec, YearSpec, ObjectSpec, ListSpec, MapSpec, CustomSpec, Walk } from "./scenario/spec.js";
@@ -87,7 +88,7 @@ export { isFinancialYear, startOfYear, financialYear, addYears, yearsBetween } f
 export { closeMatches } from "./names.js";
 
 // Errors.
-export { SocialCareError, ScenarioError, UnknownNameError, DomainError, InputError } from "./errors.js";
+export { SocialCareError, ScenarioError, UnknownNameError, DomainError, InputError, problemLines, MOST_PROBLEMS_SHOWN } from "./errors.js";
 export type { Issue, NameKind } from "./errors.js";
 
 // Uncertainty: distributions, Monte Carlo, sensitivity, switching values, national sweeps.

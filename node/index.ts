@@ -9,7 +9,8 @@
  * @packageDocumentation
  */
 export * from "../engine/index.js";
-export { loadScenarioFile, loadPresetOrFile, readScenarioFile, looksLikePath, validateScenarioFile, listCouncils } from "./files.js";
+export { loadScenarioFile, loadPresetOrFile, readScenarioFile, looksLikePath, validateScenarioFile, listCouncils, MOST_SCENARIO_BYTES } from "./files.js";
+export type { FileOptions } from "./files.js";
 export { onCouncil } from "./council.js";
 export { exportWorkbook, importWorkbook, WorkbookError } from "../workbook/index.js";
 export type { ImportedScenario, InputChange, WorkbookProblem, BuildOptions } from "../workbook/index.js";

@@ -1,5 +1,5 @@
 import { switchingValue, type SwitchingValue } from "../../engine/index.js";
-import { loadPresetOrFile } from "../../node/files.js";
+import { loadScenarioArgument } from "../scenarios.js";
 import { UsageError } from "../args.js";
 import { COMMON_OPTIONS, type Command } from "../command.js";
 import { formatByUnit } from "../format.js";
@@ -26,7 +26,7 @@ export const breakeven: Command = {
     const from = number(o, "from");
     const to = number(o, "to");
     if ((from === undefined) !== (to === undefined)) throw new UsageError("give both --from and --to, or neither");
-    const scenario = loadPresetOrFile(args.positionals[0]!);
+    const scenario = loadScenarioArgument(args.positionals[0]!);
     const baseline = loadBaseline(o);
     const target = number(o, "target");
     const result = switchingValue(scenario, {

@@ -1,5 +1,5 @@
 import { compareScenarios, runScenario } from "../../engine/index.js";
-import { loadPresetOrFile } from "../../node/files.js";
+import { loadScenarioArgument } from "../scenarios.js";
 import { UsageError } from "../args.js";
 import { COMMON_OPTIONS, type Command } from "../command.js";
 
@@ -15,8 +15,8 @@ export const exportCommand: Command = {
     const file = args.options.xlsx;
     if (typeof file !== "string") throw new UsageError("export needs --xlsx <file>");
     if (!/\.xlsx$/i.test(file)) throw new UsageError(`--xlsx must name an .xlsx file, got "${file}"`);
-    const baseline = loadPresetOrFile(baselineName);
-    const options = optionNames.map(loadPresetOrFile);
+    const baseline = loadScenarioArgument(baselineName);
+    const options = optionNames.map((n) => loadScenarioArgument(n));
     try {
       // exceljs is loaded only when a workbook is written, so other commands start faster.
       const { writeWorkbookFile } = await import("../../node/workbookFiles.js");

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readTextFile } from "../../node/files.js";
 import { healthCheck, parseHealthCheckText, ScenarioError, type HealthCheck, type MetricResult } from "../../engine/index.js";
 import { UsageError } from "../args.js";
 import { COMMON_OPTIONS, type Command } from "../command.js";
@@ -18,13 +18,7 @@ export const healthcheck: Command = {
     const [file, ...extra] = args.positionals;
     if (!file) throw new UsageError("healthcheck needs a file of metrics (.json or .csv)");
     if (extra.length > 0) throw new UsageError(`healthcheck takes one file, got ${args.positionals.length}`);
-    if (!existsSync(file)) throw new ScenarioError([{ path: "", reason: `${file}: no such file` }]);
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (error) {
-      throw new ScenarioError([{ path: "", reason: `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }]);
-    }
+    const text = readTextFile(file, "health-check file");
     const check = healthCheck(parseHealthCheckText(text, file));
     return { text: describe(check, file), json: check, csv: tidy(check) };
   },

@@ -1,5 +1,5 @@
 import { sensitivity as tornadoOf, type Tornado } from "../../engine/index.js";
-import { loadPresetOrFile } from "../../node/files.js";
+import { loadScenarioArgument } from "../scenarios.js";
 import { UsageError } from "../args.js";
 import { COMMON_OPTIONS, type Command } from "../command.js";
 import { formatByUnit, table } from "../format.js";
@@ -19,7 +19,7 @@ export const sensitivity: Command = {
   ],
   run(args) {
     if (args.positionals.length !== 1) throw new UsageError("sensitivity needs one scenario (a preset or a file)");
-    const scenario = loadPresetOrFile(args.positionals[0]!);
+    const scenario = loadScenarioArgument(args.positionals[0]!);
     const o = args.options;
     const baseline = loadBaseline(o);
     const figure = typeof o.figure === "string" ? o.figure : undefined;

@@ -1,5 +1,5 @@
 import type { SimulationOptions, SimulationResult } from "../../engine/index.js";
-import { loadPresetOrFile } from "../../node/files.js";
+import { loadScenarioArgument } from "../scenarios.js";
 import { simulateParallel } from "../../node/simulate.js";
 import { UsageError } from "../args.js";
 import { COMMON_OPTIONS, type Command } from "../command.js";
@@ -24,7 +24,7 @@ export const simulate: Command = {
   ],
   async run(args) {
     if (args.positionals.length !== 1) throw new UsageError("simulate needs one scenario (a preset or a file)");
-    const scenario = loadPresetOrFile(args.positionals[0]!);
+    const scenario = loadScenarioArgument(args.positionals[0]!);
     const o = args.options;
     const baseline = loadBaseline(o);
     const percentiles = list(o, "percentiles")?.map((p) => {

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readTextFile } from "../../node/files.js";
 import { listCouncilTables, loadCouncilTable, parseCouncilTable, ScenarioError, UnknownNameError, closeMatches, type CouncilTable, type SweepOptions, type SweepResult } from "../../engine/index.js";
-import { loadPresetOrFile } from "../../node/files.js";
+import { loadScenarioArgument } from "../scenarios.js";
 import { sweepParallel } from "../../node/simulate.js";
 import { UsageError } from "../args.js";
 import { COMMON_OPTIONS, type Command } from "../command.js";
@@ -25,7 +26,7 @@ export const sweep: Command = {
     const [tableName, ...scenarioNames] = args.positionals;
     if (!tableName || scenarioNames.length === 0) throw new UsageError("sweep needs a council table (a CSV file, or one shipped: " + listCouncilTables().join(", ") + ") and at least one scenario");
     const councils = readTable(tableName);
-    const scenarios = scenarioNames.map(loadPresetOrFile);
+    const scenarios = scenarioNames.map((n) => loadScenarioArgument(n));
     const o = args.options;
     const baseline = loadBaseline(o);
     const options: SweepOptions = {
@@ -53,8 +54,7 @@ export const sweep: Command = {
 /** A CSV file, or the name of a table shipped in models/council-tables. */
 function readTable(name: string): CouncilTable {
   if (/[\\/]|\.csv$/i.test(name) || existsSync(name)) {
-    if (!existsSync(name)) throw new ScenarioError([{ path: "", reason: `${name}: no such file` }]);
-    return parseCouncilTable(readFileSync(name, "utf8"), name);
+    return parseCouncilTable(readTextFile(name, "council table"), name);
   }
   if (listCouncilTables().includes(name)) return loadCouncilTable(name);
   throw new UnknownNameError("council table", name, closeMatches(name, listCouncilTables()));

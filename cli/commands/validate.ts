@@ -1,5 +1,6 @@
-import { isPreset, loadPreset, type Validation } from "../../engine/index.js";
+import { isPreset, loadPreset, problemLines, type Validation } from "../../engine/index.js";
 import { looksLikePath, validateScenarioFile } from "../../node/files.js";
+import { fileOptions } from "../scenarios.js";
 import { COMMON_OPTIONS, type Command } from "../command.js";
 import { positionals } from "../scenarios.js";
 
@@ -15,7 +16,7 @@ export const validate: Command = {
   options: [...COMMON_OPTIONS],
   run(args) {
     const [name] = positionals(args, ["file"]);
-    const validation: Validation = !looksLikePath(name!) && isPreset(name!) ? { ok: true, scenario: loadPreset(name!) } : validateScenarioFile(name!);
+    const validation: Validation = !looksLikePath(name!) && isPreset(name!) ? { ok: true, scenario: loadPreset(name!) } : validateScenarioFile(name!, fileOptions(name!));
     if (validation.ok) {
       const s = validation.scenario;
       return {
@@ -26,7 +27,7 @@ export const validate: Command = {
     }
     const count = validation.issues.length;
     return {
-      text: [`${name}: ${count} problem${count === 1 ? "" : "s"}`, ...validation.issues.map((i) => `  ${i.path ? `${i.path}: ` : ""}${i.reason}`)].join("\n"),
+      text: [`${name}: ${count} problem${count === 1 ? "" : "s"}`, ...problemLines(validation.issues.map((i) => `${i.path ? `${i.path}: ` : ""}${i.reason}`))].join("\n"),
       json: validation,
       csv: [["path", "reason"], ...validation.issues.map((i) => [i.path, i.reason])],
       exitCode: 1,

@@ -1,8 +1,9 @@
 import { clone } from "../clone.js";
-import { parse as parseYaml, YAMLParseError } from "yaml";
+import { parseDocument } from "yaml";
 import { ScenarioError, SocialCareError, UnknownNameError } from "../errors.js";
 import { models } from "../generated/models.js";
 import { closeMatches } from "../names.js";
+import { hasOwn, setOwn } from "../ownProperties.js";
 import type { Scenario } from "./types.js";
 import { validateInput } from "./validate.js";
 
@@ -45,7 +46,7 @@ const presetCache = new Map<string, Scenario>();
 export function loadPreset(id: string): Scenario {
   let scenario = presetCache.get(id);
   if (!scenario) {
-    if (!(id in presetFiles)) throw new UnknownNameError("preset", id, closeMatches(id, Object.keys(presetFiles)));
+    if (!hasOwn(presetFiles, id)) throw new UnknownNameError("preset", id, closeMatches(id, Object.keys(presetFiles)));
     scenario = loadScenario(presetFiles[id], { id, source: `preset ${id}` });
     presetCache.set(id, scenario);
   }
@@ -54,7 +55,7 @@ export function loadPreset(id: string): Scenario {
 
 /** True when `id` names a preset. */
 export function isPreset(id: string): boolean {
-  return id in presetFiles;
+  return hasOwn(presetFiles, id);
 }
 
 export interface LoadOptions {
@@ -75,6 +76,11 @@ export interface LoadOptions {
  */
 export function loadScenario(input: unknown, options: LoadOptions = {}): Scenario {
   const raw = typeof input === "string" ? parseScenarioText(input, options.source) : input;
+  if (typeof input !== "string") {
+    checkNesting(raw, (reason) => {
+      throw new ScenarioError([{ path: "", reason }]);
+    });
+  }
   const resolved = resolveInput(raw, options, []);
   const id = options.id ?? (typeof (resolved as Raw).id === "string" ? ((resolved as Raw).id as string) : undefined);
   return validateInput(resolved, { ...(id !== undefined ? { id } : {}) });
@@ -94,31 +100,118 @@ export function validateScenario(input: unknown, options: LoadOptions = {}): Val
   }
 }
 
-/** Parses scenario text: JSON or YAML (with comments). A syntax error names the line and column. */
+/** Groups and lists may nest this deep in a scenario; deeper is refused before anything walks it. */
+export const MOST_NESTING = 64;
+
+/**
+ * Parses scenario text: JSON or YAML (with comments). A syntax error names the line and column. A
+ * byte-order mark is allowed; a repeated key, an unknown YAML tag, an alias bomb, nesting deeper than
+ * MOST_NESTING and text that is not a group of settings are refused, each in one line.
+ */
 export function parseScenarioText(text: string, source?: string): unknown {
   const where = source ? `${source}: ` : "";
+  const refuse = (reason: string): never => {
+    throw new ScenarioError([{ path: "", reason: `${where}${reason}` }]);
+  };
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const looksJson = source?.toLowerCase().endsWith(".json") || /^\s*[{[]/.test(text);
+  let parsed: unknown;
+  let done = false;
   if (looksJson) {
     try {
-      return JSON.parse(text);
+      parsed = JSON.parse(text);
+      done = true;
     } catch (error) {
-      if (source?.toLowerCase().endsWith(".json")) {
-        throw new ScenarioError([{ path: "", reason: `${where}is not valid JSON: ${jsonProblem(text, error as Error)}` }]);
-      }
+      if (error instanceof RangeError) refuse(`nests deeper than ${MOST_NESTING} levels`);
+      if (source?.toLowerCase().endsWith(".json")) refuse(`is not valid JSON: ${jsonProblem(text, error as Error)}`);
       // Not JSON after all: YAML flow style also starts with { or [.
     }
-  }
-  try {
-    return parseYaml(text, { prettyErrors: true, uniqueKeys: true });
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const pos = error.linePos?.[0];
-      const at = pos ? `line ${pos.line}, column ${pos.col}: ` : "";
-      const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?\s*$/, "");
-      throw new ScenarioError([{ path: "", reason: `${where}is not valid YAML: ${at}${message}` }]);
+    if (done) {
+      const repeated = repeatedJsonKey(text);
+      if (repeated) refuse(`is not valid JSON: the key "${repeated.key}" is given twice in one group (line ${repeated.line}); say it once`);
     }
+  }
+  if (!done) parsed = parseYamlText(text, refuse);
+  if (parsed === null || parsed === undefined) refuse("must not be empty: a scenario file holds a group of settings (extends, council, structure, …)");
+  if (typeof parsed !== "object" || Array.isArray(parsed)) {
+    refuse(`must hold a group of settings (extends, council, structure, …), got ${Array.isArray(parsed) ? "a list" : typeof parsed === "string" ? "text" : String(parsed)}`);
+  }
+  checkNesting(parsed, refuse);
+  return parsed;
+}
+
+function parseYamlText(text: string, refuse: (reason: string) => never): unknown {
+  let doc;
+  try {
+    // Warnings (an unknown tag) are problems in the file, not lines for the console.
+    doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, logLevel: "silent" });
+  } catch (error) {
+    if (error instanceof RangeError) refuse(`nests deeper than ${MOST_NESTING} levels`);
     throw error;
   }
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem && /call stack/i.test(problem.message)) refuse(`nests deeper than ${MOST_NESTING} levels`);
+  if (problem) {
+    const pos = problem.linePos?.[0];
+    const at = pos ? `line ${pos.line}, column ${pos.col}: ` : "";
+    const message = problem.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?\s*$/, "");
+    refuse(`is not valid YAML: ${at}${message}`);
+  }
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    if (error instanceof RangeError) refuse(`nests deeper than ${MOST_NESTING} levels`);
+    if (/alias/i.test((error as Error).message)) refuse("is not valid YAML: its aliases expand too many times (a file that repeats aliases of aliases grows without bound)");
+    throw error;
+  }
+}
+
+/** Refuses groups and lists nested deeper than MOST_NESTING (walked without recursion). */
+function checkNesting(value: unknown, refuse: (reason: string) => never): void {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    if (depth > MOST_NESTING) refuse(`nests deeper than ${MOST_NESTING} levels`);
+    for (const child of Object.values(node as Record<string, unknown>)) if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+  }
+}
+
+/**
+ * The first key given twice in one group of JSON text (JSON.parse keeps the last without a word,
+ * where the YAML reader refuses), with its line; null when none is.
+ */
+export function repeatedJsonKey(text: string): { key: string; line: number } | null {
+  const groups: (Set<string> | null)[] = [];
+  let line = 1;
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "\n") line++;
+    else if (c === "{") {
+      groups.push(new Set());
+      expectKey = true;
+    } else if (c === "[") {
+      groups.push(null);
+      expectKey = false;
+    } else if (c === "}" || c === "]") groups.pop();
+    else if (c === ",") expectKey = groups[groups.length - 1] !== null && groups.length > 0;
+    else if (c === ":") expectKey = false;
+    else if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      if (expectKey) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        const seen = groups[groups.length - 1];
+        if (seen) {
+          if (seen.has(key)) return { key, line };
+          seen.add(key);
+        }
+      }
+      i = j;
+    }
+  }
+  return null;
 }
 
 function jsonProblem(text: string, error: Error): string {
@@ -147,7 +240,7 @@ function resolveInput(raw: unknown, options: LoadOptions, chain: string[]): unkn
   if (external) {
     base = external.raw;
     baseSource = external.source;
-  } else if (parent in presetFiles) {
+  } else if (hasOwn(presetFiles, parent)) {
     base = presetFiles[parent];
     baseSource = `preset ${parent}`;
   } else {
@@ -167,7 +260,7 @@ function resolveParts(raw: Raw): Raw {
   for (const [part, folder] of Object.entries(partFolders)) {
     const value = out[part];
     if (typeof value === "string") {
-      if (!(value in folder)) throw new UnknownNameError("part", value, closeMatches(value, Object.keys(folder)));
+      if (!hasOwn(folder, value)) throw new UnknownNameError("part", value, closeMatches(value, Object.keys(folder)));
       out[part] = annotate(folder[value]!, `${part} ${value}`);
     }
   }
@@ -198,7 +291,8 @@ export function merge(base: unknown, over: unknown, path = ""): unknown {
   if (isGroup(base) && isGroup(over)) {
     const out: Raw = { ...(base as Raw) };
     for (const [key, value] of Object.entries(over as Raw)) {
-      out[key] = key in out ? merge(out[key], value, path ? `${path}.${key}` : key) : value;
+      // Own properties only, and `__proto__` kept as a plain key for validation to report as unknown.
+      setOwn(out, key, hasOwn(out, key) ? merge(out[key], value, path ? `${path}.${key}` : key) : value);
     }
     return out;
   }

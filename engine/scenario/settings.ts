@@ -1,6 +1,7 @@
 import { clone } from "../clone.js";
 import { ScenarioError, UnknownNameError } from "../errors.js";
 import { closeMatches } from "../names.js";
+import { hasOwn, isPrototypeName, ownValue, setOwn } from "../ownProperties.js";
 import { payAwardFields, scenarioSpec, SIZING_KEYS, tierFields } from "./schema.js";
 import type { NumberSpec, ObjectSpec, Spec, Unit } from "./spec.js";
 import type { PayAward, Provenance, Scenario, Tier } from "./types.js";
@@ -237,6 +238,8 @@ function setAt(input: Record<string, unknown>, key: string, value: unknown, sour
   const fail = (): never => {
     throw new UnknownNameError("setting", key, closeMatches(key, known));
   };
+  // A prototype name anywhere in the path is an unknown setting, never a step onto a prototype.
+  if (segments.length === 0 || segments.some(isPrototypeName)) fail();
   let node: unknown = input;
   for (let i = 0; i < segments.length - 1; i++) {
     const segment = segments[i]!;
@@ -246,7 +249,7 @@ function setAt(input: Record<string, unknown>, key: string, value: unknown, sour
       const id = node && typeof node === "object" ? (node as Record<string, unknown>).id : undefined;
       resolved.push(typeof id === "string" ? id : segment);
     } else if (node && typeof node === "object") {
-      node = (node as Record<string, unknown>)[segment];
+      node = ownValue(node as Record<string, unknown>, segment);
       resolved.push(segment);
     } else {
       node = undefined;
@@ -261,14 +264,14 @@ function setAt(input: Record<string, unknown>, key: string, value: unknown, sour
     target[Number(last)] = wrap(value, source);
     return [...resolved, last].join(".");
   }
-  const exists = last in target;
+  const exists = hasOwn(target, last);
   const switchesSizing = isTier && (SIZING_KEYS as readonly string[]).includes(last);
   const inSpec = specHasField(segments);
   if (!exists && !switchesSizing && !inSpec) fail();
   if (switchesSizing && !exists) {
     for (const k of [...SIZING_KEYS, "shareOfChildren"]) delete target[k];
   }
-  target[last] = wrap(value, source);
+  setOwn(target, last, wrap(value, source));
   return [...resolved, last].join(".");
 }
 
@@ -277,9 +280,9 @@ function specHasField(segments: string[]): boolean {
   let spec: Spec | undefined = scenarioSpec;
   for (const segment of segments) {
     if (!spec) return false;
-    if (spec.type === "object") spec = spec.fields[segment];
+    if (spec.type === "object") spec = ownValue(spec.fields, segment);
     else if (spec.type === "list" || spec.type === "map") spec = spec.of;
-    else if (spec.type === "custom") spec = ({ type: "object", label: "", fields: spec.label === "Tier" ? tierFields : payAwardFields } as ObjectSpec).fields[segment];
+    else if (spec.type === "custom") spec = ownValue((spec.label === "Tier" ? tierFields : payAwardFields) as ObjectSpec["fields"], segment);
     else return false;
   }
   return spec !== undefined;

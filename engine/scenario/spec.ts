@@ -1,5 +1,6 @@
 import type { Issue } from "../errors.js";
 import { closeMatches } from "../names.js";
+import { hasOwn, isPrototypeName, setOwn } from "../ownProperties.js";
 import { isFinancialYear } from "../years.js";
 import type { Provenance } from "./types.js";
 import { readDistribution, type Distribution } from "../uncertainty/distributions.js";
@@ -318,7 +319,7 @@ function readObject(spec: ObjectSpec, raw: unknown, at: Walk): Record<string, un
   const record = raw as Record<string, unknown>;
   const known = Object.keys(spec.fields);
   for (const key of Object.keys(record)) {
-    if (!(key in spec.fields)) {
+    if (!hasOwn(spec.fields, key)) {
       const near = closeMatches(key, known);
       at.child(key).problem(`unknown setting${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : ""}`);
     }
@@ -359,13 +360,17 @@ function readMap(spec: MapSpec, raw: unknown, at: Walk): Record<string, unknown>
       here.problem(`must be keyed by a financial year such as "2025/26", got ${show(key)}`);
       continue;
     }
+    if (isPrototypeName(key)) {
+      here.problem("unknown setting");
+      continue;
+    }
     if (spec.keys && !spec.keys.includes(key)) {
       const near = closeMatches(key, spec.keys);
       here.problem(`unknown name${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : ""} (allowed: ${spec.keys.join(", ")})`);
       continue;
     }
     const read_ = read(spec.of, value, here);
-    if (read_ !== undefined) out[key] = read_;
+    if (read_ !== undefined) setOwn(out, key, read_);
   }
   return out;
 }

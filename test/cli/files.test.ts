@@ -31,7 +31,8 @@ const files = folderWith({
   "yaml/ours.yaml": OURS_YAML,
   "json/ours.json": OURS_JSON,
   // A file extending a file, by a path relative to itself; then overriding again.
-  "teams/smaller.yml": "extends: ../yaml/ours.yaml\nname: Our council, teams of 6\nstructure:\n  teams: { size: 6 }\n",
+  "teams/smaller.yml": "extends: base/ours.yaml\nname: Our council, teams of 6\nstructure:\n  teams: { size: 6 }\n",
+  "teams/base/ours.yaml": OURS_YAML,
   "councils/ours.yaml": "name: Our council\nchildren: 2600\nchildrenPerFamily: 1.5\nvacancyRate: 0.1\nagencyCoverShare: 0.5\nagencyPremium: 0.3\n",
 });
 afterAll(files.cleanup);

@@ -1,4 +1,4 @@
-import { splitKey, validateScenario, type Issue, type Scenario, type Setting } from "../../../engine/index.js";
+import { hasOwn, isPrototypeName, ownValue, splitKey, UnknownNameError, validateScenario, type Issue, type Scenario, type Setting } from "../../../engine/index.js";
 
 /**
  * Editing a scenario without losing anything: every keystroke goes into the draft (the scenario file
@@ -54,7 +54,10 @@ export function parseTyped(text: string, kind: Setting["kind"]): unknown {
 
 /** Segments of a file path: `structure.tiers[2].salary` → structure, tiers, 2, salary. */
 function segmentsOf(path: string): string[] {
-  return splitKey(path);
+  const segments = splitKey(path);
+  // A path naming an object's prototype is never a setting: refused before anything is read or written.
+  if (segments.some(isPrototypeName)) throw new UnknownNameError("setting", path, []);
+  return segments;
 }
 
 /**
@@ -68,7 +71,7 @@ export function setAtPath(input: Record<string, unknown>, path: string, value: u
   for (let i = 0; i < segments.length - 1; i++) {
     const segment = segments[i]!;
     const key: string | number = Array.isArray(node) ? Number(segment) : segment;
-    let next = (node as Record<string, unknown>)[key as string];
+    let next = Array.isArray(node) ? node[key as number] : ownValue(node, key as string);
     if (next && typeof next === "object" && !Array.isArray(next) && "value" in next && typeof (next as { value: unknown }).value === "object") {
       // A group that carries one source for everything in it: edit inside its value.
       next = (next as { value: unknown }).value;
@@ -96,7 +99,7 @@ export function getAtPath(input: unknown, path: string): unknown {
   for (const segment of segmentsOf(path)) {
     if (node && typeof node === "object" && !Array.isArray(node) && "value" in node && typeof (node as { value: unknown }).value === "object") node = (node as { value: unknown }).value;
     if (node === null || node === undefined || typeof node !== "object") return undefined;
-    node = Array.isArray(node) ? node[Number(segment)] : (node as Record<string, unknown>)[segment];
+    node = Array.isArray(node) ? node[Number(segment)] : ownValue(node as Record<string, unknown>, segment);
   }
   if (node && typeof node === "object" && !Array.isArray(node) && "value" in node) return (node as { value: unknown }).value;
   return node;
@@ -104,7 +107,7 @@ export function getAtPath(input: unknown, path: string): unknown {
 
 /** What a field shows: the text the user typed if it is kept, else the draft's value. */
 export function shownText(typed: Record<string, string>, path: string, value: unknown): string {
-  if (path in typed) return typed[path]!;
+  if (hasOwn(typed, path)) return typed[path]!;
   if (value === null || value === undefined) return "";
   return String(value);
 }
@@ -126,7 +129,7 @@ export function edit(
 }
 
 function withoutKey(record: Record<string, string>, key: string): Record<string, string> {
-  if (!(key in record)) return record;
+  if (!hasOwn(record, key)) return record;
   const { [key]: _dropped, ...rest } = record;
   return rest;
 }

@@ -1,4 +1,4 @@
-import { listPresets, loadPreset, parseScenarioText, ScenarioError, SocialCareError, toScenarioInput, validateScenario, type Issue, type Scenario } from "../../../engine/index.js";
+import { isPrototypeName, listPresets, loadPreset, parseScenarioText, ScenarioError, SocialCareError, splitKey, toScenarioInput, validateScenario, type Issue, type Scenario } from "../../../engine/index.js";
 
 /**
  * The scenario library: the presets (read only) and the user's own scenarios, which live inside the
@@ -53,6 +53,20 @@ export function toStored(library: Library): Library {
   };
 }
 
+/**
+ * The typed texts of a stored scenario: text values under setting paths only. The settings come from
+ * the workbook, which anyone may have edited, so a path naming a prototype is dropped and the record
+ * has no prototype to reach.
+ */
+function typedTexts(stored: unknown): Record<string, string> {
+  const typed = Object.create(null) as Record<string, string>;
+  if (!stored || typeof stored !== "object" || Array.isArray(stored)) return typed;
+  for (const [path, text] of Object.entries(stored)) {
+    if (typeof text === "string" && !splitKey(path).some(isPrototypeName)) typed[path] = text;
+  }
+  return typed;
+}
+
 /** A library read back from document settings; anything unreadable is dropped, not fatal. */
 export function readLibrary(stored: unknown): Library {
   const library = emptyLibrary();
@@ -61,7 +75,7 @@ export function readLibrary(stored: unknown): Library {
   if (Array.isArray(raw.scenarios)) {
     library.scenarios = raw.scenarios.filter(
       (s): s is UserScenario => !!s && typeof s === "object" && typeof s.id === "string" && typeof s.name === "string" && !!s.input && typeof s.input === "object",
-    ).map((s) => ({ ...s, basedOn: s.basedOn ?? null, lastValid: s.lastValid ?? s.input, typed: s.typed ?? {}, updated: s.updated ?? "" }));
+    ).map((s) => ({ ...s, basedOn: s.basedOn ?? null, lastValid: s.lastValid ?? s.input, typed: typedTexts(s.typed), updated: s.updated ?? "" }));
   }
   if (Array.isArray(raw.compare)) library.compare = raw.compare.filter((r): r is string => typeof r === "string" && refExists(library, r));
   library.nextId = Math.max(typeof raw.nextId === "number" ? raw.nextId : 1, ...library.scenarios.map((s) => idNumber(s.id) + 1));
