@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { availableParallelism } from "node:os";
-import { Piscina } from "piscina";
+import type { Piscina } from "piscina";
 import {
   CancelledError,
   chunksOf,
@@ -104,6 +104,8 @@ async function runRanges<R>(
   const lanes: Promise<void>[] = [];
   let pool: Piscina<UncertaintyTask, R | TaskProblem> | undefined;
   const startPool = async () => {
+    // piscina is loaded only when threads start: most runs (and every CLI command but these) never need it.
+    const { Piscina } = await import("piscina");
     pool = new Piscina<UncertaintyTask, R | TaskProblem>({ filename: await workerFile(parallel), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
     for (let lane = 0; lane < threads; lane++) {
       lanes.push(
