@@ -4,6 +4,7 @@ import { paneBenchmark } from "./pane.js";
 import { functionsBenchmark } from "./functions.js";
 import { uncertaintyBenchmark } from "./uncertainty.js";
 import { cliBenchmark } from "./cli.js";
+import { parallelBenchmark } from "./parallel.js";
 
 /**
  * `npm run bench`: every benchmark, each against a peer in the same run, printed as ratios.
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, () => string | Promise<string>> = {
   functions: functionsBenchmark,
   uncertainty: uncertaintyBenchmark,
   cli: cliBenchmark,
+  parallel: parallelBenchmark,
 };
 
 const wanted = process.argv.slice(2);
