@@ -3,6 +3,8 @@ import { workbookBenchmark } from "./workbook.js";
 import { paneBenchmark } from "./pane.js";
 import { functionsBenchmark } from "./functions.js";
 import { uncertaintyBenchmark } from "./uncertainty.js";
+import { cliBenchmark } from "./cli.js";
+import { parallelBenchmark } from "./parallel.js";
 
 /**
  * `npm run bench`: every benchmark, each against a peer in the same run, printed as ratios.
@@ -14,6 +16,8 @@ const BENCHMARKS: Record<string, () => string | Promise<string>> = {
   pane: paneBenchmark,
   functions: functionsBenchmark,
   uncertainty: uncertaintyBenchmark,
+  cli: cliBenchmark,
+  parallel: parallelBenchmark,
 };
 
 const wanted = process.argv.slice(2);

@@ -92,8 +92,9 @@ export { SocialCareError, ScenarioError, UnknownNameError, DomainError, InputErr
 export type { Issue, NameKind } from "./errors.js";
 
 // Uncertainty: distributions, Monte Carlo, sensitivity, switching values, national sweeps.
-export { simulate, simulateAsync, createSimulation, Simulation, CancelledError, chunksOf, DEFAULT_DRAWS, DEFAULT_SEED, MOST_DRAWS } from "./uncertainty/simulate.js";
+export { simulate, simulateAsync, createSimulation, Simulation, CancelledError, chunksOf, DEFAULT_DRAWS, DEFAULT_SEED, MOST_DRAWS, sortChunk } from "./uncertainty/simulate.js";
 export type { SimulationOptions, SimulationResult, SimulationChunk, RunControl } from "./uncertainty/simulate.js";
+export { mergeSorted, SortedRuns } from "./uncertainty/mergeSorted.js";
 export { sensitivity } from "./uncertainty/sensitivity.js";
 export type { SensitivityOptions, Tornado, TornadoBar } from "./uncertainty/sensitivity.js";
 export { switchingValue } from "./uncertainty/switchingValue.js";

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { availableParallelism } from "node:os";
-import { Piscina } from "piscina";
+import type { Piscina } from "piscina";
 import {
   CancelledError,
   chunksOf,
   createSimulation,
   createSweep,
+  sortChunk,
+  SortedRuns,
   DomainError,
   type Scenario,
   type SimulationChunk,
@@ -43,8 +45,8 @@ export interface ParallelOptions {
   useThisThread?: boolean;
   /**
    * Worker threads start only when the work left (judged from this thread's first range) would take
-   * longer than this, in milliseconds (default 1,000: about what a thread takes to load the engine on a
-   * busy two-core machine, most of it importing mathjs).
+   * longer than this, in milliseconds (default 150: about what a thread takes to load the engine on a
+   * busy two-core machine, now that mathjs loads as one bundled file).
    */
   threadStartMs?: number;
   /** The compiled worker module (default: dist/node/uncertaintyWorkerEntry.cjs beside this file). */
@@ -52,7 +54,9 @@ export interface ParallelOptions {
 }
 
 const MOST_WORKERS = 64;
-const THREAD_START_MS = 1000;
+const THREAD_START_MS = 150;
+/** The probe is this fraction of the first range (see runRanges). */
+const PROBE_PARTS = 8;
 
 function workerCount(parallel: ParallelOptions): number {
   const workers = parallel.workers ?? availableParallelism();
@@ -85,7 +89,16 @@ async function runRanges<R>(
   threads: number,
   parallel: ParallelOptions,
   what: string,
+  absorb?: (result: R) => void,
 ): Promise<R[]> {
+  // With threads to start, the first range is split so that a small probe of it, run here, tells
+  // soon whether the work is worth them: judging on a whole range kept the other core idle for its
+  // length. Callers take the results in range order, which the split keeps.
+  const first = ranges[0];
+  if (threads > 0 && first && first[1] - first[0] >= PROBE_PARTS * 2) {
+    const probeEnd = first[0] + Math.ceil((first[1] - first[0]) / PROBE_PARTS);
+    ranges = [[first[0], probeEnd], [probeEnd, first[1]], ...ranges.slice(1)];
+  }
   const total = ranges.length ? ranges[ranges.length - 1]![1] : 0;
   const results: (R | undefined)[] = new Array(ranges.length);
   const finished = new Uint8Array(ranges.length);
@@ -96,6 +109,7 @@ async function runRanges<R>(
     if (finished[i]) return;
     finished[i] = 1;
     results[i] = result;
+    absorb?.(result);
     done += ranges[i]![1] - ranges[i]![0];
     parallel.onProgress?.(done, total);
   };
@@ -104,6 +118,8 @@ async function runRanges<R>(
   const lanes: Promise<void>[] = [];
   let pool: Piscina<UncertaintyTask, R | TaskProblem> | undefined;
   const startPool = async () => {
+    // piscina is loaded only when threads start: most runs (and every CLI command but these) never need it.
+    const { Piscina } = await import("piscina");
     pool = new Piscina<UncertaintyTask, R | TaskProblem>({ filename: await workerFile(parallel), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
     for (let lane = 0; lane < threads; lane++) {
       lanes.push(
@@ -143,10 +159,14 @@ async function runRanges<R>(
       finish(i, local(...ranges[i]!));
       remote.get(i)?.abort();
       localRanges++;
-      if (threads > 0 && !pool && (localRanges === 2 || ranges.length - next <= 1 || parallel.threadStartMs === 0)) {
+      if (threads > 0 && !pool && (localRanges === 1 || ranges.length - next <= 1 || parallel.threadStartMs === 0)) {
         // Threads only pay when the work left outlasts their start-up (they load the engine first).
-        // Judged on the second range: the first also pays for warming up.
-        const left = (Number(process.hrtime.bigint() - started) / 1e6) * (ranges.length - next);
+        // Judged on the first range (the probe), per unit of work (a draw, or a sweep's job): it also
+        // pays for warming up, so it overstates the work a little, which errs towards starting them.
+        const [from, to] = ranges[i]!;
+        // Ranges are contiguous from 0 to total, so the units not yet started begin at the next range.
+        const unitsLeft = next < ranges.length ? total - ranges[next]![0] : 0;
+        const left = (Number(process.hrtime.bigint() - started) / 1e6 / Math.max(1, to - from)) * unitsLeft;
         if (left > (parallel.threadStartMs ?? THREAD_START_MS)) await startPool();
       }
       await turn();
@@ -169,15 +189,23 @@ export async function simulateParallel(scenario: Scenario, options: SimulationOp
   const simulation = createSimulation(scenario, options);
   const size = parallel.chunkSize ?? Math.max(250, Math.ceil(simulation.draws / (workers * 8)));
   const id = randomUUID();
+  let runs: SortedRuns[] | undefined;
   const chunks = await runRanges<SimulationChunk>(
     chunksOf(simulation.draws, size),
-    (start, end) => simulation.runChunk(start, end),
+    (start, end) => sortChunk(simulation.runChunk(start, end)),
     (start, end) => ({ kind: "simulate", id, scenario, options, start, end }),
     workers - 1 + (parallel.useThisThread === false && workers > 1 ? 1 : 0),
     parallel,
     "the simulation",
+    // Each chunk's sorted draws are merged as it arrives, between this thread's own ranges, so the
+    // combine at the end does not hold every other thread waiting while it sorts a million draws.
+    (chunk) => {
+      runs ??= chunk.sorted!.map(() => new SortedRuns());
+      chunk.sorted!.forEach((sorted, f) => runs![f]!.add(sorted));
+      delete chunk.sorted;
+    },
   );
-  return simulation.combine(chunks);
+  return simulation.combine(chunks, runs?.map((r) => r.result()));
 }
 
 /** `sweep` on several threads: councils × scenarios in parallel, each job's draws on one thread. */

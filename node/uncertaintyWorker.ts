@@ -1,4 +1,4 @@
-import { createSimulation, createSweep, DomainError, ScenarioError, SocialCareError, type Issue, type Scenario, type Simulation, type SimulationChunk, type SimulationOptions, type Sweep, type SweepOptions, type SweepRow } from "../engine/index.js";
+import { createSimulation, createSweep, sortChunk, DomainError, ScenarioError, SocialCareError, type Issue, type Scenario, type Simulation, type SimulationChunk, type SimulationOptions, type Sweep, type SweepOptions, type SweepRow } from "../engine/index.js";
 
 /**
  * The worker thread of a parallel simulation or sweep (a piscina task function). Each task names its
@@ -33,7 +33,8 @@ export interface TaskProblem {
 export default function runTask(task: UncertaintyTask): SimulationChunk | SweepRow[] | TaskProblem {
   try {
     if (task.kind === "simulate") {
-      return remember(task.id, () => createSimulation(task.scenario, task.options)).runChunk(task.start, task.end);
+      // Sorted here, in parallel with the other threads, so the combining thread only merges.
+      return sortChunk(remember(task.id, () => createSimulation(task.scenario, task.options)).runChunk(task.start, task.end));
     }
     return remember(task.id, () => createSweep(task.options)).runJobs(task.start, task.end);
   } catch (error) {

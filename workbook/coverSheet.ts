@@ -1,4 +1,4 @@
-import { stringify } from "yaml";
+import { stringify } from "../engine/scenario/yaml.js";
 import { MODEL_VERSION, toScenarioInput, type Scenario } from "../engine/index.js";
 import { ref } from "./formula.js";
 import type { Cell, Sheet } from "./grid.js";

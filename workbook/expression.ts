@@ -1,4 +1,4 @@
-import { create, parseDependencies, type MathNode } from "mathjs/number";
+import { create, parseDependencies, type MathNode } from "../engine/expression/mathjs.js";
 import { abs, add, div, eq, fn, IF, le, mul, neg, num, sub, type Expr } from "./formula.js";
 
 /**

@@ -1,4 +1,4 @@
-import { stringify } from "yaml";
+import { stringify } from "../../engine/scenario/yaml.js";
 import { toScenarioInput } from "../../engine/index.js";
 import { UsageError } from "../args.js";
 import { COMMON_OPTIONS, type Command } from "../command.js";

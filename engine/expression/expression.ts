@@ -13,7 +13,7 @@ import {
   unaryMinusDependencies,
   unaryPlusDependencies,
   type MathNode,
-} from "mathjs/number";
+} from "./mathjs.js";
 
 /**
  * Sizing expressions: a preset may size a tier by a formula over named quantities, such as

@@ -1,5 +1,5 @@
 import { clone } from "../clone.js";
-import { parseDocument } from "yaml";
+import { parseDocument } from "./yaml.js";
 import { ScenarioError, SocialCareError, UnknownNameError } from "../errors.js";
 import { models } from "../generated/models.js";
 import { closeMatches } from "../names.js";

@@ -5,6 +5,7 @@ import type { Scenario } from "../scenario/types.js";
 import type { Correlation } from "./correlation.js";
 import type { FigureReader } from "./figureReaders.js";
 import { UncertainSubject, type UncertainInput, type UncertaintyOptions } from "./plan.js";
+import { mergeSorted } from "./mergeSorted.js";
 import { MAX_DRAWS } from "./random.js";
 import { probability, summarise, summariseBriefly, type FigureDistribution, type FigureSummary, type SummaryOptions } from "./summary.js";
 
@@ -63,6 +64,14 @@ export interface SimulationChunk {
   start: number;
   end: number;
   series: Float64Array[];
+  /** Each series sorted, when the thread that ran the chunk sorted it (see `sortChunk`); the combine then merges rather than sorts. */
+  sorted?: Float64Array[];
+}
+
+/** Adds a sorted copy of each series to a chunk, on the thread that ran it, so combining merges runs instead of sorting every draw on one thread. */
+export function sortChunk(chunk: SimulationChunk): SimulationChunk {
+  chunk.sorted = chunk.series.map((s) => Float64Array.from(s).sort());
+  return chunk;
 }
 
 /** A run stopped by its caller. */
@@ -159,8 +168,12 @@ export class Simulation {
     return { start, end, series };
   }
 
-  /** The result from chunks that between them cover every draw once, in any order. */
-  combine(chunks: readonly SimulationChunk[]): SimulationResult {
+  /**
+   * The result from chunks that between them cover every draw once, in any order. `sorted`: each
+   * figure's draws already sorted (merged as the chunks arrived), else merged from the chunks' own
+   * sorted series, else sorted here.
+   */
+  combine(chunks: readonly SimulationChunk[], sorted?: Float64Array[]): SimulationResult {
     const all = this.tracked.map(() => new Float64Array(this.draws));
     const covered = new Uint8Array(this.draws);
     let count = 0;
@@ -173,7 +186,9 @@ export class Simulation {
       }
     }
     if (count !== this.draws) throw new Error(`the chunks cover ${count} of ${this.draws} draws`);
-    return this.result(all);
+    if (sorted && (sorted.length !== all.length || sorted.some((s) => s.length !== this.draws))) throw new Error("the sorted draws do not match the chunks");
+    const merged = sorted ?? (chunks.every((c) => c.sorted !== undefined) ? all.map((_, f) => mergeSorted(chunks.map((c) => c.sorted![f]!))) : undefined);
+    return this.result(all, merged);
   }
 
   /** The whole run at once. */
@@ -193,9 +208,9 @@ export class Simulation {
 
   private buffers: Float64Array[] | undefined;
 
-  private result(all: Float64Array[]): SimulationResult {
+  private result(all: Float64Array[], sorted?: Float64Array[]): SimulationResult {
     const summaryOptions = { ...(this.options.percentiles ? { percentiles: this.options.percentiles } : {}), ...(this.options.bins ? { bins: this.options.bins } : {}) };
-    const figures = this.tracked.slice(0, this.asked).map((r, f) => summarise(r, this.central[f]!, all[f]!, summaryOptions));
+    const figures = this.tracked.slice(0, this.asked).map((r, f) => summarise(r, this.central[f]!, all[f]!, sorted ? { ...summaryOptions, sorted: sorted[f]! } : summaryOptions));
     return {
       ...this.subject.names,
       seed: this.seed,

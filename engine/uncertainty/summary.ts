@@ -81,6 +81,8 @@ export interface SummaryOptions {
   bins?: number;
   /** Sort the draws where they are (the caller has no further use for their order). */
   sortInPlace?: boolean;
+  /** The same draws already sorted (merged from chunks sorted where they ran), so they are not sorted again. */
+  sorted?: Float64Array;
 }
 
 /** Summarises the draws of one figure. Money (£) is rounded to the penny, as everywhere it is shown. */
@@ -101,7 +103,7 @@ function summariseDraws(meta: { figure: string; label: string; unit: FigureUnit 
   let squares = 0;
   for (let i = 0; i < n; i++) squares += (draws[i]! - mean) ** 2;
   const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
-  const sorted = options.sortInPlace ? draws.sort() : Float64Array.from(draws).sort();
+  const sorted = options.sorted ?? (options.sortInPlace ? draws.sort() : Float64Array.from(draws).sort());
   const money = meta.unit === "£" || meta.unit === "£ a year";
   const out = (x: number) => (money ? roundMoney(x) : x);
   const percentiles = (options.percentiles ?? DEFAULT_PERCENTILES).map((p) => ({ percentile: p, value: out(percentileOfSorted(sorted, p)) }));
