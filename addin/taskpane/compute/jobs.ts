@@ -67,6 +67,8 @@ export interface SimulateJob {
   budget?: number;
   /** Draws per chunk: progress is posted and a cancel heard between chunks. */
   chunkSize?: number;
+  /** False for the verdict card's background run, which needs the probabilities and no tornado. */
+  tornado?: boolean;
 }
 
 /** The team-design indicators of the compared scenarios, side by side (the first is the baseline). */
@@ -262,6 +264,7 @@ async function simulateJob(job: SimulateJob, progress: (p: Progress) => void, si
     ...(signal ? { signal } : {}),
     onProgress: (done, total) => progress({ done, total, step: `${done.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")} draws` }),
   });
+  if (job.tornado === false) return { kind: "simulate", simulation, tornado: null };
   try {
     const tornado = sensitivity(scenario, { figure: job.figure, ...(baseline ? { baseline } : {}) });
     return { kind: "simulate", simulation, tornado };

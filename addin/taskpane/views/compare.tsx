@@ -8,6 +8,8 @@ import { CashFlowChart, SERIES_COLOURS, TierCostChart, TransitionChart } from ".
 import { FigureButton, MessageBar, ProgressBar, Section } from "./common.js";
 import { ScenarioPicker } from "./picker.js";
 import { Checks } from "./results.js";
+import { VERDICT_WORDS, VerdictSection } from "./verdict.js";
+import type { Chance } from "../store.js";
 
 /** The figures of the headline comparison, in the order a director reads them. */
 const HEADLINE_FIGURES = [
@@ -83,12 +85,12 @@ export function CompareView(props: { c: Controller; state: PaneState }) {
           {e.name}: {e.message}
         </MessageBar>
       ))}
-      {analysis && analysis.results.length >= 2 && analysis.comparisons.length > 0 ? <ComparisonBody c={c} results={analysis.results} comparisons={analysis.comparisons} /> : null}
+      {analysis && analysis.results.length >= 2 && analysis.comparisons.length > 0 ? <ComparisonBody c={c} results={analysis.results} comparisons={analysis.comparisons} chances={state.comparison.chances} /> : null}
     </div>
   );
 }
 
-function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; comparisons: OptionAnalysis[] }) {
+function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; comparisons: OptionAnalysis[]; chances: Record<string, Chance> | undefined }) {
   const { c, results, comparisons } = props;
   const baseline = results[0]!;
   const baseRef = baseline.ref as ScenarioRef;
@@ -99,6 +101,7 @@ function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; com
   const first = maps[0]!;
   return (
     <>
+      <VerdictSection comparisons={comparisons} baselineName={baseline.name} chances={props.chances} />
       <Section title="Side by side" id="side">
         <p class="hint">Changes are against the baseline, {baseline.name}. Select a figure to see how it was computed.</p>
         <div class="table-scroll" tabIndex={0} role="region" aria-label="Headline figures side by side">
@@ -158,7 +161,7 @@ function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; com
             </thead>
             <tbody>
               <AppraisalRow label="Change in run cost a year" figure="change.runCost" comparisons={comparisons} explain={explainOption} value={(x) => `${poundsChange(wholePoundsChange(x.baseline.runCost.total, x.option.runCost.total))} (${formatPct(x.change.runCostPct)})`} />
-              <AppraisalRow label="Cost neutral" figure="costNeutral" comparisons={comparisons} explain={explainOption} value={(x) => (x.costNeutral ? "Yes" : "No")} tone={(x) => (x.costNeutral ? "good" : "bad")} />
+              <AppraisalRow label="Run cost verdict" figure="costNeutral" comparisons={comparisons} explain={explainOption} value={(x) => VERDICT_WORDS[x.verdict].badge} tone={(x) => VERDICT_WORDS[x.verdict].tone} />
               <AppraisalRow label="Transition spend" figure="transition.total" comparisons={comparisons} explain={explainOption} value={(x) => money(x.transition.total)} />
               <AppraisalRow label="With optimism bias" figure="appraisal.transitionWithOptimismBias" comparisons={comparisons} explain={explainOption} value={(x) => money(x.appraisal.transitionWithOptimismBias)} />
               <AppraisalRow label={`Net present value (${comparisons[0]!.comparison.appraisal.horizonYears} years)`} figure="appraisal.npv" comparisons={comparisons} explain={explainOption} value={(x) => money(x.appraisal.npv)} tone={(x) => (x.appraisal.npv >= 0 ? "good" : "bad")} />
@@ -195,7 +198,7 @@ function AppraisalRow(props: {
   comparisons: OptionAnalysis[];
   explain: (o: OptionAnalysis, figure: string, label: string) => () => void;
   value: (c: Comparison) => string;
-  tone?: (c: Comparison) => "good" | "bad";
+  tone?: (c: Comparison) => "good" | "neutral" | "bad";
 }) {
   return (
     <tr data-figure={props.figure}>
