@@ -84,14 +84,16 @@ test("results of one scenario: headline cards, tiers with FTE and cost, checks, 
   // Tier costs in whole pounds, allocated by the engine so they add up to the run cost shown.
   const shown = allocateWholePounds(result.structure.tiers.map((t) => t.annualCost), result.runCost.total);
   for (const [i, tier] of result.structure.tiers.entries()) {
-    await page.getByRole("button", { name: `${tier.name}: annual cost: explain` }).filter({ hasText: pounds(shown[i]!) }).waitFor();
+    // Its name carries its value: what it is, the amount, then "explain".
+    await page.getByRole("button", { name: `${tier.name}: annual cost: ${pounds(shown[i]!)}, explain`, exact: true }).waitFor();
   }
   await page.getByText(`All ${result.checks.length} checks pass`).waitFor();
   // Computed off the page's thread, in the engine worker.
   await expect(page.evaluate(() => (globalThis as any).socialcarePane.engine.where)).resolves.toBe("worker");
   expect(page.workers().length).toBe(1);
   await session.harness.screenshot(pane, "results");
-  await page.getByRole("button", { name: "Children per case-holder: explain" }).click();
+  // The card's name holds its value, then "explain".
+  await page.getByRole("button", { name: new RegExp(`^Children per case-holder\\s*${result.caseload.childrenPerCaseHolder.toFixed(2).replace(".", "\\.")}.*, explain$`) }).click();
   const dialog = page.getByRole("dialog");
   await dialog.locator(".rule", { hasText: "children ÷ case-holding FTE" }).waitFor();
   await dialog.getByText("Children open to social care").first().waitFor();
@@ -124,7 +126,7 @@ test("compares three scenarios, explains a figure, and writes the comparison, ch
   await session.harness.screenshot(pane, "compare");
 
   // Explain: the trace of the blueprint's NPV, with its inputs and their sources.
-  await page.getByRole("button", { name: /^Blueprint.*: Net present value \(10 years\): explain$/ }).click();
+  await page.getByRole("button", { name: new RegExp(`^Blueprint.*: Net present value \\(10 years\\): ${pounds(blueprint.appraisal.npv)}, explain$`) }).click();
   const dialog = page.getByRole("dialog");
   const trace = explainComparison(baseline, loadPreset("blueprint"), blueprint, "appraisal.npv");
   await dialog.locator(".rule", { hasText: trace.rule }).waitFor();

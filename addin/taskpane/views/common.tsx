@@ -51,11 +51,17 @@ export function ProgressBar(props: { progress: Progress; label: string }) {
   );
 }
 
-/** A figure the user can click (or press Enter on) to see how it was computed. */
+/**
+ * A figure the user can click (or press Enter on) to see how it was computed. Its name holds what it
+ * shows: "Run cost: £9,733,809, explain" for a value alone, or the card's own words then "explain", so
+ * a screen reader hears the amount, never a name that replaces it.
+ */
 export function FigureButton(props: { label: string; onExplain: () => void; children: ComponentChildren; class?: string }) {
+  const text = typeof props.children === "string" || typeof props.children === "number" ? String(props.children) : null;
   return (
-    <button type="button" class={`figure ${props.class ?? ""}`} aria-label={`${props.label}: explain`} title="How was this computed?" onClick={props.onExplain}>
+    <button type="button" class={`figure ${props.class ?? ""}`} aria-label={text === null ? undefined : `${props.label}: ${text}, explain`} title="How was this computed?" onClick={props.onExplain}>
       {props.children}
+      {text === null ? <span class="visually-hidden">, explain</span> : null}
     </button>
   );
 }
@@ -63,7 +69,7 @@ export function FigureButton(props: { label: string; onExplain: () => void; chil
 export function Section(props: { title: string; children: ComponentChildren; id?: string }) {
   return (
     <section class="section" aria-labelledby={props.id ? `${props.id}-title` : undefined}>
-      <h2 class="section-title" id={props.id ? `${props.id}-title` : undefined}>
+      <h2 class="section-title" id={props.id ? `${props.id}-title` : undefined} tabIndex={props.id ? -1 : undefined}>
         {props.title}
       </h2>
       {props.children}

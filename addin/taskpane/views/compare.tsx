@@ -76,6 +76,17 @@ export function CompareView(props: { c: Controller; state: PaneState }) {
   const refs = state.library.compare;
   return (
     <div class="view compare">
+      {/* Past the pickers and the figure buttons, straight to the answer and the appraisal. */}
+      {analysis && analysis.comparisons.length > 0 ? (
+        <div class="skip-links">
+          <a class="skip-link" href="#verdict-title">
+            Skip to the answer
+          </a>
+          <a class="skip-link" href="#appraisal-title">
+            Skip to the appraisal
+          </a>
+        </div>
+      ) : null}
       <Pickers c={c} state={state} />
       {refs.length < 2 ? <MessageBar kind="info">Choose a baseline and at least one option: up to four scenarios side by side.</MessageBar> : null}
       {progress ? <ProgressBar progress={progress} label="Comparing" /> : null}

@@ -299,7 +299,7 @@ export function EditorView(props: { c: Controller; state: PaneState }) {
       <div class="view">
         {users.length ? picker : null}
         <MessageBar kind="info">
-          Presets are read only. Make your own from a preset on the Scenarios tab (New from preset), then edit it here.
+          Presets are read only. Make your own from a preset on the Scenarios tab (New scenario), then edit it here.
         </MessageBar>
         {!state.selected.startsWith("user:") && state.selected ? (
           <button type="button" class="button primary" onClick={() => c.newFromPreset(state.selected.replace(/^preset:/, ""))}>

@@ -227,7 +227,19 @@ function TeamDesignTable(props: { state: PaneState }) {
                 const change = r.changes[i];
                 return (
                   <td class="numeric" title={note ?? side.designs[i]!.indicators.find((x) => x.indicator === r.indicator)?.formula}>
-                    {v === null ? <span class="not-stated">not stated</span> : formatValue(v, r.unit)}
+                    {v === null ? (
+                      note ? (
+                        // The reason opens by keyboard or touch as well as by mouse: never a hover alone.
+                        <details class="why">
+                          <summary class="not-stated">not stated</summary>
+                          <span class="why-text">{note}</span>
+                        </details>
+                      ) : (
+                        <span class="not-stated">not stated</span>
+                      )
+                    ) : (
+                      formatValue(v, r.unit)
+                    )}
                     {i > 0 && change !== null && change !== undefined ? <span class={`change ${change === 0 ? "none" : change > 0 ? "up" : "down"}`}>{formatChange(change, r.unit)}</span> : null}
                   </td>
                 );
@@ -236,7 +248,7 @@ function TeamDesignTable(props: { state: PaneState }) {
           ))}
         </tbody>
       </table>
-      <p class="hint">Compared with {first.name}. “Not stated”: the scenario does not give what the indicator needs (hover for why).</p>
+      <p class="hint">Compared with {first.name}. “Not stated”: the scenario does not give what the indicator needs (select it to see why).</p>
     </div>
   );
 }

@@ -92,7 +92,7 @@ export function VerdictCard(props: { o: OptionAnalysis; baselineName: string; ch
 export function VerdictSection(props: { comparisons: OptionAnalysis[]; baselineName: string; chances: Record<string, Chance> | undefined }) {
   return (
     <section class="section verdict" aria-labelledby="verdict-title" id="verdict">
-      <h2 class="section-title" id="verdict-title">
+      <h2 class="section-title" id="verdict-title" tabIndex={-1}>
         The answer
       </h2>
       <BasisBanners comparisons={props.comparisons} />

@@ -73,7 +73,7 @@ function DownloadSection(props: { c: Controller; state: PaneState }) {
           <span>One scenario: {refName(state.library, state.selected)} (the one on the Results tab)</span>
         </label>
       </fieldset>
-      <button type="button" class="button primary" disabled={d.progress !== null} onClick={() => void c.downloadWorkbook((bytes, fileName) => saveFile(bytes as Uint8Array<ArrayBuffer>, fileName, XLSX_TYPE))}>
+      <button type="button" class="button" disabled={d.progress !== null} onClick={() => void c.downloadWorkbook((bytes, fileName) => saveFile(bytes as Uint8Array<ArrayBuffer>, fileName, XLSX_TYPE))}>
         Download workbook
       </button>
       <p class="hint">The workbook writer loads the first time (about a quarter of a megabyte), then the file is built off the page.</p>
