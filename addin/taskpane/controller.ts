@@ -17,6 +17,7 @@ import {
   readLibrary,
   refExists,
   refName,
+  refShortName,
   remove,
   rename,
   toggleCompared,
@@ -256,7 +257,7 @@ export class Controller {
   sourceOf(ref: ScenarioRef): NamedSource {
     const library = this.state.library;
     const user = findUser(library, ref);
-    return { ref, name: refName(library, ref), source: user ? { input: user.lastValid } : { preset: ref.slice(7) } };
+    return { ref, name: refName(library, ref), shortName: refShortName(library, ref), source: user ? { input: user.lastValid } : { preset: ref.slice(7) } };
   }
 
   /** What a computation depends on: the scenarios and, for the user's, their last valid drafts. */

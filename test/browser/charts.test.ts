@@ -12,6 +12,8 @@ import { ROOT, paneSession, type Pane } from "./harness.js";
 
 const GUIDE_IMAGES = join(ROOT, "docs", "images", "taskpane");
 const presetName = (id: string) => listPresets().find((p) => p.id === id)!.name;
+/** What a select shows for a preset: its short name (the full name is its title). */
+const shortName = (id: string) => listPresets().find((p) => p.id === id)!.shortName;
 
 const session = paneSession();
 let pane: Pane;
@@ -113,9 +115,9 @@ for (const width of [320, 400, 1000]) {
     const { page } = pane;
     // Three scenarios, so two payback labels share the cash-flow chart.
     await page.getByRole("tab", { name: "Compare" }).click();
-    await page.getByLabel("Baseline").selectOption({ label: presetName("england-2025") });
-    await page.getByLabel("Option 1", { exact: true }).selectOption({ label: presetName("cluster") });
-    await page.getByLabel("Add option 2").selectOption({ label: presetName("reclaim") });
+    await page.getByLabel("Baseline").selectOption({ label: shortName("england-2025") });
+    await page.getByLabel("Option 1", { exact: true }).selectOption({ label: shortName("cluster") });
+    await page.getByLabel("Add option 2").selectOption({ label: shortName("reclaim") });
     await page.locator('figure[data-chart="cashflow"]').waitFor();
     await page.waitForTimeout(200);
     const compare = await chartFacts(page);

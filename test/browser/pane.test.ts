@@ -10,6 +10,8 @@ import { paneSession, officeState, saved, workbook, type Pane } from "./harness.
 
 const pounds = (v: number) => `${v < 0 ? "−" : ""}£${Math.round(Math.abs(v)).toLocaleString("en-GB")}`;
 const presetName = (id: string) => listPresets().find((p) => p.id === id)!.name;
+/** What a select shows for a preset: its short name (the full name is its title). */
+const shortName = (id: string) => listPresets().find((p) => p.id === id)!.shortName;
 /** An editor field by its label (the label also names the unit, after the words). */
 const textbox = (page: Pane["page"], label: string) => page.getByRole("textbox", { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) });
 
@@ -106,8 +108,8 @@ test("compares three scenarios, explains a figure, and writes the comparison, ch
   const { page } = pane;
   // Baseline england-2025, options blueprint and cluster (both pay back within the appraisal).
   await page.getByRole("tab", { name: "Compare" }).click();
-  await page.getByLabel("Baseline").selectOption({ label: presetName("england-2025") });
-  await page.getByLabel("Add option 2").selectOption({ label: presetName("cluster") });
+  await page.getByLabel("Baseline").selectOption({ label: shortName("england-2025") });
+  await page.getByLabel("Add option 2").selectOption({ label: shortName("cluster") });
   await expect(page.getByLabel("Option 1", { exact: true }).inputValue()).resolves.toBe("preset:blueprint");
   const baseline = loadPreset("england-2025");
   const blueprint = compareScenarios(baseline, loadPreset("blueprint"));

@@ -9,6 +9,8 @@ import { paneSession, type Pane } from "./harness.js";
  */
 
 const presetName = (id: string) => listPresets().find((p) => p.id === id)!.name;
+/** What a select shows for a preset: its short name (the full name is its title). */
+const shortName = (id: string) => listPresets().find((p) => p.id === id)!.shortName;
 const pounds = (v: number) => `£${Math.abs(v).toLocaleString("en-GB")}`;
 /** Whole pounds of an amount the engine gives to the penny, half away from zero, worked here. */
 const wholePounds = (v: number) => Math.sign(v) * Math.floor(Math.abs(Math.round(v * 100)) / 100 + 0.5);
@@ -28,7 +30,7 @@ test("a comparison of two years and two councils shows its warning as a banner a
   const c = compareScenarios(loadPreset("england-2025"), loadPreset("blueprint"));
   // The engine says the two sides stand on different price bases (the rule this view shows).
   expect(c.basis.sameYear).toBe(false);
-  await compare(page, presetName("england-2025"), presetName("blueprint"));
+  await compare(page, shortName("england-2025"), shortName("blueprint"));
   const card = page.locator(`.verdict-card[data-option="preset:blueprint"]`);
   await card.waitFor();
   const banner = page.locator(".verdict .basis-banners .message-bar");
@@ -46,7 +48,7 @@ test("a comparison of two years and two councils shows its warning as a banner a
 
   // One council, one year (england-2025 and cluster): no banner.
   expect(compareScenarios(loadPreset("england-2025"), loadPreset("cluster")).basis.warning).toBeNull();
-  await page.getByLabel("Option 1", { exact: true }).selectOption({ label: presetName("cluster") });
+  await page.getByLabel("Option 1", { exact: true }).selectOption({ label: shortName("cluster") });
   await page.locator(`.verdict-card[data-option="preset:cluster"]`).waitFor();
   await expect(page.locator(".basis-banners").count()).resolves.toBe(0);
 });
@@ -62,7 +64,7 @@ test("an option that cuts the run cost reads as a saving, with the engine's figu
   const option = applySettings(baseline, { "structure.tiers.socialWorker.salary": 30000 });
   const c = compareScenarios(baseline, option);
   expect(c.verdict).toBe("saves");
-  await compare(page, presetName("baseline-2018"), mine);
+  await compare(page, shortName("baseline-2018"), mine);
 
   const card = page.locator(".verdict-card").first();
   await card.locator('[data-line="runCost"]', { hasText: "falls" }).waitFor();

@@ -10,6 +10,8 @@ import { paneSession, officeState, type Pane } from "./harness.js";
  */
 
 const presetName = (id: string) => listPresets().find((p) => p.id === id)!.name;
+/** What a select shows for a preset: its short name (the full name is its title). */
+const shortName = (id: string) => listPresets().find((p) => p.id === id)!.shortName;
 /** Whole pounds as shown: "−£1,234" → -1234. */
 const parsePounds = (text: string) => {
   const m = /(−|-)?£([\d,]+)/.exec(text);
@@ -31,8 +33,8 @@ test("Monte Carlo in the worker: the same seed gives Node's simulate figures, th
   pane = await session.open();
   const { page } = pane;
   await page.getByRole("tab", { name: "Uncertainty" }).click();
-  await page.getByLabel("Scenario", { exact: true }).selectOption({ label: presetName("blueprint") });
-  await page.getByLabel("Compared with (baseline)").selectOption({ label: presetName("england-2025") });
+  await page.getByLabel("Scenario", { exact: true }).selectOption({ label: shortName("blueprint") });
+  await page.getByLabel("Compared with (baseline)").selectOption({ label: shortName("england-2025") });
   await page.getByLabel("Figure").selectOption("appraisal.npv");
   await page.getByLabel("Draws", { exact: true }).fill("20000");
   await page.getByLabel("Seed").fill("7");

@@ -29,6 +29,8 @@ export type ScenarioSource = { preset: string } | { input: Record<string, unknow
 export interface NamedSource {
   ref: string;
   name: string;
+  /** For narrow places (table headers, legends); the name when absent. */
+  shortName?: string;
   source: ScenarioSource;
 }
 
@@ -97,12 +99,14 @@ export type Job = AnalyseJob | ExplainJob | PlanJob | SimulateJob | TeamDesignJo
 export interface ScenarioAnalysis {
   ref: string;
   name: string;
+  shortName: string;
   result: Result;
 }
 
 export interface OptionAnalysis {
   ref: string;
   name: string;
+  shortName: string;
   comparison: Comparison;
 }
 
@@ -197,7 +201,7 @@ export async function runJob(job: Job, progress: (p: Progress) => void = () => {
     step(`Computing ${named.name}`);
     try {
       const scenario = load(named.source);
-      out.results.push({ ref: named.ref, name: named.name, result: runScenario(scenario) });
+      out.results.push({ ref: named.ref, name: named.name, shortName: named.shortName ?? named.name, result: runScenario(scenario) });
       loaded.push({ named, scenario });
     } catch (error) {
       out.errors.push({ ref: named.ref, name: named.name, message: (error as Error).message });
@@ -211,7 +215,7 @@ export async function runJob(job: Job, progress: (p: Progress) => void = () => {
     for (const option of loaded.slice(1)) {
       step(`Comparing ${option.named.name} with ${baseline.named.name}`);
       try {
-        out.comparisons.push({ ref: option.named.ref, name: option.named.name, comparison: postable(compareScenarios(baseline.scenario, option.scenario)) });
+        out.comparisons.push({ ref: option.named.ref, name: option.named.name, shortName: option.named.shortName ?? option.named.name, comparison: postable(compareScenarios(baseline.scenario, option.scenario)) });
       } catch (error) {
         out.errors.push({ ref: option.named.ref, name: option.named.name, message: (error as Error).message });
       }

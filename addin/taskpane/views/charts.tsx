@@ -278,7 +278,7 @@ export function CashFlowChart(props: { years: string[]; series: { name: string; 
               <line x1={x} x2={x} y1={labelY + 3} y2={y - 7} class="leader" stroke={s.colour} />
               <path d={`M ${x} ${y - 7} l 6 7 l -6 7 l -6 -7 z`} fill="#fff" stroke={s.colour} stroke-width={2} />
               <text x={x} y={labelY} class="mark-label" text-anchor={anchor}>
-                {paying.length > 1 ? `${s.name.split(" (")[0]}: ` : ""}pays back {years[s.payback!]}
+                {paying.length > 1 ? `${s.name}: ` : ""}pays back {years[s.payback!]}
               </text>
             </g>
           );

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Issue } from "../../../engine/index.js";
 import type { Progress } from "../compute/jobs.js";
 
@@ -63,6 +64,51 @@ export function FigureButton(props: { label: string; onExplain: () => void; chil
       {props.children}
       {text === null ? <span class="visually-hidden">, explain</span> : null}
     </button>
+  );
+}
+
+/**
+ * A scenario's name where space is short: its short name on screen, the full name on hover and to
+ * screen readers.
+ */
+export function ScenarioName(props: { name: string; shortName: string }) {
+  if (props.shortName === props.name) return <span class="scenario-label">{props.name}</span>;
+  return (
+    <span class="scenario-label" title={props.name}>
+      <span aria-hidden="true">{props.shortName}</span>
+      <span class="visually-hidden">{props.name}</span>
+    </span>
+  );
+}
+
+/**
+ * A table that may be wider than the pane: it scrolls sideways inside its own region, its first
+ * column stays put, and a line under it says so whenever some columns are out of sight.
+ */
+export function ScrollTable(props: { label: string; children: ComponentChildren; class?: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [hidden, setHidden] = useState(false);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => setHidden(el.scrollWidth > el.clientWidth + 1);
+    measure();
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  });
+  return (
+    <>
+      <div class={`table-scroll ${hidden ? "overflows" : ""} ${props.class ?? ""}`} tabIndex={0} role="region" aria-label={props.label} ref={box}>
+        {props.children}
+      </div>
+      {hidden ? (
+        <p class="scroll-cue" data-scroll-cue>
+          More columns to the right: scroll sideways →
+        </p>
+      ) : null}
+    </>
   );
 }
 

@@ -5,7 +5,7 @@ import { MAX_COMPARED, type ScenarioRef } from "../model/library.js";
 import { formatChange, formatPct, formatValue, money, pounds, poundsChange } from "../model/format.js";
 import type { PaneState } from "../store.js";
 import { CashFlowChart, SERIES_COLOURS, TierCostChart, TransitionChart } from "./charts.js";
-import { FigureButton, MessageBar, ProgressBar, Section } from "./common.js";
+import { FigureButton, MessageBar, ProgressBar, ScenarioName, ScrollTable, Section } from "./common.js";
 import { ScenarioPicker } from "./picker.js";
 import { Checks } from "./results.js";
 import { VERDICT_WORDS, VerdictSection } from "./verdict.js";
@@ -115,17 +115,19 @@ function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; com
       <VerdictSection comparisons={comparisons} baselineName={baseline.name} chances={props.chances} />
       <Section title="Side by side" id="side">
         <p class="hint">Changes are against the baseline, {baseline.name}. Select a figure to see how it was computed.</p>
-        <div class="table-scroll" tabIndex={0} role="region" aria-label="Headline figures side by side">
+        <ScrollTable label="Headline figures side by side">
           <table class="data side-by-side">
             <thead>
               <tr>
                 <th scope="col">Figure</th>
                 <th scope="col">
-                  {baseline.name}
+                  <ScenarioName name={baseline.name} shortName={baseline.shortName} />
                   <span class="tag">baseline</span>
                 </th>
                 {comparisons.map((o) => (
-                  <th scope="col">{o.name}</th>
+                  <th scope="col">
+                    <ScenarioName name={o.name} shortName={o.shortName} />
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -157,16 +159,20 @@ function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; com
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </Section>
       <Section title="Appraisal" id="appraisal">
-        <div class="table-scroll" tabIndex={0} role="region" aria-label="Appraisal of each option">
+        <ScrollTable label="Appraisal of each option">
           <table class="data appraisal">
             <thead>
               <tr>
-                <th scope="col">Against {baseline.name}</th>
+                <th scope="col">
+                  Against <ScenarioName name={baseline.name} shortName={baseline.shortName} />
+                </th>
                 {comparisons.map((o) => (
-                  <th scope="col">{o.name}</th>
+                  <th scope="col">
+                    <ScenarioName name={o.name} shortName={o.shortName} />
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -179,7 +185,7 @@ function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; com
               <AppraisalRow label="Payback year" figure="appraisal.paybackYear" comparisons={comparisons} explain={explainOption} value={(x) => x.appraisal.paybackYear ?? "Not within the appraisal"} />
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </Section>
       <Section title="Transition spend by year and category" id="transition">
         {comparisons.map((o) => (
@@ -194,7 +200,7 @@ function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; com
       </Section>
       <details class="group" data-group="all-figures">
         <summary>
-          <h2 class="group-title">Every figure (money to the penny)</h2>
+          <h2 class="group-title">Every figure, in pounds and pence</h2>
         </summary>
         <AllFigures c={c} baseline={baseline} comparisons={comparisons} explainOption={explainOption} />
       </details>
@@ -233,8 +239,8 @@ function TransitionBlock(props: { o: OptionAnalysis; explain: (o: OptionAnalysis
   const shown = allocateTableWholePounds(t.table);
   return (
     <div class="transition-block" data-option={o.ref}>
-      <TransitionChart title={`${o.name}: ${pounds(shown.total)} over ${t.years.length} years`} years={t.years} categories={TRANSITION_CATEGORIES.map((cat, i) => ({ label: CATEGORY_LABELS[cat] ?? cat, values: t.table[i]!, shown: shown.cells[i]! }))} yearTotals={shown.columnTotals} />
-      <div class="table-scroll" tabIndex={0} role="region" aria-label={`${o.name}: transition spend by year and category`}>
+      <TransitionChart title={`${o.shortName}: ${pounds(shown.total)} over ${t.years.length} years`} years={t.years} categories={TRANSITION_CATEGORIES.map((cat, i) => ({ label: CATEGORY_LABELS[cat] ?? cat, values: t.table[i]!, shown: shown.cells[i]! }))} yearTotals={shown.columnTotals} />
+      <ScrollTable label={`${o.name}: transition spend by year and category`} class="keeps-total">
         <table class="data compact">
           <thead>
             <tr>
@@ -282,7 +288,7 @@ function TransitionBlock(props: { o: OptionAnalysis; explain: (o: OptionAnalysis
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollTable>
     </div>
   );
 }
@@ -293,7 +299,7 @@ function TierCosts(props: { results: ScenarioAnalysis[] }) {
   return (
     <TierCostChart
       tiers={order.map((t) => t.name)}
-      series={props.results.map((r) => ({ name: r.name, values: order.map((t) => r.result.structure.tiers.find((x) => x.id === t.id)?.annualCost ?? 0) }))}
+      series={props.results.map((r) => ({ name: r.shortName, values: order.map((t) => r.result.structure.tiers.find((x) => x.id === t.id)?.annualCost ?? 0) }))}
     />
   );
 }
@@ -306,7 +312,7 @@ function CashFlows(props: { comparisons: OptionAnalysis[] }) {
     <CashFlowChart
       years={years}
       series={props.comparisons.map((o, k) => ({
-        name: o.name,
+        name: o.shortName,
         colour: SERIES_COLOURS[(k + 1) % SERIES_COLOURS.length]!,
         values: years.map((y) => o.comparison.appraisal.cashFlows.find((f) => f.year === y)?.cumulative ?? null),
         payback: o.comparison.appraisal.paybackYear === null ? null : years.indexOf(o.comparison.appraisal.paybackYear),
@@ -322,14 +328,18 @@ function AllFigures(props: { c: Controller; baseline: ScenarioAnalysis; comparis
   for (const o of comparisons) for (const f of o.comparison.figures) if (!meta.has(f.figure)) { meta.set(f.figure, f); names.push(f.figure); }
   const maps = comparisons.map((o) => new Map(o.comparison.figures.map((f) => [f.figure, f])));
   return (
-    <div class="table-scroll" tabIndex={0} role="region" aria-label="Every figure side by side">
+    <ScrollTable label="Every figure side by side">
       <table class="data compact all-figures">
         <thead>
           <tr>
             <th scope="col">Figure</th>
-            <th scope="col">{props.baseline.name}</th>
+            <th scope="col">
+              <ScenarioName name={props.baseline.name} shortName={props.baseline.shortName} />
+            </th>
             {comparisons.map((o) => (
-              <th scope="col">{o.name}</th>
+              <th scope="col">
+                <ScenarioName name={o.name} shortName={o.shortName} />
+              </th>
             ))}
           </tr>
         </thead>
@@ -362,6 +372,6 @@ function AllFigures(props: { c: Controller; baseline: ScenarioAnalysis; comparis
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

@@ -59,6 +59,7 @@ function chanceSentence(chance: Chance | undefined): { text: string; state: stri
 }
 
 export function VerdictCard(props: { o: OptionAnalysis; baselineName: string; chance: Chance | undefined }) {
+  // The card has room for the full name: it wraps, where a table header cannot.
   const { o, chance } = props;
   const c = o.comparison;
   const words = VERDICT_WORDS[c.verdict];
