@@ -93,3 +93,27 @@ test("an option that cuts the run cost reads as a saving, with the engine's figu
   await page.locator('.verdict-card[data-verdict="costs"] .verdict-badge', { hasText: "Costs more" }).waitFor();
   expect(compareScenarios(baseline, applySettings(baseline, { "structure.tiers.socialWorker.salary": 60000 })).verdict).toBe("costs");
 });
+
+test("Results of a scenario with problems says so above its figures, and takes the user to them", async () => {
+  pane = await session.open();
+  const { page } = pane;
+  await page.getByRole("button", { name: `New scenario from ${presetName("blueprint")}` }).click();
+  await page.getByLabel("Family-facing social worker: Salary (£ a year)").fill("about 40k");
+  await page.getByRole("tab", { name: "Results" }).click();
+  const banner = page.locator("[data-draft-problems]");
+  await banner.waitFor();
+  await expect(banner.getAttribute("data-draft-problems")).resolves.toBe("1");
+  await expect(banner.textContent()).resolves.toContain("a problem to fix on the Edit tab");
+  // Above the figures it qualifies.
+  await page.locator(".card-value").first().waitFor();
+  const bannerBox = (await banner.boundingBox())!;
+  const cardBox = (await page.locator(".card").first().boundingBox())!;
+  expect(bannerBox.y).toBeLessThan(cardBox.y);
+  await page.getByRole("button", { name: "Fix on Edit" }).click();
+  await page.getByRole("tab", { name: "Edit", selected: true }).waitFor();
+  // Put right, the banner goes.
+  await page.getByLabel("Family-facing social worker: Salary (£ a year)").fill("40000");
+  await page.getByRole("tab", { name: "Results" }).click();
+  await page.locator(".card-value").first().waitFor();
+  await expect(page.locator("[data-draft-problems]").count()).resolves.toBe(0);
+});

@@ -180,7 +180,8 @@ test("Download workbook: a real .xlsx of the comparison, built on request, with 
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download workbook" }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+  // Named from the short names, each letters, digits and dashes: the options, then the baseline.
+  expect(file.suggestedFilename()).toBe(`${shortName("blueprint").toLowerCase().replace(/[^a-z0-9]+/g, "-")}-against-${shortName("baseline-2018").toLowerCase().replace(/[^a-z0-9]+/g, "-")}.xlsx`);
   await page.getByText(/^Downloaded .*\.xlsx/).waitFor();
   await session.harness.screenshot(pane, "download");
   const book = new ExcelJS.Workbook();

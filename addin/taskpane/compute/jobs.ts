@@ -306,7 +306,7 @@ async function teamDesignJob(job: TeamDesignJob): Promise<TeamDesignOutcome> {
 
 /** A file name from a scenario's name: letters, digits and dashes. */
 function fileStem(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "scenario";
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 24).replace(/-$/, "") || "scenario";
 }
 
 async function workbookJob(job: WorkbookJob, progress: (p: Progress) => void): Promise<WorkbookOutcome> {
@@ -323,7 +323,8 @@ async function workbookJob(job: WorkbookJob, progress: (p: Progress) => void): P
   progress({ done: total - 1, total, step: "Writing the formulas" });
   const bytes = await exportWorkbook(scenarios[0]!, scenarios.slice(1));
   progress({ done: total, total, step: "Done" });
-  const names = job.scenarios.map((s) => fileStem(s.name));
+  // Short names make a short file name: blueprint-against-hierarchy-2018.xlsx.
+  const names = job.scenarios.map((s) => fileStem(s.shortName ?? s.name));
   const fileName = names.length === 1 ? `${names[0]}.xlsx` : `${names.slice(1).join("-and-")}-against-${names[0]}.xlsx`;
   return { kind: "workbook", bytes, fileName };
 }

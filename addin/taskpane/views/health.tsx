@@ -262,7 +262,7 @@ export function HealthView(props: { c: Controller; state: PaneState }) {
     <div class="view health">
       <Section title="Workforce health check" id="health">
         <p class="hint">
-          Enter your council's figures for one or more years, or import the CSV or JSON file <code>socialcare healthcheck</code> reads. Leave a figure blank when it is not known: it shows as missing.
+          Enter your council's figures for one or more years, or import a CSV or JSON file of them (one row a measure, one column a year). Leave a figure blank when it is not known: it shows as missing.
         </p>
         <div class="row">
           <button type="button" class="button" onClick={() => fileInput.current?.click()}>

@@ -41,7 +41,7 @@ export function WriteView(props: { c: Controller; state: PaneState }) {
         {error ? <MessageBar kind="error">{error}</MessageBar> : null}
         {report ? (
           <MessageBar kind="success">
-            Wrote {report.sheets.join(" and ")}: {report.tables} tables and {report.charts} charts, in {report.syncs} requests to Excel.
+            Wrote {report.sheets.join(" and ")}: {report.tables} tables and {report.charts} charts, into this workbook.
           </MessageBar>
         ) : null}
       </Section>
