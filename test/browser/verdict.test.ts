@@ -1,5 +1,7 @@
 import { applySettings, compareScenarios, listPresets, loadPreset, simulate, wholePoundsChange } from "../../engine/index.js";
-import { paneSession, type Pane } from "./harness.js";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, paneSession, type Pane } from "./harness.js";
 
 /**
  * The verdict card at the top of Compare, in headless Chromium against the production build: the
@@ -16,6 +18,13 @@ const pounds = (v: number) => `£${Math.abs(v).toLocaleString("en-GB")}`;
 const wholePounds = (v: number) => Math.sign(v) * Math.floor(Math.abs(Math.round(v * 100)) / 100 + 0.5);
 
 const session = paneSession();
+/** The whole view for the test's artifacts, and the answer alone for the task pane guide (docs/taskpane.md). */
+async function guideShot(name: string): Promise<void> {
+  await session.harness.screenshot(pane, name);
+  const dir = join(ROOT, "docs", "images", "taskpane");
+  mkdirSync(dir, { recursive: true });
+  await pane.page.locator("section.verdict").screenshot({ path: join(dir, `${name}.png`) });
+}
 let pane: Pane;
 
 async function compare(page: Pane["page"], baseline: string, option: string): Promise<void> {
@@ -44,7 +53,7 @@ test("a comparison of two years and two councils shows its warning as a banner a
   const cardBox = (await card.boundingBox())!;
   expect(bannerBox.y + bannerBox.height).toBeLessThanOrEqual(cardBox.y);
   await expect(banner.evaluate((b) => Boolean(b.compareDocumentPosition((globalThis as any).document.querySelector(".verdict-card")) & 4))).resolves.toBe(true);
-  await session.harness.screenshot(pane, "verdict-mixed-years");
+  await guideShot("verdict-mixed-years");
 
   // One council, one year (england-2025 and cluster): no banner.
   expect(compareScenarios(loadPreset("england-2025"), loadPreset("cluster")).basis.warning).toBeNull();
@@ -84,7 +93,7 @@ test("an option that cuts the run cost reads as a saving, with the engine's figu
   const chance = simulate(option, { baseline, figures: ["change.runCost"], draws: 2000, seed: 1 }).probabilities!.savesOrNeutral;
   await card.locator('[data-chance="done"]').waitFor();
   await expect(card.locator('[data-line="chance"]').textContent()).resolves.toContain(`${Math.round(chance * 100)}%, across 2,000 runs`);
-  await session.harness.screenshot(pane, "verdict-saving");
+  await guideShot("verdict-saving");
 
   // Paid more, the same structure costs more: the other word, in red.
   await page.getByRole("tab", { name: "Edit" }).click();
