@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { listPresets } from "../../engine/index.js";
 import { ROOT, paneSession, type Pane } from "./harness.js";
+import { openTab } from "./tabs.js";
 
 /**
  * The pane's charts at 320, 400 and 1,000 px: text at 12 CSS pixels whatever the width (each chart
@@ -114,7 +115,7 @@ for (const width of [320, 400, 1000]) {
     pane = await session.open({}, width);
     const { page } = pane;
     // Three scenarios, so two payback labels share the cash-flow chart.
-    await page.getByRole("tab", { name: "Compare" }).click();
+    await openTab(page, "Compare");
     await page.getByLabel("Baseline").selectOption({ label: shortName("england-2025") });
     await page.getByLabel("Option 1", { exact: true }).selectOption({ label: shortName("cluster") });
     await page.getByLabel("Add option 2").selectOption({ label: shortName("reclaim") });
@@ -127,7 +128,7 @@ for (const width of [320, 400, 1000]) {
     await guideShot(`compare-charts-${width}`);
     for (const chart of ["transition", "tiers", "cashflow"]) await chartShot(chart, width);
 
-    await page.getByRole("tab", { name: "Uncertainty" }).click();
+    await openTab(page, "Uncertainty");
     await page.getByLabel("Draws", { exact: true }).fill("2000");
     await page.getByRole("button", { name: "Run" }).click();
     await page.locator('figure[data-chart="tornado"]').waitFor();

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { allocateWholePounds, applySettings, compareScenarios, explainComparison, listPresets, listSettings, loadPreset, loadScenario, runScenario, toScenarioInput, validateScenario } from "../../engine/index.js";
 import { paneSession, officeState, saved, workbook, type Pane } from "./harness.js";
+import { openTab } from "./tabs.js";
 
 /**
  * The task pane in headless Chromium (Debian's), against the production build, with office.js
@@ -107,7 +108,7 @@ test("compares three scenarios, explains a figure, and writes the comparison, ch
   pane = await session.open();
   const { page } = pane;
   // Baseline england-2025, options blueprint and cluster (both pay back within the appraisal).
-  await page.getByRole("tab", { name: "Compare" }).click();
+  await openTab(page, "Compare");
   await page.getByLabel("Baseline").selectOption({ label: shortName("england-2025") });
   await page.getByLabel("Add option 2").selectOption({ label: shortName("cluster") });
   await expect(page.getByLabel("Option 1", { exact: true }).inputValue()).resolves.toBe("preset:blueprint");
@@ -138,7 +139,7 @@ test("compares three scenarios, explains a figure, and writes the comparison, ch
   await dialog.getByRole("button", { name: "Close the explanation" }).click();
 
   // Write to the workbook, with live formulas.
-  await page.getByRole("tab", { name: "Write" }).click();
+  await openTab(page, "Write");
   await page.getByLabel(/Write live formulas/).check();
   await page.getByRole("button", { name: "Write to workbook" }).click();
   await page.getByText(/Wrote SC Comparison and SC Inputs/).waitFor();
@@ -214,10 +215,10 @@ test("saves scenarios in the workbook and finds them all back when it is reopene
   let page = pane.page;
   await page.getByRole("button", { name: `New scenario from ${presetName("blueprint")}` }).click();
   await textbox(page, "Children open to social care").fill("2500");
-  await page.getByRole("tab", { name: "Scenarios" }).click();
+  await openTab(page, "Scenarios");
   await page.getByRole("button", { name: `New scenario from ${presetName("cluster")}` }).click();
   await textbox(page, "Agency premium").fill("lots");
-  await page.getByRole("tab", { name: "Scenarios" }).click();
+  await openTab(page, "Scenarios");
   // Rename, duplicate, delete with undo, and delete with confirmation.
   const blueprintMine = `${presetName("blueprint")}: my version`;
   await page.getByRole("button", { name: `Rename ${blueprintMine}` }).click();
@@ -288,7 +289,7 @@ test("keyboard and labels: tabs move with the arrow keys, and every control has 
   await page.getByRole("tab", { name: "Compare", selected: true }).waitFor();
   await expect(page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).resolves.toBe("Compare");
   for (const view of ["Scenarios", "Edit", "Results", "Compare", "Write", "Uncertainty", "Health"]) {
-    await page.getByRole("tab", { name: view }).click();
+    await openTab(page, view);
     await page.waitForTimeout(300);
     const unnamed = await page.evaluate(() => {
       const out: string[] = [];

@@ -1,5 +1,6 @@
 import { listPresets } from "../../engine/index.js";
 import { paneSession, type Pane } from "./harness.js";
+import { openTab } from "./tabs.js";
 
 /**
  * Compare's tables at the narrow pane widths: short names in the headers (the full name on hover and
@@ -28,7 +29,7 @@ for (const width of [320, 400]) {
   test(`three scenarios at ${width} px: short names head the columns, the appraisal's columns and the Total stay in view`, async () => {
     pane = await session.open({}, width);
     const { page } = pane;
-    await page.getByRole("tab", { name: "Compare" }).click();
+    await openTab(page, "Compare");
     await page.getByLabel("Baseline").selectOption({ label: preset("england-2025").shortName });
     await page.getByLabel("Option 1", { exact: true }).selectOption({ label: preset("cluster").shortName });
     await page.getByLabel("Add option 2").selectOption({ label: preset("reclaim").shortName });

@@ -2,6 +2,7 @@ import { applySettings, compareScenarios, listPresets, loadPreset, simulate, who
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, paneSession, type Pane } from "./harness.js";
+import { openTab } from "./tabs.js";
 
 /**
  * The verdict card at the top of Compare, in headless Chromium against the production build: the
@@ -28,7 +29,7 @@ async function guideShot(name: string): Promise<void> {
 let pane: Pane;
 
 async function compare(page: Pane["page"], baseline: string, option: string): Promise<void> {
-  await page.getByRole("tab", { name: "Compare" }).click();
+  await openTab(page, "Compare");
   await page.getByLabel("Baseline").selectOption({ label: baseline });
   await page.getByLabel("Option 1", { exact: true }).selectOption({ label: option });
 }
@@ -96,9 +97,9 @@ test("an option that cuts the run cost reads as a saving, with the engine's figu
   await guideShot("verdict-saving");
 
   // Paid more, the same structure costs more: the other word, in red.
-  await page.getByRole("tab", { name: "Edit" }).click();
+  await openTab(page, "Edit");
   await page.getByLabel("Social worker: Salary (£ a year)").fill("60000");
-  await page.getByRole("tab", { name: "Compare" }).click();
+  await openTab(page, "Compare");
   await page.locator('.verdict-card[data-verdict="costs"] .verdict-badge', { hasText: "Costs more" }).waitFor();
   expect(compareScenarios(baseline, applySettings(baseline, { "structure.tiers.socialWorker.salary": 60000 })).verdict).toBe("costs");
 });
@@ -108,7 +109,7 @@ test("Results of a scenario with problems says so above its figures, and takes t
   const { page } = pane;
   await page.getByRole("button", { name: `New scenario from ${presetName("blueprint")}` }).click();
   await page.getByLabel("Family-facing social worker: Salary (£ a year)").fill("about 40k");
-  await page.getByRole("tab", { name: "Results" }).click();
+  await openTab(page, "Results");
   const banner = page.locator("[data-draft-problems]");
   await banner.waitFor();
   await expect(banner.getAttribute("data-draft-problems")).resolves.toBe("1");
@@ -122,7 +123,7 @@ test("Results of a scenario with problems says so above its figures, and takes t
   await page.getByRole("tab", { name: "Edit", selected: true }).waitFor();
   // Put right, the banner goes.
   await page.getByLabel("Family-facing social worker: Salary (£ a year)").fill("40000");
-  await page.getByRole("tab", { name: "Results" }).click();
+  await openTab(page, "Results");
   await page.locator(".card-value").first().waitFor();
   await expect(page.locator("[data-draft-problems]").count()).resolves.toBe(0);
 });
