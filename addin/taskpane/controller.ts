@@ -226,10 +226,10 @@ export class Controller {
   // Editing.
 
   /** One field of the selected user scenario changed. Everything typed is kept; the draft is validated. */
-  editField(ref: ScenarioRef, path: string, text: string | boolean, kind: Setting["kind"]): void {
+  editField(ref: ScenarioRef, path: string, text: string | boolean, kind: Setting["kind"], unit?: string): void {
     const user = findUser(this.state.library, ref);
     if (!user) return;
-    const next = edit({ input: user.input, typed: user.typed }, path, text, kind);
+    const next = edit({ input: user.input, typed: user.typed }, path, text, kind, unit);
     this.commitDraft(ref, next.input, next.typed);
   }
 

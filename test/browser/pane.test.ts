@@ -36,7 +36,8 @@ test("edits a field, marks a bad value with the engine's message beside it, and 
   await page.getByRole("tab", { name: "Edit", selected: true }).waitFor();
 
   // A valid edit: the results follow (engine run in Node on the same change).
-  await textbox(page, "Vacancy rate").fill("0.2");
+  // A share typed as a percentage.
+  await textbox(page, "Vacancy rate").fill("20%");
   await textbox(page, "Children open to social care").fill("3,000");
   const expected = runScenario(applySettings(loadPreset("blueprint"), { "council.children": 3000, "council.vacancyRate": 0.2 }));
   await expect(page.locator(".editor-summary .card").nth(2).locator(".card-value").textContent()).resolves.toBeDefined();
@@ -64,7 +65,7 @@ test("edits a field, marks a bad value with the engine's message beside it, and 
   await page.getByRole("alert").filter({ hasText: "2 problems" }).waitFor();
 
   // Nothing else typed was lost, and the results still show the last valid version.
-  await expect(textbox(page, "Vacancy rate").inputValue()).resolves.toBe("0.2");
+  await expect(textbox(page, "Vacancy rate").inputValue()).resolves.toBe("20%");
   await expect(children.inputValue()).resolves.toBe("-5");
   await page.locator(".editor-summary .card-value", { hasText: pounds(expected.runCost.total) }).waitFor();
   await session.harness.screenshot(pane, "editor-invalid");
