@@ -1,5 +1,5 @@
 import { listSettings, loadPreset, runScenario, toScenarioInput } from "../../engine/index.js";
-import { addTier, checkDraft, edit, getAtPath, PANE_SOURCE, parseTyped, removeTier, setAtPath, setSizing, shownText, textOf } from "../../addin/taskpane/model/draft.js";
+import { addTier, checkDraft, edit, getAtPath, PANE_SOURCE, parseTyped, removeTier, setAtPath, setSizing, settingsWithinHorizon, shownText, textOf } from "../../addin/taskpane/model/draft.js";
 
 const blueprint = () => toScenarioInput(loadPreset("blueprint"), { withSources: true });
 
@@ -101,5 +101,23 @@ describe("editing a draft", () => {
   test("every setting the editor lists can be found in the draft by its path", () => {
     const input = blueprint();
     for (const s of listSettings(loadPreset("blueprint"))) expect({ key: s.key, value: getAtPath(input, s.path) }).toEqual({ key: s.key, value: s.value });
+  });
+});
+
+describe("the discount bands the editor shows", () => {
+  test("only the bands that start within the appraisal's horizon; a longer horizon shows more", () => {
+    const input = blueprint();
+    const scenario = loadPreset("blueprint");
+    const horizon = scenario.finance.appraisal.horizonYears;
+    const bands = (settings: { key: string }[]) => [...new Set(settings.map((s) => /discountSchedule\.(\d+)\./.exec(s.key)?.[1]).filter((b): b is string => b !== undefined))];
+    const all = listSettings(scenario);
+    // Worked from the preset: the bands whose first year is before the horizon.
+    const expected = scenario.finance.appraisal.discountSchedule.map((b, i) => [i, b.fromYear] as const).filter(([, from]) => from < horizon).map(([i]) => String(i));
+    expect(bands(settingsWithinHorizon(all, input))).toEqual(expected);
+    expect(bands(all).length).toBeGreaterThan(expected.length);
+    const longer = setAtPath(input, "finance.appraisal.horizonYears", 60);
+    expect(bands(settingsWithinHorizon(all, longer))).toEqual(scenario.finance.appraisal.discountSchedule.map((b, i) => [i, b.fromYear] as const).filter(([, from]) => from < 60).map(([i]) => String(i)));
+    // Every other setting is still shown.
+    expect(settingsWithinHorizon(all, input).filter((s) => !/discountSchedule/.test(s.key))).toEqual(all.filter((s) => !/discountSchedule/.test(s.key)));
   });
 });

@@ -209,3 +209,20 @@ export function setSizing(input: Raw, index: number, rule: SizingKey): Raw {
   }
   return root;
 }
+
+const DISCOUNT_BAND = /^finance\.appraisal\.discountSchedule\.(\d+)\./;
+
+/**
+ * The settings the editor shows, less the discount bands that start after the appraisal ends (the
+ * Green Book's bands run to year 301; a 10-year appraisal uses the first). They stay in the draft.
+ */
+export function settingsWithinHorizon<S extends { key: string }>(settings: readonly S[], input: Record<string, unknown>): S[] {
+  const horizon = getAtPath(input, "finance.appraisal.horizonYears");
+  if (typeof horizon !== "number") return [...settings];
+  return settings.filter((s) => {
+    const band = DISCOUNT_BAND.exec(s.key);
+    if (!band) return true;
+    const from = getAtPath(input, `finance.appraisal.discountSchedule[${band[1]}].fromYear`);
+    return typeof from !== "number" || from < horizon;
+  });
+}

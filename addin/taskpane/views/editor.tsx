@@ -1,6 +1,6 @@
 import { listSettings, loadPreset, RESERVED_QUANTITIES_FOR_PANE, type Issue, type Setting } from "./editorEngine.js";
 import type { Controller } from "../controller.js";
-import { checkDraft, getAtPath, groupIssues, issuesAt, shownText, sizingOf, SIZING_RULES, textOf, type SizingKey } from "../model/draft.js";
+import { checkDraft, getAtPath, groupIssues, issuesAt, settingsWithinHorizon, shownText, sizingOf, SIZING_RULES, textOf, type SizingKey } from "../model/draft.js";
 import { findUser, presetRef, type ScenarioRef, type UserScenario } from "../model/library.js";
 import { formatValue, unitLabel } from "../model/format.js";
 import type { PaneState } from "../store.js";
@@ -312,7 +312,7 @@ export function EditorView(props: { c: Controller; state: PaneState }) {
   const lastValid = checkDraft(user.lastValid).scenario ?? checkDraft(user.input).scenario;
   const settings = lastValid ? listSettings(lastValid) : [];
   const defaults = defaultsOf(user.basedOn);
-  const shown = settings.filter((s) => !s.key.startsWith("structure.tiers.") && s.key !== "id");
+  const shown = settingsWithinHorizon(settings, user.input).filter((s) => !s.key.startsWith("structure.tiers.") && s.key !== "id" && s.key !== "shortName");
   const fieldPaths = new Set([...shown.map((s) => s.path), ...settings.filter((s) => s.key.startsWith("structure.tiers.")).map((s) => s.path)]);
   const tierCount = ((getAtPath(user.input, "structure.tiers") as unknown[] | undefined) ?? []).length;
   for (let i = 0; i < tierCount; i++) {
