@@ -1,42 +1,140 @@
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Controller } from "./controller.js";
 import { formatValue } from "./model/format.js";
 import { useStore, type PaneState } from "./store.js";
 import { IssueList, MessageBar } from "./views/common.js";
 import { VIEWS } from "./views/registry.js";
 
+/** The room the "More" button takes at the end of the tab bar. */
+const MORE_WIDTH = 76;
+
+/**
+ * Which views show as tabs in a bar `width` pixels wide, given each tab's width: as many as fit in
+ * order, with the selected one always among them (in the last place when it would have overflowed);
+ * the rest go in the "More" menu, as Fluent's TabList overflows.
+ */
+export function tabsThatFit(widths: number[], width: number, selected: number): { shown: number[]; overflow: number[] } {
+  const all = widths.map((_, i) => i);
+  if (widths.reduce((s, w) => s + w, 0) <= width) return { shown: all, overflow: [] };
+  let room = width - MORE_WIDTH;
+  const shown: number[] = [];
+  for (const i of all) {
+    if (widths[i]! > room) break;
+    shown.push(i);
+    room -= widths[i]!;
+  }
+  if (!shown.includes(selected)) {
+    const used = () => shown.reduce((s, i) => s + widths[i]!, 0);
+    while (shown.length > 0 && used() + widths[selected]! > width - MORE_WIDTH) shown.pop();
+    shown.push(selected);
+  }
+  return { shown, overflow: all.filter((i) => !shown.includes(i)) };
+}
+
 function Tabs(props: { c: Controller; state: PaneState }) {
   const { c, state } = props;
+  const nav = useRef<HTMLElement>(null);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const widths = useRef<number[] | null>(null);
+  const [barWidth, setBarWidth] = useState<number | null>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const focusNext = useRef<number | null>(null);
+  const moreButton = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  // An opened menu takes the focus on its first item, so the keyboard can go on from there.
+  useLayoutEffect(() => {
+    if (menuOpen) menu.current?.querySelector<HTMLButtonElement>("[role=menuitem]")?.focus();
+  }, [menuOpen]);
+  const selected = Math.max(0, VIEWS.findIndex((v) => v.id === state.view));
+  // Each tab's width is measured once, with every tab shown; the bar's width is followed as the pane resizes.
+  useLayoutEffect(() => {
+    const el = nav.current;
+    if (!el) return;
+    if (!widths.current) widths.current = refs.current.map((b) => (b ? b.getBoundingClientRect().width : 0));
+    const measure = () => setBarWidth(el.clientWidth - 8);
+    measure();
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  useLayoutEffect(() => {
+    if (focusNext.current !== null) refs.current[focusNext.current]?.focus();
+    focusNext.current = null;
+  });
+  const { shown, overflow } = widths.current && barWidth !== null ? tabsThatFit(widths.current, barWidth, selected) : { shown: VIEWS.map((_, i) => i), overflow: [] as number[] };
+  const go = (i: number) => {
+    setMenuOpen(false);
+    c.show(VIEWS[i]!.id);
+  };
   const onKey = (e: KeyboardEvent, i: number) => {
-    // Arrow keys move between tabs, as in Fluent's tab list.
+    // Arrow keys move between tabs, as in Fluent's tab list (through the menu's views too).
     const n = VIEWS.length;
     const to = e.key === "ArrowRight" ? (i + 1) % n : e.key === "ArrowLeft" ? (i - 1 + n) % n : e.key === "Home" ? 0 : e.key === "End" ? n - 1 : -1;
     if (to < 0) return;
     e.preventDefault();
-    c.show(VIEWS[to]!.id);
-    refs.current[to]?.focus();
+    focusNext.current = to;
+    go(to);
   };
   return (
-    <nav class="tabs" role="tablist" aria-label="Views">
-      {VIEWS.map((v, i) => (
-        <button
-          ref={(el) => {
-            refs.current[i] = el;
-          }}
-          type="button"
-          role="tab"
-          id={`tab-${v.id}`}
-          aria-selected={state.view === v.id}
-          aria-controls="view"
-          tabIndex={state.view === v.id ? 0 : -1}
-          class={`tab ${state.view === v.id ? "selected" : ""}`}
-          onClick={() => c.show(v.id)}
-          onKeyDown={(e) => onKey(e, i)}
-        >
-          {v.label}
-        </button>
-      ))}
+    <nav class="tabs" ref={nav}>
+      <div role="tablist" aria-label="Views" class="tab-list">
+        {shown.map((i) => {
+          const v = VIEWS[i]!;
+          return (
+            <button
+              ref={(el) => {
+                refs.current[i] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${v.id}`}
+              aria-selected={state.view === v.id}
+              aria-controls="view"
+              tabIndex={state.view === v.id ? 0 : -1}
+              class={`tab ${state.view === v.id ? "selected" : ""}`}
+              onClick={() => go(i)}
+              onKeyDown={(e) => onKey(e, i)}
+            >
+              {v.label}
+            </button>
+          );
+        })}
+      </div>
+      {overflow.length > 0 ? (
+        <div class="tab-more">
+          <button ref={moreButton} type="button" class="tab more" aria-haspopup="menu" aria-expanded={menuOpen} aria-label={`More views: ${overflow.map((i) => VIEWS[i]!.label).join(", ")}`} onClick={() => setMenuOpen(!menuOpen)}>
+            More <span aria-hidden="true">▾</span>
+          </button>
+          {menuOpen ? (
+            <div
+              ref={menu}
+              class="menu"
+              role="menu"
+              aria-label="More views"
+              onKeyDown={(e) => {
+                if (e.key === "Escape") {
+                  setMenuOpen(false);
+                  moreButton.current?.focus();
+                  return;
+                }
+                // Up and down move between the menu's items, as in Fluent's Menu.
+                if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+                e.preventDefault();
+                const items = Array.from((e.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>("[role=menuitem]"));
+                const at = items.indexOf(document.activeElement as HTMLButtonElement);
+                items[(at + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length]?.focus();
+              }}
+            >
+              {overflow.map((i) => (
+                <button type="button" role="menuitem" class="menu-item" onClick={() => go(i)} >
+                  {VIEWS[i]!.label}
+                </button>
+              ))}
+            </div>
+          ) : null}
+        </div>
+      ) : null}
     </nav>
   );
 }

@@ -17,6 +17,7 @@ import {
   readLibrary,
   refExists,
   refName,
+  refShortName,
   remove,
   rename,
   toggleCompared,
@@ -26,7 +27,7 @@ import {
   type Library,
   type ScenarioRef,
 } from "./model/library.js";
-import { Store, type PaneState } from "./store.js";
+import { Store, type Chance, type PaneState } from "./store.js";
 import type { Setting } from "../../engine/index.js";
 
 /**
@@ -34,6 +35,12 @@ import type { Setting } from "../../engine/index.js";
  * not load the Monte Carlo engine to read one number (a test holds the two equal).
  */
 export const PANE_DEFAULT_SEED = "1";
+
+/**
+ * Draws of the background Monte Carlo run behind the verdict card's chance: enough for the chance to
+ * the nearest few per cent, few enough to finish in about a second after the comparison shows.
+ */
+export const VERDICT_DRAWS = 2000;
 
 /** How long after the last change the library is saved into the workbook. */
 const SAVE_DELAY_MS = 300;
@@ -219,10 +226,10 @@ export class Controller {
   // Editing.
 
   /** One field of the selected user scenario changed. Everything typed is kept; the draft is validated. */
-  editField(ref: ScenarioRef, path: string, text: string | boolean, kind: Setting["kind"]): void {
+  editField(ref: ScenarioRef, path: string, text: string | boolean, kind: Setting["kind"], unit?: string): void {
     const user = findUser(this.state.library, ref);
     if (!user) return;
-    const next = edit({ input: user.input, typed: user.typed }, path, text, kind);
+    const next = edit({ input: user.input, typed: user.typed }, path, text, kind, unit);
     this.commitDraft(ref, next.input, next.typed);
   }
 
@@ -250,7 +257,7 @@ export class Controller {
   sourceOf(ref: ScenarioRef): NamedSource {
     const library = this.state.library;
     const user = findUser(library, ref);
-    return { ref, name: refName(library, ref), source: user ? { input: user.lastValid } : { preset: ref.slice(7) } };
+    return { ref, name: refName(library, ref), shortName: refShortName(library, ref), source: user ? { input: user.lastValid } : { preset: ref.slice(7) } };
   }
 
   /** What a computation depends on: the scenarios and, for the user's, their last valid drafts. */
@@ -287,9 +294,32 @@ export class Controller {
       const analysis = await this.engine.run({ kind: "analyse", scenarios: refs.map((r) => this.sourceOf(r)) }, (progress) => {
         if (this.state.comparison.key === key) this.store.set({ comparison: { ...this.state.comparison, progress } });
       });
-      if (this.state.comparison.key === key) this.store.set({ comparison: { key, analysis, progress: null } });
+      if (this.state.comparison.key !== key) return;
+      this.store.set({ comparison: { key, analysis, progress: null } });
+      await this.runChances(key, analysis.comparisons.map((o) => o.ref as ScenarioRef), refs[0]!);
     } catch (error) {
       if (this.state.comparison.key === key) this.store.set({ comparison: { key, analysis: null, progress: null, error: (error as Error).message } });
+    }
+  }
+
+  /**
+   * The chance each option saves or stays cost neutral, for the verdict card: a Monte Carlo run of
+   * each option against the baseline in the worker, one after another, after the figures show.
+   */
+  private async runChances(key: string, options: ScenarioRef[], baseline: ScenarioRef): Promise<void> {
+    const setChance = (ref: string, chance: Chance) => {
+      if (this.state.comparison.key === key) this.store.set({ comparison: { ...this.state.comparison, chances: { ...this.state.comparison.chances, [ref]: chance } } });
+    };
+    for (const ref of options) setChance(ref, { state: "running" });
+    for (const ref of options) {
+      if (this.state.comparison.key !== key) return;
+      try {
+        const outcome = await this.engine.run({ kind: "simulate", scenario: this.sourceOf(ref), baseline: this.sourceOf(baseline), figure: "change.runCost", draws: VERDICT_DRAWS, seed: Number(PANE_DEFAULT_SEED), tornado: false });
+        const p = outcome.simulation.probabilities;
+        setChance(ref, p ? { state: "done", savesOrNeutral: p.savesOrNeutral, draws: outcome.simulation.draws } : { state: "failed", message: "the engine gave no probabilities for this comparison" });
+      } catch (error) {
+        setChance(ref, { state: "failed", message: (error as Error).message });
+      }
     }
   }
 

@@ -13,7 +13,7 @@ export interface PaneState {
   selected: ScenarioRef;
   save: { state: "saved" | "saving" | "failed" | "unsaved"; message?: string };
   results: { key: string; analysis: Analysis | null; progress: Progress | null; error?: string };
-  comparison: { key: string; analysis: Analysis | null; progress: Progress | null; error?: string };
+  comparison: { key: string; analysis: Analysis | null; progress: Progress | null; error?: string; chances?: Record<string, Chance> };
   explain: { title: string; explanation: Explanation | null; error?: string } | null;
   /** A short-lived notice, optionally with an Undo. */
   notice: { kind: "info" | "success" | "error"; text: string; undo?: () => void; issues?: Issue[] } | null;
@@ -25,6 +25,12 @@ export interface PaneState {
   teamDesign: { key: string; outcome: TeamDesignOutcome | null; progress: Progress | null; error?: string };
   download: { scope: "comparison" | "scenario"; progress: Progress | null; saved: { fileName: string; bytes: number } | null; error?: string };
 }
+
+/**
+ * The chance an option saves or stays cost neutral, from the background Monte Carlo run that follows
+ * each comparison (the verdict card shows it): still drawing, drawn, or not possible and why.
+ */
+export type Chance = { state: "running" } | { state: "done"; savesOrNeutral: number; draws: number } | { state: "failed"; message: string };
 
 /** What the Monte Carlo view asks for (as typed), and what came back. */
 export interface UncertaintyState {

@@ -23,6 +23,8 @@ const partFolders: Record<string, Record<string, Raw>> = {
 export interface PresetSummary {
   id: string;
   name: string;
+  /** The preset's short name (at most 24 characters), or its name when it has none. */
+  shortName: string;
   description: string;
 }
 
@@ -31,6 +33,7 @@ export function listPresets(): PresetSummary[] {
   return Object.entries(presetFiles).map(([id, raw]) => ({
     id,
     name: String(raw.name ?? id),
+    shortName: String(raw.shortName ?? raw.name ?? id),
     description: String(raw.summary ?? raw.description ?? "").split("\n")[0]!.trim(),
   }));
 }

@@ -364,6 +364,14 @@ export const scenarioSpec: ObjectSpec = {
   fields: {
     id: { type: "text", label: "Id", optional: true },
     name: { type: "text", label: "Name" },
+    shortName: {
+      type: "text",
+      label: "Short name",
+      optional: true,
+      pattern: /^.{1,24}$/,
+      patternHelp: "must be 1 to 24 characters (it heads narrow table columns; the full name is the name)",
+      help: "A short name for table headers and lists where the full name does not fit, such as \"Blueprint\".",
+    },
     description: { type: "text", label: "Description", optional: true },
     council: councilSpec,
     structure: structureSpec,

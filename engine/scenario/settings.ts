@@ -44,6 +44,7 @@ export function toScenarioInput(scenario: Scenario, options: { withSources?: boo
   const input: Record<string, unknown> = {
     id: scenario.id,
     name: scenario.name,
+    ...(scenario.shortName !== undefined ? { shortName: scenario.shortName } : {}),
     description: scenario.description,
     council: { ...scenario.council },
     structure: {

@@ -230,6 +230,8 @@ export interface Scenario {
   /** Preset id, or a name for a scenario from a file. */
   id: string;
   name: string;
+  /** A name of at most 24 characters for table headers and lists (the full name on hover); absent when the name is short already. */
+  shortName?: string;
   description: string;
   council: Council;
   structure: Structure;

@@ -307,6 +307,7 @@ function assemble(plain: Record<string, any>, sources: Scenario["sources"], opti
   return {
     id: (plain.id as string | undefined) ?? options.id ?? "scenario",
     name: plain.name,
+    ...(typeof plain.shortName === "string" ? { shortName: plain.shortName } : {}),
     description: plain.description ?? "",
     council: plain.council,
     structure: { ...plain.structure, teams: { rounding: "up", ...plain.structure.teams }, teamBudget: plain.structure.teamBudget ?? 0, tiers },

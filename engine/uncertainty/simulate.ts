@@ -54,6 +54,12 @@ export interface SimulationResult {
   /** For a comparison: the chance the option is cost neutral, that its NPV is positive, that transition spend exceeds the budget. */
   probabilities: {
     costNeutral: number;
+    /**
+     * The chance the run cost does not rise beyond the cost-neutral tolerance: the verdict is "saves"
+     * or "neutral". A saving larger than the tolerance is not "cost neutral", yet it is no cost either,
+     * and a director asking "will it pay for itself?" means this.
+     */
+    savesOrNeutral: number;
     npvPositive: number;
     transitionOverBudget: { budget: number; probability: number } | null;
   } | null;
@@ -129,7 +135,7 @@ export class Simulation {
       throw new DomainError("inputs", `nothing is uncertain: no setting of ${this.subject.baseline ? `${this.subject.baseline.id} or ${scenario.id}` : scenario.id} carries a distribution; add one beside a value in the scenario file, or vary one (for example council.vacancyRate = "triangular(0.10, 0.142, 0.20)")`);
     }
     const figures = options.figures && options.figures.length > 0 ? [...options.figures] : comparison ? COMPARISON_FIGURES : SCENARIO_FIGURES;
-    const needed = comparison ? ["costNeutral", "appraisal.npv", ...(options.budget !== undefined ? ["transition.total"] : [])] : [];
+    const needed = comparison ? ["costNeutral", "change.runCost", "appraisal.npv", ...(options.budget !== undefined ? ["transition.total"] : [])] : [];
     const names = [...new Set(figures)];
     this.asked = names.length;
     for (const n of needed) if (!names.includes(n)) names.push(n);
@@ -229,6 +235,7 @@ export class Simulation {
       const budget = this.options.budget;
       probabilities = {
         costNeutral: probability(series("costNeutral"), (x) => x === 1),
+        savesOrNeutral: probabilityOfEither(series("costNeutral"), series("change.runCost")),
         npvPositive: probability(series("appraisal.npv"), (x) => x > 0),
         transitionOverBudget: budget === undefined ? null : { budget, probability: probability(series("transition.total"), (x) => x > budget) },
       };
@@ -285,4 +292,11 @@ export async function simulateAsync(scenario: Scenario, options: SimulationOptio
   }
   if (control.signal?.aborted) throw new CancelledError("the simulation");
   return simulation.combine(chunks);
+}
+
+/** The share of draws that are cost neutral or cut the run cost (the two series in draw order). */
+function probabilityOfEither(costNeutral: Float64Array, runCostChange: Float64Array): number {
+  let hits = 0;
+  for (let i = 0; i < costNeutral.length; i++) if (costNeutral[i] === 1 || runCostChange[i]! < 0) hits++;
+  return hits / costNeutral.length;
 }

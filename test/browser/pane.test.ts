@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { allocateWholePounds, applySettings, compareScenarios, explainComparison, listPresets, listSettings, loadPreset, loadScenario, runScenario, toScenarioInput, validateScenario } from "../../engine/index.js";
 import { paneSession, officeState, saved, workbook, type Pane } from "./harness.js";
+import { openTab } from "./tabs.js";
 
 /**
  * The task pane in headless Chromium (Debian's), against the production build, with office.js
@@ -10,6 +11,8 @@ import { paneSession, officeState, saved, workbook, type Pane } from "./harness.
 
 const pounds = (v: number) => `${v < 0 ? "−" : ""}£${Math.round(Math.abs(v)).toLocaleString("en-GB")}`;
 const presetName = (id: string) => listPresets().find((p) => p.id === id)!.name;
+/** What a select shows for a preset: its short name (the full name is its title). */
+const shortName = (id: string) => listPresets().find((p) => p.id === id)!.shortName;
 /** An editor field by its label (the label also names the unit, after the words). */
 const textbox = (page: Pane["page"], label: string) => page.getByRole("textbox", { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) });
 
@@ -33,7 +36,8 @@ test("edits a field, marks a bad value with the engine's message beside it, and 
   await page.getByRole("tab", { name: "Edit", selected: true }).waitFor();
 
   // A valid edit: the results follow (engine run in Node on the same change).
-  await textbox(page, "Vacancy rate").fill("0.2");
+  // A share typed as a percentage.
+  await textbox(page, "Vacancy rate").fill("20%");
   await textbox(page, "Children open to social care").fill("3,000");
   const expected = runScenario(applySettings(loadPreset("blueprint"), { "council.children": 3000, "council.vacancyRate": 0.2 }));
   await expect(page.locator(".editor-summary .card").nth(2).locator(".card-value").textContent()).resolves.toBeDefined();
@@ -61,7 +65,7 @@ test("edits a field, marks a bad value with the engine's message beside it, and 
   await page.getByRole("alert").filter({ hasText: "2 problems" }).waitFor();
 
   // Nothing else typed was lost, and the results still show the last valid version.
-  await expect(textbox(page, "Vacancy rate").inputValue()).resolves.toBe("0.2");
+  await expect(textbox(page, "Vacancy rate").inputValue()).resolves.toBe("20%");
   await expect(children.inputValue()).resolves.toBe("-5");
   await page.locator(".editor-summary .card-value", { hasText: pounds(expected.runCost.total) }).waitFor();
   await session.harness.screenshot(pane, "editor-invalid");
@@ -84,14 +88,16 @@ test("results of one scenario: headline cards, tiers with FTE and cost, checks, 
   // Tier costs in whole pounds, allocated by the engine so they add up to the run cost shown.
   const shown = allocateWholePounds(result.structure.tiers.map((t) => t.annualCost), result.runCost.total);
   for (const [i, tier] of result.structure.tiers.entries()) {
-    await page.getByRole("button", { name: `${tier.name}: annual cost: explain` }).filter({ hasText: pounds(shown[i]!) }).waitFor();
+    // Its name carries its value: what it is, the amount, then "explain".
+    await page.getByRole("button", { name: `${tier.name}: annual cost: ${pounds(shown[i]!)}, explain`, exact: true }).waitFor();
   }
   await page.getByText(`All ${result.checks.length} checks pass`).waitFor();
   // Computed off the page's thread, in the engine worker.
   await expect(page.evaluate(() => (globalThis as any).socialcarePane.engine.where)).resolves.toBe("worker");
   expect(page.workers().length).toBe(1);
   await session.harness.screenshot(pane, "results");
-  await page.getByRole("button", { name: "Children per case-holder: explain" }).click();
+  // The card's name holds its value, then "explain".
+  await page.getByRole("button", { name: new RegExp(`^Children per case-holder\\s*${result.caseload.childrenPerCaseHolder.toFixed(2).replace(".", "\\.")}.*, explain$`) }).click();
   const dialog = page.getByRole("dialog");
   await dialog.locator(".rule", { hasText: "children ÷ case-holding FTE" }).waitFor();
   await dialog.getByText("Children open to social care").first().waitFor();
@@ -103,9 +109,9 @@ test("compares three scenarios, explains a figure, and writes the comparison, ch
   pane = await session.open();
   const { page } = pane;
   // Baseline england-2025, options blueprint and cluster (both pay back within the appraisal).
-  await page.getByRole("tab", { name: "Compare" }).click();
-  await page.getByLabel("Baseline").selectOption({ label: presetName("england-2025") });
-  await page.getByLabel("Add option 2").selectOption({ label: presetName("cluster") });
+  await openTab(page, "Compare");
+  await page.getByLabel("Baseline").selectOption({ label: shortName("england-2025") });
+  await page.getByLabel("Add option 2").selectOption({ label: shortName("cluster") });
   await expect(page.getByLabel("Option 1", { exact: true }).inputValue()).resolves.toBe("preset:blueprint");
   const baseline = loadPreset("england-2025");
   const blueprint = compareScenarios(baseline, loadPreset("blueprint"));
@@ -124,7 +130,7 @@ test("compares three scenarios, explains a figure, and writes the comparison, ch
   await session.harness.screenshot(pane, "compare");
 
   // Explain: the trace of the blueprint's NPV, with its inputs and their sources.
-  await page.getByRole("button", { name: /^Blueprint.*: Net present value \(10 years\): explain$/ }).click();
+  await page.getByRole("button", { name: new RegExp(`^Blueprint.*: Net present value \\(10 years\\): ${pounds(blueprint.appraisal.npv)}, explain$`) }).click();
   const dialog = page.getByRole("dialog");
   const trace = explainComparison(baseline, loadPreset("blueprint"), blueprint, "appraisal.npv");
   await dialog.locator(".rule", { hasText: trace.rule }).waitFor();
@@ -134,7 +140,7 @@ test("compares three scenarios, explains a figure, and writes the comparison, ch
   await dialog.getByRole("button", { name: "Close the explanation" }).click();
 
   // Write to the workbook, with live formulas.
-  await page.getByRole("tab", { name: "Write" }).click();
+  await openTab(page, "Write");
   await page.getByLabel(/Write live formulas/).check();
   await page.getByRole("button", { name: "Write to workbook" }).click();
   await page.getByText(/Wrote SC Comparison and SC Inputs/).waitFor();
@@ -210,10 +216,10 @@ test("saves scenarios in the workbook and finds them all back when it is reopene
   let page = pane.page;
   await page.getByRole("button", { name: `New scenario from ${presetName("blueprint")}` }).click();
   await textbox(page, "Children open to social care").fill("2500");
-  await page.getByRole("tab", { name: "Scenarios" }).click();
+  await openTab(page, "Scenarios");
   await page.getByRole("button", { name: `New scenario from ${presetName("cluster")}` }).click();
   await textbox(page, "Agency premium").fill("lots");
-  await page.getByRole("tab", { name: "Scenarios" }).click();
+  await openTab(page, "Scenarios");
   // Rename, duplicate, delete with undo, and delete with confirmation.
   const blueprintMine = `${presetName("blueprint")}: my version`;
   await page.getByRole("button", { name: `Rename ${blueprintMine}` }).click();
@@ -284,7 +290,7 @@ test("keyboard and labels: tabs move with the arrow keys, and every control has 
   await page.getByRole("tab", { name: "Compare", selected: true }).waitFor();
   await expect(page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).resolves.toBe("Compare");
   for (const view of ["Scenarios", "Edit", "Results", "Compare", "Write", "Uncertainty", "Health"]) {
-    await page.getByRole("tab", { name: view }).click();
+    await openTab(page, view);
     await page.waitForTimeout(300);
     const unnamed = await page.evaluate(() => {
       const out: string[] = [];

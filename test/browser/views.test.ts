@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { compareScenarios, compareTeamDesigns, healthCheck, listPresets, loadPreset, parseHealthCheckText, runScenario, sensitivity, simulate, type SimulationResult } from "../../engine/index.js";
 import { paneSession, officeState, type Pane } from "./harness.js";
+import { openTab } from "./tabs.js";
 
 /**
  * The pane's Uncertainty, Health and Download views in headless Chromium (Debian's), against the
@@ -10,6 +11,8 @@ import { paneSession, officeState, type Pane } from "./harness.js";
  */
 
 const presetName = (id: string) => listPresets().find((p) => p.id === id)!.name;
+/** What a select shows for a preset: its short name (the full name is its title). */
+const shortName = (id: string) => listPresets().find((p) => p.id === id)!.shortName;
 /** Whole pounds as shown: "−£1,234" → -1234. */
 const parsePounds = (text: string) => {
   const m = /(−|-)?£([\d,]+)/.exec(text);
@@ -30,9 +33,9 @@ async function shownSimulation(page: Pane["page"]): Promise<SimulationResult> {
 test("Monte Carlo in the worker: the same seed gives Node's simulate figures, the histogram and S-curve with P5/P50/P95, probabilities and the tornado", async () => {
   pane = await session.open();
   const { page } = pane;
-  await page.getByRole("tab", { name: "Uncertainty" }).click();
-  await page.getByLabel("Scenario", { exact: true }).selectOption({ label: presetName("blueprint") });
-  await page.getByLabel("Compared with (baseline)").selectOption({ label: presetName("england-2025") });
+  await openTab(page, "Uncertainty");
+  await page.getByLabel("Scenario", { exact: true }).selectOption({ label: shortName("blueprint") });
+  await page.getByLabel("Compared with (baseline)").selectOption({ label: shortName("england-2025") });
   await page.getByLabel("Figure").selectOption("appraisal.npv");
   await page.getByLabel("Draws", { exact: true }).fill("20000");
   await page.getByLabel("Seed").fill("7");
@@ -73,7 +76,7 @@ test("Monte Carlo in the worker: the same seed gives Node's simulate figures, th
 test("Monte Carlo progress and Cancel: the pane stays responsive while the worker draws, and a cancel stops it", async () => {
   pane = await session.open();
   const { page } = pane;
-  await page.getByRole("tab", { name: "Uncertainty" }).click();
+  await openTab(page, "Uncertainty");
   await page.getByLabel("Draws", { exact: true }).fill("1000000");
   await page.getByRole("button", { name: "Run" }).click();
   const bar = page.getByRole("progressbar", { name: "Simulating" });
@@ -85,10 +88,10 @@ test("Monte Carlo progress and Cancel: the pane stays responsive while the worke
   const delay = await page.evaluate(() => new Promise<number>((done) => { const t = performance.now(); setTimeout(() => done(performance.now() - t), 0); }));
   expect(delay).toBeLessThan(250);
   await expect(page.getByLabel("Seed").isDisabled()).resolves.toBe(true);
-  await page.getByRole("tab", { name: "Health" }).click();
+  await openTab(page, "Health");
   await page.getByLabel("Council").fill("Anytown");
   await expect(page.getByLabel("Council").inputValue()).resolves.toBe("Anytown");
-  await page.getByRole("tab", { name: "Uncertainty" }).click();
+  await openTab(page, "Uncertainty");
   await page.waitForFunction((before) => Number((globalThis as any).document.querySelector('[role=progressbar][aria-label="Simulating"]')?.getAttribute("aria-valuenow") ?? 0) > before, first);
   await session.harness.screenshot(pane, "uncertainty-running");
   await page.getByRole("button", { name: "Cancel" }).click();
@@ -110,7 +113,7 @@ const CSV = ["metric,2023,2024,2025,green,red", "vacancyRate,18.9%,16%,14.2%,,",
 test("health check: imports a council's metrics, shows the scorecard by area with missing metrics as missing, England figures and trend, keeps edits in the workbook; team design side by side", async () => {
   pane = await session.open();
   let page = pane.page;
-  await page.getByRole("tab", { name: "Health" }).click();
+  await openTab(page, "Health");
   await page.getByTestId("health-import").setInputFiles({ name: "ours.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
   await page.getByText("Imported 3 years of metrics from ours.csv").waitFor();
   const check = healthCheck(parseHealthCheckText(CSV, "ours.csv"));
@@ -158,7 +161,7 @@ test("health check: imports a council's metrics, shows the scorecard by area wit
   expect((settings["socialcare.healthcheck"] as { years: string[] }).years).toEqual(["2023", "2024", "2025"]);
   pane = await session.open(settings);
   page = pane.page;
-  await page.getByRole("tab", { name: "Health" }).click();
+  await openTab(page, "Health");
   await page.locator(`li.metric[data-metric="unallocatedCases"] .metric-head [data-rating="${unallocated.rating}"]`).waitFor();
   await page.locator("details[data-group=health-entry] > summary").click();
   await expect(page.getByLabel("Unallocated cases, 2025").inputValue()).resolves.toBe("9%");
@@ -168,7 +171,7 @@ test("health check: imports a council's metrics, shows the scorecard by area wit
 test("Download workbook: a real .xlsx of the comparison, built on request, with the engine's figures on its Outputs sheet", async () => {
   pane = await session.open();
   const { page } = pane;
-  await page.getByRole("tab", { name: "Write" }).click();
+  await openTab(page, "Write");
   // exceljs is not loaded until asked for (the worker's requests are the page's too).
   const requested: string[] = [];
   page.on("request", (r) => requested.push(r.url().split("/").pop()!));
@@ -178,7 +181,8 @@ test("Download workbook: a real .xlsx of the comparison, built on request, with 
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download workbook" }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+  // Named from the short names, each letters, digits and dashes: the options, then the baseline.
+  expect(file.suggestedFilename()).toBe(`${shortName("blueprint").toLowerCase().replace(/[^a-z0-9]+/g, "-")}-against-${shortName("baseline-2018").toLowerCase().replace(/[^a-z0-9]+/g, "-")}.xlsx`);
   await page.getByText(/^Downloaded .*\.xlsx/).waitFor();
   await session.harness.screenshot(pane, "download");
   const book = new ExcelJS.Workbook();
@@ -223,7 +227,7 @@ test("money reconciles on screen: tiers and components add up to the run cost sh
   pane = await session.open();
   const { page } = pane;
   for (const p of listPresets()) {
-    await page.getByRole("tab", { name: "Scenarios" }).click();
+    await openTab(page, "Scenarios");
     await page.getByRole("button", { name: `Results of ${p.name}` }).click();
     const result = runScenario(loadPreset(p.id));
     const card = page.locator(".card-value", { hasText: "£" }).first();
@@ -238,7 +242,7 @@ test("money reconciles on screen: tiers and components add up to the run cost sh
     // Each part within a pound of the engine's figure.
     result.structure.tiers.forEach((t, i) => expect(Math.abs(tiers[i]! - t.annualCost)).toBeLessThan(1));
   }
-  await page.getByRole("tab", { name: "Compare" }).click();
+  await openTab(page, "Compare");
   const table = page.locator(".transition-block table").first();
   await table.waitFor();
   const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent ?? "")));

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { compareScenarios, explain, listPresets, loadPreset, resultFigures, runScenario } from "../../engine/index.js";
+import { compareScenarios, explain, listPresets, loadPreset, resultFigures, runScenario, toScenarioInput, validateScenario } from "../../engine/index.js";
 
 const MODELS = join(__dirname, "..", "..", "models");
 
@@ -44,6 +44,23 @@ describe("presets are data with a source for every figure", () => {
   test("the five presets the product names are shipped", () => {
     expect(listPresets().map((p) => p.id).sort()).toEqual(["baseline-2018", "blueprint", "cluster", "england-2025", "reclaim"]);
     for (const p of listPresets()) expect(p.description.length).toBeGreaterThan(20);
+  });
+
+  test("each preset has a short name for narrow columns, at most 24 characters, kept when the scenario is written out", () => {
+    for (const p of listPresets()) {
+      expect({ id: p.id, fits: p.shortName.length <= 24, shorter: p.shortName.length < p.name.length }).toEqual({ id: p.id, fits: true, shorter: true });
+      const scenario = loadPreset(p.id);
+      expect(scenario.shortName).toBe(p.shortName);
+      expect(toScenarioInput(scenario).shortName).toBe(p.shortName);
+    }
+  });
+
+  test("a short name longer than 24 characters is refused, naming the field", () => {
+    const input = { ...toScenarioInput(loadPreset("blueprint")), shortName: "Blueprint with every team doubled" };
+    const check = validateScenario(input);
+    expect(check.ok).toBe(false);
+    expect(check.ok ? [] : check.issues.map((i) => i.path)).toEqual(["shortName"]);
+    expect(check.ok ? "" : check.issues[0]!.reason).toMatch(/1 to 24 characters/);
   });
 
   test.each(listPresets().map((p) => p.id))("%s validates, runs, passes its checks and explains every figure with sources", (id) => {

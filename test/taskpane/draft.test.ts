@@ -1,5 +1,5 @@
 import { listSettings, loadPreset, runScenario, toScenarioInput } from "../../engine/index.js";
-import { addTier, checkDraft, edit, getAtPath, PANE_SOURCE, parseTyped, removeTier, setAtPath, setSizing, shownText } from "../../addin/taskpane/model/draft.js";
+import { addTier, checkDraft, edit, getAtPath, PANE_SOURCE, parseTyped, removeTier, setAtPath, setSizing, settingsWithinHorizon, shownText, textOf } from "../../addin/taskpane/model/draft.js";
 
 const blueprint = () => toScenarioInput(loadPreset("blueprint"), { withSources: true });
 
@@ -16,6 +16,32 @@ describe("reading what was typed", () => {
     ["", undefined],
   ])("%j as a number is %j", (typed, value) => {
     expect(parseTyped(typed, "number")).toEqual(value);
+  });
+
+  // A share is typed as a percentage, sign or no sign: the value is the percentage ÷ 100 as written.
+  test.each([
+    ["20%", 0.2],
+    ["20", 0.2],
+    [" 14.2 % ", 0.142],
+    ["7", 0.07],
+    ["0.5%", 0.005],
+    ["100", 1],
+    ["lots", "lots"],
+    ["", undefined],
+  ])("%j as a share is %j", (typed, value) => {
+    expect(parseTyped(typed, "number", "share")).toEqual(value);
+  });
+
+  test("a share shows as the percentage it is, and a percentage typed with its sign is not kept as typed", () => {
+    for (const [value, text] of [[0.142, "14.2%"], [0.07, "7%"], [0.2, "20%"], [1, "100%"]] as const) expect(textOf(value, "share")).toBe(text);
+    const next = edit({ input: blueprint(), typed: {} }, "council.vacancyRate", "20%", "number", "share");
+    expect(getAtPath(next.input, "council.vacancyRate")).toBe(0.2);
+    expect(next.typed).toEqual({});
+    expect(shownText(next.typed, "council.vacancyRate", getAtPath(next.input, "council.vacancyRate"), "share")).toBe("20%");
+    // Typed without the sign, the text stays as typed while the value is 20%.
+    const bare = edit({ input: blueprint(), typed: {} }, "council.vacancyRate", "20", "number", "share");
+    expect(getAtPath(bare.input, "council.vacancyRate")).toBe(0.2);
+    expect(shownText(bare.typed, "council.vacancyRate", 0.2, "share")).toBe("20");
   });
 });
 
@@ -75,5 +101,23 @@ describe("editing a draft", () => {
   test("every setting the editor lists can be found in the draft by its path", () => {
     const input = blueprint();
     for (const s of listSettings(loadPreset("blueprint"))) expect({ key: s.key, value: getAtPath(input, s.path) }).toEqual({ key: s.key, value: s.value });
+  });
+});
+
+describe("the discount bands the editor shows", () => {
+  test("only the bands that start within the appraisal's horizon; a longer horizon shows more", () => {
+    const input = blueprint();
+    const scenario = loadPreset("blueprint");
+    const horizon = scenario.finance.appraisal.horizonYears;
+    const bands = (settings: { key: string }[]) => [...new Set(settings.map((s) => /discountSchedule\.(\d+)\./.exec(s.key)?.[1]).filter((b): b is string => b !== undefined))];
+    const all = listSettings(scenario);
+    // Worked from the preset: the bands whose first year is before the horizon.
+    const expected = scenario.finance.appraisal.discountSchedule.map((b, i) => [i, b.fromYear] as const).filter(([, from]) => from < horizon).map(([i]) => String(i));
+    expect(bands(settingsWithinHorizon(all, input))).toEqual(expected);
+    expect(bands(all).length).toBeGreaterThan(expected.length);
+    const longer = setAtPath(input, "finance.appraisal.horizonYears", 60);
+    expect(bands(settingsWithinHorizon(all, longer))).toEqual(scenario.finance.appraisal.discountSchedule.map((b, i) => [i, b.fromYear] as const).filter(([, from]) => from < 60).map(([i]) => String(i)));
+    // Every other setting is still shown.
+    expect(settingsWithinHorizon(all, input).filter((s) => !/discountSchedule/.test(s.key))).toEqual(all.filter((s) => !/discountSchedule/.test(s.key)));
   });
 });

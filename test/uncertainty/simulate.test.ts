@@ -169,6 +169,7 @@ describe("Monte Carlo on a model small enough to work by hand", () => {
     const budget = compareScenarios(baseline, option).transition.total;
     const result = simulate(option, { baseline, draws, seed: 4, budget, figures: ["change.runCost", "transition.total", "appraisal.npv"] });
     let neutral = 0;
+    let noCost = 0;
     let positive = 0;
     let over = 0;
     for (let d = 0; d < draws; d++) {
@@ -176,13 +177,16 @@ describe("Monte Carlo on a model small enough to work by hand", () => {
       // Both scenarios hold 100 children, so the baseline's distribution varies both (one council).
       const c = compareScenarios(applySettings(baseline, { "council.children": children }), applySettings(option, { "council.children": children }));
       if (c.costNeutral) neutral++;
+      if (c.verdict !== "costs") noCost++;
       if (c.appraisal.npv > 0) positive++;
       if (c.transition.total > budget) over++;
     }
-    expect(result.probabilities).toEqual({ costNeutral: neutral / draws, npvPositive: positive / draws, transitionOverBudget: { budget, probability: over / draws } });
+    expect(result.probabilities).toEqual({ costNeutral: neutral / draws, savesOrNeutral: noCost / draws, npvPositive: positive / draws, transitionOverBudget: { budget, probability: over / draws } });
     expect(result.inputs[0]!.side).toBe("both");
     expect(neutral / draws).toBeGreaterThan(0.2);
     expect(neutral / draws).toBeLessThan(0.6);
+    // The draws that save more than the tolerance are no cost either: counted beside the neutral ones.
+    expect(noCost).toBeGreaterThan(neutral);
     expect(over / draws).toBeGreaterThan(0.3);
     expect(over / draws).toBeLessThan(0.7);
   });

@@ -29,6 +29,8 @@ export type ScenarioSource = { preset: string } | { input: Record<string, unknow
 export interface NamedSource {
   ref: string;
   name: string;
+  /** For narrow places (table headers, legends); the name when absent. */
+  shortName?: string;
   source: ScenarioSource;
 }
 
@@ -67,6 +69,8 @@ export interface SimulateJob {
   budget?: number;
   /** Draws per chunk: progress is posted and a cancel heard between chunks. */
   chunkSize?: number;
+  /** False for the verdict card's background run, which needs the probabilities and no tornado. */
+  tornado?: boolean;
 }
 
 /** The team-design indicators of the compared scenarios, side by side (the first is the baseline). */
@@ -95,12 +99,14 @@ export type Job = AnalyseJob | ExplainJob | PlanJob | SimulateJob | TeamDesignJo
 export interface ScenarioAnalysis {
   ref: string;
   name: string;
+  shortName: string;
   result: Result;
 }
 
 export interface OptionAnalysis {
   ref: string;
   name: string;
+  shortName: string;
   comparison: Comparison;
 }
 
@@ -195,7 +201,7 @@ export async function runJob(job: Job, progress: (p: Progress) => void = () => {
     step(`Computing ${named.name}`);
     try {
       const scenario = load(named.source);
-      out.results.push({ ref: named.ref, name: named.name, result: runScenario(scenario) });
+      out.results.push({ ref: named.ref, name: named.name, shortName: named.shortName ?? named.name, result: runScenario(scenario) });
       loaded.push({ named, scenario });
     } catch (error) {
       out.errors.push({ ref: named.ref, name: named.name, message: (error as Error).message });
@@ -209,7 +215,7 @@ export async function runJob(job: Job, progress: (p: Progress) => void = () => {
     for (const option of loaded.slice(1)) {
       step(`Comparing ${option.named.name} with ${baseline.named.name}`);
       try {
-        out.comparisons.push({ ref: option.named.ref, name: option.named.name, comparison: postable(compareScenarios(baseline.scenario, option.scenario)) });
+        out.comparisons.push({ ref: option.named.ref, name: option.named.name, shortName: option.named.shortName ?? option.named.name, comparison: postable(compareScenarios(baseline.scenario, option.scenario)) });
       } catch (error) {
         out.errors.push({ ref: option.named.ref, name: option.named.name, message: (error as Error).message });
       }
@@ -262,6 +268,7 @@ async function simulateJob(job: SimulateJob, progress: (p: Progress) => void, si
     ...(signal ? { signal } : {}),
     onProgress: (done, total) => progress({ done, total, step: `${done.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")} draws` }),
   });
+  if (job.tornado === false) return { kind: "simulate", simulation, tornado: null };
   try {
     const tornado = sensitivity(scenario, { figure: job.figure, ...(baseline ? { baseline } : {}) });
     return { kind: "simulate", simulation, tornado };
@@ -299,7 +306,7 @@ async function teamDesignJob(job: TeamDesignJob): Promise<TeamDesignOutcome> {
 
 /** A file name from a scenario's name: letters, digits and dashes. */
 function fileStem(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "scenario";
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 24).replace(/-$/, "") || "scenario";
 }
 
 async function workbookJob(job: WorkbookJob, progress: (p: Progress) => void): Promise<WorkbookOutcome> {
@@ -316,7 +323,8 @@ async function workbookJob(job: WorkbookJob, progress: (p: Progress) => void): P
   progress({ done: total - 1, total, step: "Writing the formulas" });
   const bytes = await exportWorkbook(scenarios[0]!, scenarios.slice(1));
   progress({ done: total, total, step: "Done" });
-  const names = job.scenarios.map((s) => fileStem(s.name));
+  // Short names make a short file name: blueprint-against-hierarchy-2018.xlsx.
+  const names = job.scenarios.map((s) => fileStem(s.shortName ?? s.name));
   const fileName = names.length === 1 ? `${names[0]}.xlsx` : `${names.slice(1).join("-and-")}-against-${names[0]}.xlsx`;
   return { kind: "workbook", bytes, fileName };
 }

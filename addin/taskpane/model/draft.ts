@@ -39,14 +39,20 @@ export function groupIssues(issues: readonly Issue[], fieldPaths: ReadonlySet<st
   return issues.filter((i) => !fieldPaths.has(i.path));
 }
 
-/** Reads typed text as the engine expects a value of this kind; text that is not one is passed on as typed. */
-export function parseTyped(text: string, kind: Setting["kind"]): unknown {
+/**
+ * Reads typed text as the engine expects a value of this kind; text that is not one is passed on as
+ * typed. A share is typed as a percentage, with or without its sign: "20%" and "20" are both 0.2.
+ */
+export function parseTyped(text: string, kind: Setting["kind"], unit?: string): unknown {
   const trimmed = text.trim();
   if (kind === "number") {
     if (trimmed === "") return undefined;
-    const plain = trimmed.replace(/^£/, "").replace(/,/g, "").replace(/\s+/g, "");
+    const percent = unit === "share";
+    const plain = trimmed.replace(/^£/, "").replace(percent ? /%$/ : /$^/, "").replace(/,/g, "").replace(/\s+/g, "");
     const n = Number(plain);
-    return plain !== "" && Number.isFinite(n) ? n : trimmed;
+    if (plain === "" || !Number.isFinite(n)) return trimmed;
+    // Moving the decimal point in the text gives the double nearest the percentage ÷ 100 (14.2 → 0.142 exactly as written).
+    return percent ? (/e/i.test(plain) ? n / 100 : Number(`${plain}e-2`)) : n;
   }
   if (kind === "text") return trimmed === "" ? (text === "" ? undefined : trimmed) : trimmed;
   return trimmed === "" ? undefined : trimmed;
@@ -105,11 +111,17 @@ export function getAtPath(input: unknown, path: string): unknown {
   return node;
 }
 
-/** What a field shows: the text the user typed if it is kept, else the draft's value. */
-export function shownText(typed: Record<string, string>, path: string, value: unknown): string {
-  if (hasOwn(typed, path)) return typed[path]!;
+/** A value as a field shows it for typing: a share as a percentage ("14.2%"), anything else as it is. */
+export function textOf(value: unknown, unit?: string): string {
   if (value === null || value === undefined) return "";
+  if (unit === "share" && typeof value === "number") return `${/e/i.test(String(value)) ? value * 100 : Number(`${value}e2`)}%`;
   return String(value);
+}
+
+/** What a field shows: the text the user typed if it is kept, else the draft's value. */
+export function shownText(typed: Record<string, string>, path: string, value: unknown, unit?: string): string {
+  if (hasOwn(typed, path)) return typed[path]!;
+  return textOf(value, unit);
 }
 
 /** Records an edit: the draft gets the parsed value and the typed text is kept while it differs. */
@@ -118,13 +130,14 @@ export function edit(
   path: string,
   text: string | boolean,
   kind: Setting["kind"],
+  unit?: string,
 ): { input: Record<string, unknown>; typed: Record<string, string> } {
-  const value = typeof text === "boolean" ? text : parseTyped(text, kind);
+  const value = typeof text === "boolean" ? text : parseTyped(text, kind, unit);
   if (kind === "text" && path.endsWith(".reportsTo") && value === undefined) {
     return { input: setAtPath(state.input, path, null), typed: withoutKey(state.typed, path) };
   }
   const input = setAtPath(state.input, path, value);
-  const typed = typeof text === "string" && (typeof value !== "number" || String(value) !== text.trim()) && kind === "number" ? { ...state.typed, [path]: text } : withoutKey(state.typed, path);
+  const typed = typeof text === "string" && (typeof value !== "number" || textOf(value, unit) !== text.trim()) && kind === "number" ? { ...state.typed, [path]: text } : withoutKey(state.typed, path);
   return { input, typed };
 }
 
@@ -198,4 +211,21 @@ export function setSizing(input: Raw, index: number, rule: SizingKey): Raw {
       break;
   }
   return root;
+}
+
+const DISCOUNT_BAND = /^finance\.appraisal\.discountSchedule\.(\d+)\./;
+
+/**
+ * The settings the editor shows, less the discount bands that start after the appraisal ends (the
+ * Green Book's bands run to year 301; a 10-year appraisal uses the first). They stay in the draft.
+ */
+export function settingsWithinHorizon<S extends { key: string }>(settings: readonly S[], input: Record<string, unknown>): S[] {
+  const horizon = getAtPath(input, "finance.appraisal.horizonYears");
+  if (typeof horizon !== "number") return [...settings];
+  return settings.filter((s) => {
+    const band = DISCOUNT_BAND.exec(s.key);
+    if (!band) return true;
+    const from = getAtPath(input, `finance.appraisal.discountSchedule[${band[1]}].fromYear`);
+    return typeof from !== "number" || from < horizon;
+  });
 }

@@ -103,7 +103,7 @@ export function formatPct(pct: number | null): string {
 /** What a setting's unit means beside an input box. */
 export function unitLabel(unit: string | undefined): string {
   if (!unit) return "";
-  if (unit === "share") return "share (0–1)";
+  if (unit === "share") return "%";
   return unit;
 }
 

@@ -96,6 +96,15 @@ export function findUser(library: Library, ref: ScenarioRef): UserScenario | und
   return ref.startsWith("user:") ? library.scenarios.find((s) => s.id === ref.slice(5)) : undefined;
 }
 
+/**
+ * The short name of a scenario ref, for table headers, selects and chart legends: a preset's
+ * `shortName`, or the name the user gave their own scenario.
+ */
+export function refShortName(library: Library, ref: ScenarioRef): string {
+  if (ref.startsWith("preset:")) return listPresets().find((p) => p.id === ref.slice(7))?.shortName ?? ref.slice(7);
+  return findUser(library, ref)?.name ?? ref;
+}
+
 /** The display name of any scenario ref. */
 export function refName(library: Library, ref: ScenarioRef): string {
   if (ref.startsWith("preset:")) return listPresets().find((p) => p.id === ref.slice(7))?.name ?? ref.slice(7);
@@ -123,7 +132,9 @@ function add(library: Library, name: string, basedOn: string | null, input: Reco
 /** A new scenario of the user's, starting as a copy of a preset. */
 export function newFromPreset(library: Library, presetId: string): { library: Library; scenario: UserScenario } {
   const preset = loadPreset(presetId);
-  return add(library, `${preset.name}: my version`, presetId, toScenarioInput(preset, { withSources: true }));
+  // The user's own scenario goes by the name it is given: the preset's short name is not theirs.
+  const { shortName: _presetsOwn, ...input } = toScenarioInput(preset, { withSources: true });
+  return add(library, `${preset.name}: my version`, presetId, input);
 }
 
 /** A copy of a user scenario, draft and typed text included. */

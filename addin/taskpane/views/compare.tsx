@@ -5,9 +5,11 @@ import { MAX_COMPARED, type ScenarioRef } from "../model/library.js";
 import { formatChange, formatPct, formatValue, money, pounds, poundsChange } from "../model/format.js";
 import type { PaneState } from "../store.js";
 import { CashFlowChart, SERIES_COLOURS, TierCostChart, TransitionChart } from "./charts.js";
-import { FigureButton, MessageBar, ProgressBar, Section } from "./common.js";
+import { FigureButton, MessageBar, ProgressBar, ScenarioName, ScrollTable, Section } from "./common.js";
 import { ScenarioPicker } from "./picker.js";
 import { Checks } from "./results.js";
+import { VERDICT_WORDS, VerdictSection } from "./verdict.js";
+import type { Chance } from "../store.js";
 
 /** The figures of the headline comparison, in the order a director reads them. */
 const HEADLINE_FIGURES = [
@@ -74,6 +76,17 @@ export function CompareView(props: { c: Controller; state: PaneState }) {
   const refs = state.library.compare;
   return (
     <div class="view compare">
+      {/* Past the pickers and the figure buttons, straight to the answer and the appraisal. */}
+      {analysis && analysis.comparisons.length > 0 ? (
+        <div class="skip-links">
+          <a class="skip-link" href="#verdict-title">
+            Skip to the answer
+          </a>
+          <a class="skip-link" href="#appraisal-title">
+            Skip to the appraisal
+          </a>
+        </div>
+      ) : null}
       <Pickers c={c} state={state} />
       {refs.length < 2 ? <MessageBar kind="info">Choose a baseline and at least one option: up to four scenarios side by side.</MessageBar> : null}
       {progress ? <ProgressBar progress={progress} label="Comparing" /> : null}
@@ -83,12 +96,12 @@ export function CompareView(props: { c: Controller; state: PaneState }) {
           {e.name}: {e.message}
         </MessageBar>
       ))}
-      {analysis && analysis.results.length >= 2 && analysis.comparisons.length > 0 ? <ComparisonBody c={c} results={analysis.results} comparisons={analysis.comparisons} /> : null}
+      {analysis && analysis.results.length >= 2 && analysis.comparisons.length > 0 ? <ComparisonBody c={c} results={analysis.results} comparisons={analysis.comparisons} chances={state.comparison.chances} /> : null}
     </div>
   );
 }
 
-function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; comparisons: OptionAnalysis[] }) {
+function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; comparisons: OptionAnalysis[]; chances: Record<string, Chance> | undefined }) {
   const { c, results, comparisons } = props;
   const baseline = results[0]!;
   const baseRef = baseline.ref as ScenarioRef;
@@ -99,19 +112,22 @@ function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; com
   const first = maps[0]!;
   return (
     <>
+      <VerdictSection comparisons={comparisons} baselineName={baseline.name} chances={props.chances} />
       <Section title="Side by side" id="side">
         <p class="hint">Changes are against the baseline, {baseline.name}. Select a figure to see how it was computed.</p>
-        <div class="table-scroll" tabIndex={0} role="region" aria-label="Headline figures side by side">
+        <ScrollTable label="Headline figures side by side">
           <table class="data side-by-side">
             <thead>
               <tr>
                 <th scope="col">Figure</th>
                 <th scope="col">
-                  {baseline.name}
+                  <ScenarioName name={baseline.name} shortName={baseline.shortName} />
                   <span class="tag">baseline</span>
                 </th>
                 {comparisons.map((o) => (
-                  <th scope="col">{o.name}</th>
+                  <th scope="col">
+                    <ScenarioName name={o.name} shortName={o.shortName} />
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -143,29 +159,33 @@ function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; com
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </Section>
       <Section title="Appraisal" id="appraisal">
-        <div class="table-scroll" tabIndex={0} role="region" aria-label="Appraisal of each option">
+        <ScrollTable label="Appraisal of each option">
           <table class="data appraisal">
             <thead>
               <tr>
-                <th scope="col">Against {baseline.name}</th>
+                <th scope="col">
+                  Against <ScenarioName name={baseline.name} shortName={baseline.shortName} />
+                </th>
                 {comparisons.map((o) => (
-                  <th scope="col">{o.name}</th>
+                  <th scope="col">
+                    <ScenarioName name={o.name} shortName={o.shortName} />
+                  </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               <AppraisalRow label="Change in run cost a year" figure="change.runCost" comparisons={comparisons} explain={explainOption} value={(x) => `${poundsChange(wholePoundsChange(x.baseline.runCost.total, x.option.runCost.total))} (${formatPct(x.change.runCostPct)})`} />
-              <AppraisalRow label="Cost neutral" figure="costNeutral" comparisons={comparisons} explain={explainOption} value={(x) => (x.costNeutral ? "Yes" : "No")} tone={(x) => (x.costNeutral ? "good" : "bad")} />
+              <AppraisalRow label="Run cost verdict" figure="costNeutral" comparisons={comparisons} explain={explainOption} value={(x) => VERDICT_WORDS[x.verdict].badge} tone={(x) => VERDICT_WORDS[x.verdict].tone} />
               <AppraisalRow label="Transition spend" figure="transition.total" comparisons={comparisons} explain={explainOption} value={(x) => money(x.transition.total)} />
               <AppraisalRow label="With optimism bias" figure="appraisal.transitionWithOptimismBias" comparisons={comparisons} explain={explainOption} value={(x) => money(x.appraisal.transitionWithOptimismBias)} />
               <AppraisalRow label={`Net present value (${comparisons[0]!.comparison.appraisal.horizonYears} years)`} figure="appraisal.npv" comparisons={comparisons} explain={explainOption} value={(x) => money(x.appraisal.npv)} tone={(x) => (x.appraisal.npv >= 0 ? "good" : "bad")} />
               <AppraisalRow label="Payback year" figure="appraisal.paybackYear" comparisons={comparisons} explain={explainOption} value={(x) => x.appraisal.paybackYear ?? "Not within the appraisal"} />
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </Section>
       <Section title="Transition spend by year and category" id="transition">
         {comparisons.map((o) => (
@@ -180,7 +200,7 @@ function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; com
       </Section>
       <details class="group" data-group="all-figures">
         <summary>
-          <h2 class="group-title">Every figure (money to the penny)</h2>
+          <h2 class="group-title">Every figure, in pounds and pence</h2>
         </summary>
         <AllFigures c={c} baseline={baseline} comparisons={comparisons} explainOption={explainOption} />
       </details>
@@ -195,7 +215,7 @@ function AppraisalRow(props: {
   comparisons: OptionAnalysis[];
   explain: (o: OptionAnalysis, figure: string, label: string) => () => void;
   value: (c: Comparison) => string;
-  tone?: (c: Comparison) => "good" | "bad";
+  tone?: (c: Comparison) => "good" | "neutral" | "bad";
 }) {
   return (
     <tr data-figure={props.figure}>
@@ -219,8 +239,8 @@ function TransitionBlock(props: { o: OptionAnalysis; explain: (o: OptionAnalysis
   const shown = allocateTableWholePounds(t.table);
   return (
     <div class="transition-block" data-option={o.ref}>
-      <TransitionChart title={`${o.name}: ${pounds(shown.total)} over ${t.years.length} years`} years={t.years} categories={TRANSITION_CATEGORIES.map((cat, i) => ({ label: CATEGORY_LABELS[cat] ?? cat, values: t.table[i]!, shown: shown.cells[i]! }))} yearTotals={shown.columnTotals} />
-      <div class="table-scroll" tabIndex={0} role="region" aria-label={`${o.name}: transition spend by year and category`}>
+      <TransitionChart title={`${o.shortName}: ${pounds(shown.total)} over ${t.years.length} years`} years={t.years} categories={TRANSITION_CATEGORIES.map((cat, i) => ({ label: CATEGORY_LABELS[cat] ?? cat, values: t.table[i]!, shown: shown.cells[i]! }))} yearTotals={shown.columnTotals} />
+      <ScrollTable label={`${o.name}: transition spend by year and category`} class="keeps-total">
         <table class="data compact">
           <thead>
             <tr>
@@ -268,7 +288,7 @@ function TransitionBlock(props: { o: OptionAnalysis; explain: (o: OptionAnalysis
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollTable>
     </div>
   );
 }
@@ -279,7 +299,7 @@ function TierCosts(props: { results: ScenarioAnalysis[] }) {
   return (
     <TierCostChart
       tiers={order.map((t) => t.name)}
-      series={props.results.map((r) => ({ name: r.name, values: order.map((t) => r.result.structure.tiers.find((x) => x.id === t.id)?.annualCost ?? 0) }))}
+      series={props.results.map((r) => ({ name: r.shortName, values: order.map((t) => r.result.structure.tiers.find((x) => x.id === t.id)?.annualCost ?? 0) }))}
     />
   );
 }
@@ -292,7 +312,7 @@ function CashFlows(props: { comparisons: OptionAnalysis[] }) {
     <CashFlowChart
       years={years}
       series={props.comparisons.map((o, k) => ({
-        name: o.name,
+        name: o.shortName,
         colour: SERIES_COLOURS[(k + 1) % SERIES_COLOURS.length]!,
         values: years.map((y) => o.comparison.appraisal.cashFlows.find((f) => f.year === y)?.cumulative ?? null),
         payback: o.comparison.appraisal.paybackYear === null ? null : years.indexOf(o.comparison.appraisal.paybackYear),
@@ -308,14 +328,18 @@ function AllFigures(props: { c: Controller; baseline: ScenarioAnalysis; comparis
   for (const o of comparisons) for (const f of o.comparison.figures) if (!meta.has(f.figure)) { meta.set(f.figure, f); names.push(f.figure); }
   const maps = comparisons.map((o) => new Map(o.comparison.figures.map((f) => [f.figure, f])));
   return (
-    <div class="table-scroll" tabIndex={0} role="region" aria-label="Every figure side by side">
+    <ScrollTable label="Every figure side by side">
       <table class="data compact all-figures">
         <thead>
           <tr>
             <th scope="col">Figure</th>
-            <th scope="col">{props.baseline.name}</th>
+            <th scope="col">
+              <ScenarioName name={props.baseline.name} shortName={props.baseline.shortName} />
+            </th>
             {comparisons.map((o) => (
-              <th scope="col">{o.name}</th>
+              <th scope="col">
+                <ScenarioName name={o.name} shortName={o.shortName} />
+              </th>
             ))}
           </tr>
         </thead>
@@ -348,6 +372,6 @@ function AllFigures(props: { c: Controller; baseline: ScenarioAnalysis; comparis
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

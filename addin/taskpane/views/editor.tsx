@@ -1,6 +1,6 @@
 import { listSettings, loadPreset, RESERVED_QUANTITIES_FOR_PANE, type Issue, type Setting } from "./editorEngine.js";
 import type { Controller } from "../controller.js";
-import { checkDraft, getAtPath, groupIssues, issuesAt, shownText, sizingOf, SIZING_RULES, type SizingKey } from "../model/draft.js";
+import { checkDraft, getAtPath, groupIssues, issuesAt, settingsWithinHorizon, shownText, sizingOf, SIZING_RULES, textOf, type SizingKey } from "../model/draft.js";
 import { findUser, presetRef, type ScenarioRef, type UserScenario } from "../model/library.js";
 import { formatValue, unitLabel } from "../model/format.js";
 import type { PaneState } from "../store.js";
@@ -106,10 +106,10 @@ function SettingField({ c, user, setting, issues, defaults }: FieldProps) {
         class="input"
         type="text"
         inputMode={setting.kind === "number" ? "decimal" : undefined}
-        value={shownText(user.typed, path, value)}
+        value={shownText(user.typed, path, value, setting.unit)}
         aria-invalid={own.length > 0}
         aria-describedby={describedBy}
-        onInput={(e) => c.editField(ref, path, (e.target as HTMLInputElement).value, setting.kind)}
+        onInput={(e) => c.editField(ref, path, (e.target as HTMLInputElement).value, setting.kind, setting.unit)}
       />
     );
   }
@@ -123,14 +123,13 @@ function SettingField({ c, user, setting, issues, defaults }: FieldProps) {
         </div>
       ) : null}
       <div class="field-info" id={infoId}>
-        {setting.kind === "number" && setting.unit === "share" && typeof value === "number" ? <span class="as-percent">= {formatValue(value, "share")}. </span> : null}
         {showSource ? <span class="field-source">Source: {source}</span> : null}
         {preset ? (
           <span class="field-default">
             {" "}
             Preset value: {formatValue(preset.value as number | string | boolean | null, preset.unit)}
             {differs ? (
-              <button type="button" class="link reset" onClick={() => c.editField(ref, path, typeof preset.value === "boolean" ? preset.value : String(preset.value ?? ""), setting.kind)} aria-label={`Reset ${setting.label} to the preset value`}>
+              <button type="button" class="link reset" onClick={() => c.editField(ref, path, typeof preset.value === "boolean" ? preset.value : textOf(preset.value, setting.unit), setting.kind, setting.unit)} aria-label={`Reset ${setting.label} to the preset value`}>
                 Reset
               </button>
             ) : null}
@@ -163,8 +162,8 @@ function TierTable(props: { c: Controller; state: PaneState; user: UserScenario;
           aria-label={`${tierName}: ${label}`}
           aria-invalid={own.length > 0}
           title={title || undefined}
-          value={shownText(user.typed, path, getAtPath(user.input, path))}
-          onInput={(e) => c.editField(ref, path, (e.target as HTMLInputElement).value, kind)}
+          value={shownText(user.typed, path, getAtPath(user.input, path), setting?.unit)}
+          onInput={(e) => c.editField(ref, path, (e.target as HTMLInputElement).value, kind, setting?.unit)}
         />
         {own.length ? (
           <div class="field-error" role="alert">
@@ -299,7 +298,7 @@ export function EditorView(props: { c: Controller; state: PaneState }) {
       <div class="view">
         {users.length ? picker : null}
         <MessageBar kind="info">
-          Presets are read only. Make your own from a preset on the Scenarios tab (New from preset), then edit it here.
+          Presets are read only. Make your own from a preset on the Scenarios tab (New scenario), then edit it here.
         </MessageBar>
         {!state.selected.startsWith("user:") && state.selected ? (
           <button type="button" class="button primary" onClick={() => c.newFromPreset(state.selected.replace(/^preset:/, ""))}>
@@ -313,7 +312,7 @@ export function EditorView(props: { c: Controller; state: PaneState }) {
   const lastValid = checkDraft(user.lastValid).scenario ?? checkDraft(user.input).scenario;
   const settings = lastValid ? listSettings(lastValid) : [];
   const defaults = defaultsOf(user.basedOn);
-  const shown = settings.filter((s) => !s.key.startsWith("structure.tiers.") && s.key !== "id");
+  const shown = settingsWithinHorizon(settings, user.input).filter((s) => !s.key.startsWith("structure.tiers.") && s.key !== "id" && s.key !== "shortName");
   const fieldPaths = new Set([...shown.map((s) => s.path), ...settings.filter((s) => s.key.startsWith("structure.tiers.")).map((s) => s.path)]);
   const tierCount = ((getAtPath(user.input, "structure.tiers") as unknown[] | undefined) ?? []).length;
   for (let i = 0; i < tierCount; i++) {

@@ -227,7 +227,19 @@ function TeamDesignTable(props: { state: PaneState }) {
                 const change = r.changes[i];
                 return (
                   <td class="numeric" title={note ?? side.designs[i]!.indicators.find((x) => x.indicator === r.indicator)?.formula}>
-                    {v === null ? <span class="not-stated">not stated</span> : formatValue(v, r.unit)}
+                    {v === null ? (
+                      note ? (
+                        // The reason opens by keyboard or touch as well as by mouse: never a hover alone.
+                        <details class="why">
+                          <summary class="not-stated">not stated</summary>
+                          <span class="why-text">{note}</span>
+                        </details>
+                      ) : (
+                        <span class="not-stated">not stated</span>
+                      )
+                    ) : (
+                      formatValue(v, r.unit)
+                    )}
                     {i > 0 && change !== null && change !== undefined ? <span class={`change ${change === 0 ? "none" : change > 0 ? "up" : "down"}`}>{formatChange(change, r.unit)}</span> : null}
                   </td>
                 );
@@ -236,7 +248,7 @@ function TeamDesignTable(props: { state: PaneState }) {
           ))}
         </tbody>
       </table>
-      <p class="hint">Compared with {first.name}. “Not stated”: the scenario does not give what the indicator needs (hover for why).</p>
+      <p class="hint">Compared with {first.name}. “Not stated”: the scenario does not give what the indicator needs (select it to see why).</p>
     </div>
   );
 }
@@ -250,7 +262,7 @@ export function HealthView(props: { c: Controller; state: PaneState }) {
     <div class="view health">
       <Section title="Workforce health check" id="health">
         <p class="hint">
-          Enter your council's figures for one or more years, or import the CSV or JSON file <code>socialcare healthcheck</code> reads. Leave a figure blank when it is not known: it shows as missing.
+          Enter your council's figures for one or more years, or import a CSV or JSON file of them (one row a measure, one column a year). Leave a figure blank when it is not known: it shows as missing.
         </p>
         <div class="row">
           <button type="button" class="button" onClick={() => fileInput.current?.click()}>

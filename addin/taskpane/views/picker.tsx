@@ -17,13 +17,18 @@ export function ScenarioPicker(props: { c: Controller; state: PaneState; id: str
         {state.library.scenarios.length ? (
           <optgroup label="Your scenarios">
             {state.library.scenarios.filter((s) => !skip.has(userRef(s.id)) || userRef(s.id) === props.value).map((s) => (
-              <option value={userRef(s.id)}>{s.name}</option>
+              <option value={userRef(s.id)} title={s.name}>
+                {s.name}
+              </option>
             ))}
           </optgroup>
         ) : null}
         <optgroup label="Presets">
           {listPresets().filter((p) => !skip.has(presetRef(p.id)) || presetRef(p.id) === props.value).map((p) => (
-            <option value={presetRef(p.id)}>{p.name}</option>
+            // The short name fits the narrow pane; the full name shows on hover.
+            <option value={presetRef(p.id)} title={p.name}>
+              {p.shortName}
+            </option>
           ))}
         </optgroup>
       </select>

@@ -1,6 +1,7 @@
 import { allocateWholePounds, componentLabel, RUN_COST_COMPONENTS, toWholePounds, type Result } from "../../../engine/index.js";
 import type { Controller } from "../controller.js";
-import { refName, type ScenarioRef } from "../model/library.js";
+import { findUser, refName, type ScenarioRef } from "../model/library.js";
+import { checkDraft } from "../model/draft.js";
 import { formatValue, money, pounds } from "../model/format.js";
 import type { PaneState } from "../store.js";
 import { FigureButton, MessageBar, ProgressBar, Section } from "./common.js";
@@ -36,6 +37,24 @@ export function Headlines(props: { c: Controller; result: Result; ref_: Scenario
   );
 }
 
+/**
+ * A scenario being edited that has problems is never shown quietly as its last valid version: a banner
+ * says so, how many, and takes the user to them.
+ */
+function DraftProblems(props: { c: Controller; state: PaneState }) {
+  const user = findUser(props.state.library, props.state.selected);
+  if (!user) return null;
+  const { issues } = checkDraft(user.input);
+  if (issues.length === 0) return null;
+  return (
+    <div data-draft-problems={issues.length}>
+      <MessageBar kind="warning" action={{ label: "Fix on Edit", run: () => props.c.show("edit") }}>
+        {user.name} has {issues.length === 1 ? "a problem" : `${issues.length} problems`} to fix on the Edit tab. These results are of its last version without problems.
+      </MessageBar>
+    </div>
+  );
+}
+
 export function ResultsView(props: { c: Controller; state: PaneState }) {
   const { c, state } = props;
   const ref = state.selected;
@@ -53,6 +72,7 @@ export function ResultsView(props: { c: Controller; state: PaneState }) {
       {progress ? <ProgressBar progress={progress} label="Computing" /> : null}
       {error ? <MessageBar kind="error">{error}</MessageBar> : null}
       {failed ? <MessageBar kind="error">{failed.message}</MessageBar> : null}
+      <DraftProblems c={c} state={state} />
       {result ? (
         <>
           <h2 class="view-title">{refName(state.library, ref)}</h2>

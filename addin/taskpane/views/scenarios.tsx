@@ -25,8 +25,8 @@ function ExportButton(props: { c: Controller; ref_: ScenarioRef; name: string })
     saveFile(file.text, file.fileName, "application/json");
   };
   return (
-    <button type="button" class="button" onClick={save} aria-label={`Export ${props.name}`}>
-      Export
+    <button type="button" class="button" onClick={save}>
+      Export<span class="visually-hidden"> {props.name}</span>
     </button>
   );
 }
@@ -149,6 +149,7 @@ export function ScenariosView(props: { c: Controller; state: PaneState }) {
             accept=".json,.yaml,.yml,application/json,text/yaml"
             class="visually-hidden"
             aria-label="Import a scenario file"
+            tabIndex={-1}
             data-testid="import-file"
             onChange={async (e) => {
               const input = e.target as HTMLInputElement;
@@ -174,11 +175,11 @@ export function ScenariosView(props: { c: Controller; state: PaneState }) {
                 </div>
                 <p class="scenario-meta description">{p.description}</p>
                 <div class="row actions">
-                  <button type="button" class="button primary" onClick={() => c.newFromPreset(p.id)} aria-label={`New scenario from ${p.name}`}>
-                    New from preset
+                  <button type="button" class="button" onClick={() => c.newFromPreset(p.id)}>
+                    New scenario<span class="visually-hidden"> from {p.name}</span>
                   </button>
-                  <button type="button" class="button" onClick={() => c.select(ref, "results")} aria-label={`Results of ${p.name}`}>
-                    Results
+                  <button type="button" class="button" onClick={() => c.select(ref, "results")}>
+                    Results<span class="visually-hidden"> of {p.name}</span>
                   </button>
                   <ExportButton c={c} ref_={ref} name={p.name} />
                 </div>

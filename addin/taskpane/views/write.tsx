@@ -41,7 +41,7 @@ export function WriteView(props: { c: Controller; state: PaneState }) {
         {error ? <MessageBar kind="error">{error}</MessageBar> : null}
         {report ? (
           <MessageBar kind="success">
-            Wrote {report.sheets.join(" and ")}: {report.tables} tables and {report.charts} charts, in {report.syncs} requests to Excel.
+            Wrote {report.sheets.join(" and ")}: {report.tables} tables and {report.charts} charts, into this workbook.
           </MessageBar>
         ) : null}
       </Section>
@@ -73,7 +73,7 @@ function DownloadSection(props: { c: Controller; state: PaneState }) {
           <span>One scenario: {refName(state.library, state.selected)} (the one on the Results tab)</span>
         </label>
       </fieldset>
-      <button type="button" class="button primary" disabled={d.progress !== null} onClick={() => void c.downloadWorkbook((bytes, fileName) => saveFile(bytes as Uint8Array<ArrayBuffer>, fileName, XLSX_TYPE))}>
+      <button type="button" class="button" disabled={d.progress !== null} onClick={() => void c.downloadWorkbook((bytes, fileName) => saveFile(bytes as Uint8Array<ArrayBuffer>, fileName, XLSX_TYPE))}>
         Download workbook
       </button>
       <p class="hint">The workbook writer loads the first time (about a quarter of a megabyte), then the file is built off the page.</p>
