@@ -224,7 +224,9 @@ function mergeTiers(base: unknown[], over: unknown[]): unknown[] {
     }
     const current = out[index]!;
     if (SIZING_KEYS.some((k) => k !== "shareOfChildren" && k in change)) {
-      for (const k of SIZING_KEYS) if (!(k in change)) delete current[k];
+      // The caseload target and the share of children belong to one rule: changing only the target keeps the share.
+      const keepsShare = "childrenPerWorker" in change;
+      for (const k of SIZING_KEYS) if (!(k in change) && !(k === "shareOfChildren" && keepsShare)) delete current[k];
     }
     out[index] = merge(current, change) as Raw;
   }
