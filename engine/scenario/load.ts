@@ -5,6 +5,7 @@ import { models } from "../generated/models.js";
 import { closeMatches } from "../names.js";
 import type { Scenario } from "./types.js";
 import { validateInput } from "./validate.js";
+import { markValidated } from "./fingerprint.js";
 
 /**
  * Loading scenarios: presets from models/, scenario files that `extends` a preset and override parts
@@ -49,7 +50,7 @@ export function loadPreset(id: string): Scenario {
     scenario = loadScenario(presetFiles[id], { id, source: `preset ${id}` });
     presetCache.set(id, scenario);
   }
-  return clone(scenario);
+  return markValidated(clone(scenario));
 }
 
 /** True when `id` names a preset. */
