@@ -1,12 +1,13 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Scenario } from "../engine/index.js";
+import { writeFileAtomic } from "./atomicWrite.js";
 import { exportWorkbook, importWorkbook, WorkbookError, type BuildOptions, type ImportedScenario } from "../workbook/index.js";
 
-/** Workbooks on disk: `exportWorkbook` written to a file, and a file read back with `importWorkbook`. */
+/** Workbooks on disk: `exportWorkbook` written to a file (whole or not at all), and a file read back with `importWorkbook`. */
 
 export async function writeWorkbookFile(path: string, baseline: Scenario, options: readonly Scenario[] = [], settings: BuildOptions = {}): Promise<void> {
-  writeFileSync(resolve(path), await exportWorkbook(baseline, options, settings));
+  writeFileAtomic(resolve(path), await exportWorkbook(baseline, options, settings));
 }
 
 export async function readWorkbookFile(path: string): Promise<ImportedScenario[]> {

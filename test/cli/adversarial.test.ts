@@ -1,6 +1,9 @@
 import { loadPreset } from "../../engine/index.js";
 import { LIMITS } from "../../engine/scenario/schema.js";
-import { folderWith, socialcare, STACK_LINE } from "./socialcare.js";
+import { spawnSync } from "node:child_process";
+import { chmodSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { folderWith, MAIN, parseCsv, ROOT, socialcare, STACK_LINE } from "./socialcare.js";
 
 /**
  * Defects an adversarial user found through the CLI (issue 18), one block per defect: each test
@@ -73,5 +76,100 @@ describe("huge and tiny numbers are refused with the field named, never a hang o
     const run = runChange(`council:\n  children: ${LIMITS.children}\nstructure:\n  tiers:\n    - { id: socialWorker, salary: ${LIMITS.salary} }`, "run");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
+  });
+});
+
+describe("CSV output is safe to open in a spreadsheet", () => {
+  // A cell a spreadsheet would read as a formula once ran it: text beginning =, +, -, @, a tab or a
+  // carriage return now carries a leading ', and a number (a negative amount) stays a number.
+  const FORMULA = /^[=+\-@\t\r]/;
+  const council = "=cmd|' /C calc'!A0";
+
+  function checkCells(rows: string[][]): void {
+    for (const row of rows) {
+      for (const cell of row) {
+        if (FORMULA.test(cell)) expect(Number.isFinite(Number(cell))).toBe(true);
+      }
+    }
+  }
+
+  test("sweep: a council's name beginning with = comes out as text, negative amounts as numbers", () => {
+    const table = readFileSync(join(ROOT, "models", "council-tables", "illustrative-england-2025.csv"), "utf8")
+      .split("\n")
+      .filter((line) => line && !line.startsWith("#"))
+      .slice(0, 3);
+    table[2] = table[2]!.replace(/^[^,]*/, `"${council}"`);
+    const { dir, cleanup } = folderWith({ "councils.csv": `${table.join("\n")}\n` });
+    try {
+      const run = socialcare(["sweep", "councils.csv", "blueprint", "--baseline", "baseline-2018", "--draws", "20", "--csv"], { cwd: dir });
+      expect(run.stderr).toBe("");
+      const rows = parseCsv(run.stdout);
+      checkCells(rows);
+      expect(rows.some((row) => row[0] === `'${council}`)).toBe(true);
+      const runCost = rows.find((row) => row[0] === `'${council}` && row[3] === "change.runCost")!;
+      expect(runCost[5]).toMatch(/^-?\d/); // the central change, a plain number whatever its sign
+    } finally {
+      cleanup();
+    }
+  });
+
+  test.each(["=1+1", "+1+1", "-1+1", "@SUM(1)", "\t=1", "\r=1"])("run: a scenario id %j comes out as text", (id) => {
+    const { dir, cleanup } = folderWith({ "s.yaml": `extends: blueprint\nid: ${JSON.stringify(id)}\n` });
+    try {
+      const run = socialcare(["run", "s.yaml", "--csv"], { cwd: dir });
+      expect(run.stderr).toBe("");
+      const rows = parseCsv(run.stdout);
+      checkCells(rows);
+      expect(rows[1]![1]).toBe(`'${id}`);
+    } finally {
+      cleanup();
+    }
+  });
+
+  test("compare: negative changes stay numbers", () => {
+    const rows = parseCsv(socialcare(["compare", "baseline-2018", "blueprint", "--csv"]).stdout);
+    const negative = rows.filter((row) => row.some((cell) => /^-\d/.test(cell)));
+    expect(negative.length).toBeGreaterThan(0);
+    for (const row of negative) for (const cell of row) if (cell.startsWith("-")) expect(Number.isFinite(Number(cell))).toBe(true);
+  });
+});
+
+describe("a write that fails part way leaves the old file as it was", () => {
+  // A file size limit (ulimit -f, in blocks of 1,024 bytes) stops the write after the first kilobytes:
+  // the old file was already truncated; now the new one goes to a temporary file beside it, removed.
+  function limited(args: string[], cwd: string): ReturnType<typeof spawnSync> {
+    const quoted = [process.execPath, MAIN, ...args].map((a) => `'${a}'`).join(" ");
+    return spawnSync("bash", ["-c", `ulimit -f 2; exec ${quoted}`], { cwd, encoding: "utf8" });
+  }
+
+  test.each([
+    ["--out prev.json", ["run", "blueprint", "--json", "--out", "prev.json"], "prev.json"],
+    ["compare --csv --out prev.csv", ["compare", "baseline-2018", "blueprint", "--csv", "--out", "prev.csv"], "prev.csv"],
+    ["export --xlsx prev.xlsx", ["export", "baseline-2018", "blueprint", "--xlsx", "prev.xlsx"], "prev.xlsx"],
+  ])("%s", (_, args, file) => {
+    const { dir, cleanup } = folderWith({ [file]: "the old file\n" });
+    try {
+      const run = limited(args, dir);
+      expect(run.status).toBe(1);
+      expect(String(run.stderr)).toMatch(new RegExp(`${file.replace(".", "\\.")}.*(larger than allowed|EFBIG)`));
+      expect(readFileSync(join(dir, file), "utf8")).toBe("the old file\n");
+      expect(readdirSync(dir)).toEqual([file]);
+    } finally {
+      cleanup();
+    }
+  });
+
+  test("a write that succeeds replaces the file whole, keeping its permissions", () => {
+    const { dir, cleanup } = folderWith({ "prev.json": "the old file\n" });
+    try {
+      chmodSync(join(dir, "prev.json"), 0o640);
+      const run = socialcare(["run", "blueprint", "--json", "--out", "prev.json"], { cwd: dir });
+      expect(run.code).toBe(0);
+      expect(JSON.parse(readFileSync(join(dir, "prev.json"), "utf8")).scenario.id).toBe("blueprint");
+      expect(statSync(join(dir, "prev.json")).mode & 0o777).toBe(0o640);
+      expect(readdirSync(dir)).toEqual(["prev.json"]);
+    } finally {
+      cleanup();
+    }
   });
 });
