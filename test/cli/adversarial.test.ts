@@ -1,4 +1,4 @@
-import { loadPreset } from "../../engine/index.js";
+import { applySettings, compareScenarios, loadPreset } from "../../engine/index.js";
 import { LIMITS } from "../../engine/scenario/schema.js";
 import { spawnSync } from "node:child_process";
 import { chmodSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -171,5 +171,30 @@ describe("a write that fails part way leaves the old file as it was", () => {
     } finally {
       cleanup();
     }
+  });
+});
+
+describe("break-even with a target out of reach says so with the searched range's real ends", () => {
+  // A target of 1e200 once gave "stays between £0 and £0" (the figure less the target, plus the target
+  // again, lost every digit of the figure); 1e20 gave imprecise ends.
+  test.each(["1e200", "1e20", "-1e20"])("--target %s", (target) => {
+    const result = json(["breakeven", "blueprint", "--baseline", "baseline-2018", "--input", "council.children", "--target", target, "--json"]);
+    expect(result.found).toBe(false);
+    const [from, to] = result.range as [number, number];
+    // The ends: the comparison worked with the input (the two sides' council) at each end of the range searched.
+    const at = (children: number) =>
+      compareScenarios(applySettings(loadPreset("baseline-2018"), { "council.children": children }), applySettings(loadPreset("blueprint"), { "council.children": children })).change.runCost;
+    expect(result.figureAtLow).toBe(at(from));
+    expect(result.figureAtHigh).toBe(at(to));
+    const pounds = (x: number) => `${x < 0 ? "-" : ""}£${Math.abs(x).toLocaleString("en-GB", { maximumFractionDigits: 2 })}`;
+    const ends = [...result.message.matchAll(/between (-?£[\d,.]+) and (-?£[\d,.]+)/g)][0]!;
+    const least = Number(ends[1].replace(/[£,]/g, ""));
+    const most = Number(ends[2].replace(/[£,]/g, ""));
+    expect(least).toBeLessThanOrEqual(Math.min(result.figureAtLow, result.figureAtHigh));
+    expect(most).toBeGreaterThanOrEqual(Math.max(result.figureAtLow, result.figureAtHigh));
+    expect(least).toBeLessThan(most);
+    expect(result.message).toContain(`while council.children runs from ${from} to ${to}`);
+    expect(result.message).toContain(`never ${Number(target) < 0 ? "-" : ""}£${Math.abs(Number(target)).toPrecision(4)}`);
+    expect(pounds(least)).toBe(ends[1]);
   });
 });
