@@ -198,3 +198,39 @@ describe("break-even with a target out of reach says so with the searched range'
     expect(pounds(least)).toBe(ends[1]);
   });
 });
+
+describe("smaller ones", () => {
+  test("a setting given twice in --vary is refused, naming it and both distributions", () => {
+    const run = socialcare(["simulate", "blueprint", "--draws", "10", "--vary", "council.children=uniform(1000,3000); council.children=uniform(2000,2500)"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--vary gives council.children twice ("uniform(1000,3000)" and "uniform(2000,2500)")');
+  });
+
+  test("--vary given twice is refused rather than the last silently kept", () => {
+    const run = socialcare(["simulate", "blueprint", "--draws", "10", "--vary", "council.children=uniform(1000,3000)", "--vary", "council.vacancyRate=uniform(0.1,0.2)"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--vary is given twice/);
+  });
+
+  test("a health-check value in a column with no heading is reported, not dropped", () => {
+    const { dir, cleanup } = folderWith({ "hc.csv": "metric,2024,2025\nvacancyRate,0.2,0.16,0.5\n", "hc2.csv": "metric,2024,,2025\nvacancyRate,0.2,0.3,0.16\n" });
+    try {
+      for (const [file, column, value] of [["hc.csv", 4, "0.5"], ["hc2.csv", 3, "0.3"]] as const) {
+        const run = socialcare(["healthcheck", file], { cwd: dir });
+        expect(run.code).toBe(1);
+        expect(run.stderr).toContain(`row 2, column ${column} (vacancyRate): "${value}" is in a column with no heading`);
+      }
+    } finally {
+      cleanup();
+    }
+  });
+
+  test("an unknown name of 32,767 characters is quoted cut short, with its length, and no close matches", () => {
+    const name = `blueprint${"x".repeat(32_758)}`;
+    const run = socialcare(["run", name]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.length).toBeLessThan(400);
+    expect(run.stderr).toContain("(32,767 characters)");
+    expect(run.stderr).not.toMatch(/did you mean/);
+  });
+});
