@@ -225,6 +225,19 @@ describe("smaller ones", () => {
     }
   });
 
+  test("export refuses a text longer than an Excel cell holds, naming the cells, and writes nothing", () => {
+    const { dir, cleanup } = folderWith({ "long.yaml": `extends: blueprint\ndescription: "${"a".repeat(40_000)}"\n` });
+    try {
+      const run = socialcare(["export", "long.yaml", "--xlsx", "long.xlsx"], { cwd: dir });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/Inputs!B\d+: a text of 40,000 characters .* longer than the 32,767 characters an Excel cell holds/);
+      expect(run.stderr).not.toMatch(STACK_LINE);
+      expect(readdirSync(dir)).toEqual(["long.yaml"]);
+    } finally {
+      cleanup();
+    }
+  });
+
   test("an unknown name of 32,767 characters is quoted cut short, with its length, and no close matches", () => {
     const name = `blueprint${"x".repeat(32_758)}`;
     const run = socialcare(["run", name]);
