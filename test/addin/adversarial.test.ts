@@ -44,3 +44,20 @@ test.each([
   expect((answer as ExcelError).code).toBe("#VALUE!");
   expect((answer as ExcelError).message).toMatch(new RegExp(`(council\\.children: must be at most ${LIMITS.children}|fte: must be at most ${LIMITS.fte})`));
 });
+
+test.each([
+  ["a figure", ["blueprint", `runCost.total${"x".repeat(32_754)}`, null], "#N/A"],
+  ["a preset", [`blueprint${"x".repeat(32_758)}`, "runCost.total", null], "#N/A"],
+])("SCENARIO with %s name of 32,767 characters: its error quotes it cut short, with no close-match search", (_, args, code) => {
+  const answer = call("SCENARIO", ...args);
+  expect(answer).toBeInstanceOf(ExcelError);
+  expect((answer as ExcelError).code).toBe(code);
+  expect((answer as ExcelError).message).toContain("(32,767 characters)");
+  expect((answer as ExcelError).message!.length).toBeLessThan(400);
+});
+
+test("HEALTHCHECK: a value in a column with no heading is reported, not dropped", () => {
+  const answer = call("HEALTHCHECK", [["Metric", 2024, 2025, null], ["Vacancy rate", 0.2, 0.16, 0.5]], null, null);
+  expect(answer).toBeInstanceOf(ExcelError);
+  expect((answer as ExcelError).message).toMatch(/row 2, column 4 \(vacancyRate\): "0.5" is in a column with no heading/);
+});
