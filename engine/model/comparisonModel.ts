@@ -4,7 +4,7 @@ import { ScenarioError } from "../errors.js";
 import { TRANSITION_CATEGORIES, type Scenario } from "../scenario/types.js";
 import { redundancyWeeksCore } from "../transition/redundancy.js";
 import { addYears, yearsBetween } from "../years.js";
-import { compileScenario, trusted, type ModelState, type ScenarioModel } from "./scenarioModel.js";
+import { assertObject, compileScenario, trusted, type ModelState, type ScenarioModel } from "./scenarioModel.js";
 import { fingerprint } from "../scenario/fingerprint.js";
 import { straightLineComparison, type ComparisonEvaluator } from "./straightLine.js";
 
@@ -399,6 +399,8 @@ const comparisonCache = new WeakMap<Scenario, WeakMap<Scenario, { print: string;
 
 /** The compiled comparison of two scenarios (compiled once per pair of scenario objects and their content; see compileScenario). */
 export function compileComparison(baseline: Scenario, option: Scenario): ComparisonModel {
+  assertObject(baseline);
+  assertObject(option);
   let inner = comparisonCache.get(baseline);
   if (!inner) {
     inner = new WeakMap();

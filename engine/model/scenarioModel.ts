@@ -493,6 +493,7 @@ const modelCache = new WeakMap<Scenario, { print: string; model: ScenarioModel }
  * a figure.
  */
 export function compileScenario(scenario: Scenario): ScenarioModel {
+  assertObject(scenario);
   const print = fingerprint(scenario);
   const cached = modelCache.get(scenario);
   if (cached && cached.print === print) return cached.model;
@@ -504,13 +505,26 @@ export function compileScenario(scenario: Scenario): ScenarioModel {
 /** The scenario as the validator gives it: itself when the validator produced it unchanged, else validated again. */
 export function trusted(scenario: Scenario, print = fingerprint(scenario)): Scenario {
   if (isValidatedAs(scenario, print)) return scenario;
-  if (scenario === null || typeof scenario !== "object") throw new ScenarioError([{ path: "", reason: `must be a scenario, got ${scenario === null ? "null" : typeof scenario}` }]);
   // The validator reads the scenario written out as a file would be, where NaN and Infinity cannot be
   // written: they are named here first.
   const issues: { path: string; reason: string }[] = [];
   findNonFinite(scenario, "", issues);
   if (issues.length > 0) throw new ScenarioError(issues);
-  return validateInput(toScenarioInput(scenario, { withSources: true }), { id: scenario.id });
+  let input: Record<string, unknown>;
+  try {
+    input = toScenarioInput({ ...scenario, sources: scenario.sources ?? {} }, { withSources: true });
+  } catch {
+    // A part missing or of another kind (tiers that are not a list): not something to run.
+    throw new ScenarioError([{ path: "", reason: "is not a scenario as loadScenario or loadPreset gives it (a part is missing or of the wrong kind)" }]);
+  }
+  return validateInput(input, { id: scenario.id });
+}
+
+/** Refuses what is not an object at all before anything reads it. */
+export function assertObject(scenario: unknown): asserts scenario is Scenario {
+  if (scenario === null || typeof scenario !== "object" || Array.isArray(scenario)) {
+    throw new ScenarioError([{ path: "", reason: `must be a scenario, got ${scenario === null ? "null" : Array.isArray(scenario) ? "a list" : typeof scenario}` }]);
+  }
 }
 
 /** Every NaN or infinite number in a scenario object (a pay award's open-ended flatUpTo apart), by path. */

@@ -59,6 +59,20 @@ describe("every entry point validates what it is given", () => {
     }
   });
 
+  test.each([
+    ["null", null, "must be a scenario, got null"],
+    ["a number", 5, "must be a scenario, got number"],
+    ["a list", [], "must be a scenario, got a list"],
+    ["an empty object", {}, "is not a scenario as loadScenario or loadPreset gives it"],
+    ["tiers that are not a list", { ...loadPreset("blueprint"), structure: { ...loadPreset("blueprint").structure, tiers: "x" } }, "is not a scenario as loadScenario or loadPreset gives it"],
+  ])("%s is a ScenarioError from each entry point, not a TypeError", (_, value, message) => {
+    const bad = value as unknown as Scenario;
+    for (const call of [() => runScenario(bad), () => compareScenarios(loadPreset("baseline-2018"), bad), () => compareScenarios(bad, loadPreset("blueprint")), () => explain(bad, "runCost.total")]) {
+      expect(call).toThrow(ScenarioError);
+      expect(call).toThrow(message);
+    }
+  });
+
   test("an object built by hand with a field missing is refused, not run", () => {
     const { council: _dropped, ...rest } = loadPreset("blueprint");
     expect(() => runScenario(rest as Scenario)).toThrow(ScenarioError);
