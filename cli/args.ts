@@ -45,6 +45,8 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
       if (spec.value) {
         const value = inline ?? argv[++i];
         if (value === undefined || (inline === undefined && value.startsWith("--"))) throw new UsageError(`--${spec.name} needs a value`);
+        // The second would silently replace the first.
+        if (spec.name in options) throw new UsageError(`--${spec.name} is given twice ("${options[spec.name]}" and "${value}"); give it once${spec.name === "vary" || spec.name === "correlate" ? ', with the pairs separated by ";"' : ""}`);
         options[spec.name] = value;
       } else {
         if (inline !== undefined) throw new UsageError(`--${spec.name} takes no value`);

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-import { realpathSync, writeFileSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { closeMatches, MODEL_VERSION, SocialCareError } from "../engine/index.js";
+import { writeFileAtomic } from "../node/atomicWrite.js";
 import { parseArgs, UsageError } from "./args.js";
+import { csvCell } from "./csv.js";
 import type { Command, Output } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 
@@ -114,19 +116,12 @@ function render(output: Output, format: Format): string {
   return `${output.text}\n`;
 }
 
-/** A CSV cell as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break. */
-function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 function write(path: string, text: string): void {
   try {
-    writeFileSync(path, text);
+    writeFileAtomic(path, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "its folder does not exist" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (error as Error).message;
+    const reason = code === "ENOENT" ? "its folder does not exist" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a folder" : code === "ENOSPC" ? "the disk is full; the old file is unchanged" : code === "EFBIG" ? "the file is larger than allowed; the old file is unchanged" : (error as Error).message;
     throw new OutputError(`--out ${path}: cannot write the file (${reason}; ${resolve(path)})`);
   }
 }

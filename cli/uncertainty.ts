@@ -59,14 +59,17 @@ export function list(options: Record<string, string | boolean>, name: string): s
 export function vary(options: Record<string, string | boolean>): Record<string, string> | undefined {
   const raw = options.vary;
   if (raw === undefined) return undefined;
-  const out: Record<string, string> = {};
+  const pairs = new Map<string, string>();
   for (const part of String(raw).split(";")) {
     if (part.trim() === "") continue;
     const at = part.indexOf("=");
     if (at <= 0) throw new UsageError(`--vary takes key=distribution pairs separated by ";", got "${part.trim()}"`);
-    out[part.slice(0, at).trim()] = part.slice(at + 1).trim();
+    const key = part.slice(0, at).trim();
+    // The last of two would silently win: which one the user meant is theirs to say.
+    if (pairs.has(key)) throw new UsageError(`--vary gives ${key} twice ("${pairs.get(key)}" and "${part.slice(at + 1).trim()}"); give each setting one distribution`);
+    pairs.set(key, part.slice(at + 1).trim());
   }
-  return out;
+  return Object.fromEntries(pairs);
 }
 
 /** `--correlate "a~b=0.5; c~d=-0.3"`. */

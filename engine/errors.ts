@@ -1,3 +1,5 @@
+import { quoteName } from "./names.js";
+
 /**
  * The engine's typed errors. Faces catch these and show their message: the CLI prints it and exits 1,
  * a custom function turns it into an Excel error value, the task pane marks the field it names.
@@ -51,7 +53,7 @@ export class UnknownNameError extends SocialCareError {
   readonly suggestions: readonly string[];
   constructor(kind: NameKind, unknown: string, suggestions: readonly string[]) {
     const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(" or ")}?` : "";
-    super(`unknown ${kind} "${unknown}"${hint}`);
+    super(`unknown ${kind} "${quoteName(unknown)}"${hint}`);
     this.kind = kind;
     this.unknown = unknown;
     this.suggestions = suggestions;

@@ -4,6 +4,9 @@
  * "blue" finds "blueprint" and "caseload" finds "caseload.childrenPerCaseHolder".
  */
 export function closeMatches(name: string, candidates: readonly string[], most = 3): string[] {
+  // A name far longer than any the model has is no misspelling of one, and comparing it letter by
+  // letter with every candidate would take seconds (a 32,767-character cell).
+  if (name.length > LONGEST_COMPARED) return [];
   const wanted = name.toLowerCase();
   const scored: { candidate: string; score: number }[] = [];
   for (const candidate of candidates) {
@@ -15,6 +18,14 @@ export function closeMatches(name: string, candidates: readonly string[], most =
   }
   scored.sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));
   return scored.slice(0, most).map((s) => s.candidate);
+}
+
+/** The longest name compared: several times the longest setting key or figure name. */
+export const LONGEST_COMPARED = 200;
+
+/** A name as an error message quotes it: a very long one cut, with its length, so the message stays readable. */
+export function quoteName(name: string, longest = 100): string {
+  return name.length <= longest ? name : `${name.slice(0, longest)}… (${name.length.toLocaleString("en-GB")} characters)`;
 }
 
 function editDistance(a: string, b: string): number {

@@ -1,15 +1,16 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Scenario } from "../engine/index.js";
+import { writeFileAtomic } from "./atomicWrite.js";
 import { exportWorkbook, importWorkbook, WorkbookError, type BuildOptions, type ImportedScenario } from "../workbook/index.js";
 
 /** A workbook file larger than this is refused unread. */
 export const MOST_WORKBOOK_BYTES = 20 * 1024 * 1024;
 
-/** Workbooks on disk: `exportWorkbook` written to a file, and a file read back with `importWorkbook`. */
+/** Workbooks on disk: `exportWorkbook` written to a file (whole or not at all), and a file read back with `importWorkbook`. */
 
 export async function writeWorkbookFile(path: string, baseline: Scenario, options: readonly Scenario[] = [], settings: BuildOptions = {}): Promise<void> {
-  writeFileSync(resolve(path), await exportWorkbook(baseline, options, settings));
+  writeFileAtomic(resolve(path), await exportWorkbook(baseline, options, settings));
 }
 
 export async function readWorkbookFile(path: string): Promise<ImportedScenario[]> {

@@ -412,7 +412,8 @@ function emptyOrZero(value: unknown): boolean {
  * reads the table (healthCheck); this reader hands it the cells in place, so its row and column numbers
  * are the range's, after three things only Excel needs:
  * - a row with no metric name and nothing else but zeros is an empty row, as Excel on Windows passes
- *   one (no metric is named 0); zeros in the header row are empty cells (no year is 0);
+ *   one (no metric is named 0); zeros in the header row are empty cells (no year is 0), and so are
+ *   zeros under a column with no heading (the engine reports any other value there);
  * - a metric the catalogue does not know is #N/A with the close matches, as an unknown preset is.
  * A value cell is passed as it is: an empty one is a missing metric, reported as missing; but Excel
  * builds that pass an empty cell as 0 (office-js #4702) make it a 0, so write "n/a" or "-" for a
@@ -438,6 +439,8 @@ export function metricTable(name: string): Arg<unknown[][]> {
           continue;
         }
         if (emptyOrZero(row[0]) && row.slice(1).every(emptyOrZero)) cells[r] = row.map(() => null);
+        // Under a column with no heading (a range running past the table), a 0 is an empty cell.
+        else cells[r] = row.map((c, k) => (k > 0 && c === 0 && emptyOrZero(cells[header]![k]) ? null : c));
       }
       // Names are checked under a header the engine will take (it reports a wrong header itself).
       if (header >= 0 && String(cells[header]![0] ?? "").trim().toLowerCase() === "metric") {

@@ -218,6 +218,14 @@ export function readHealthCheckTable(cells: readonly (readonly unknown[])[]): He
       return;
     }
     metricsSeen.set(metric.id, line);
+    // A value in a column with no heading would otherwise be dropped without a word.
+    for (let column = 1; column < row.length; column++) {
+      const cell = row[column];
+      if (cell === null || cell === undefined || String(cell).trim() === "") continue;
+      if (column >= header.length || header[column] === "") {
+        issues.push({ path: `row ${line}, column ${column + 1} (${metric.id})`, reason: `${JSON.stringify(String(cell).trim())} is in a column with no heading; head it with a year, "green" or "red", or clear it` });
+      }
+    }
     yearColumns.forEach((y, i) => {
       const read = readValue(row[y.column], metric);
       if (read !== null && typeof read === "object") issues.push({ path: `row ${line}, column ${y.column + 1} (${metric.id}, ${y.year})`, reason: read.problem });

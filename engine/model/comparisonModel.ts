@@ -4,7 +4,8 @@ import { ScenarioError } from "../errors.js";
 import { TRANSITION_CATEGORIES, type Scenario } from "../scenario/types.js";
 import { redundancyWeeksCore } from "../transition/redundancy.js";
 import { addYears, yearsBetween } from "../years.js";
-import { compileScenario, type ModelState, type ScenarioModel } from "./scenarioModel.js";
+import { assertObject, compileScenario, trusted, type ModelState, type ScenarioModel } from "./scenarioModel.js";
+import { fingerprint } from "../scenario/fingerprint.js";
 import { straightLineComparison, type ComparisonEvaluator } from "./straightLine.js";
 
 /**
@@ -394,20 +395,24 @@ export class ComparisonModel {
   }
 }
 
-const comparisonCache = new WeakMap<Scenario, WeakMap<Scenario, ComparisonModel>>();
+const comparisonCache = new WeakMap<Scenario, WeakMap<Scenario, { print: string; model: ComparisonModel }>>();
 
-/** The compiled comparison of two scenarios (compiled once per pair of scenario objects). */
+/** The compiled comparison of two scenarios (compiled once per pair of scenario objects and their content; see compileScenario). */
 export function compileComparison(baseline: Scenario, option: Scenario): ComparisonModel {
+  assertObject(baseline);
+  assertObject(option);
   let inner = comparisonCache.get(baseline);
   if (!inner) {
     inner = new WeakMap();
     comparisonCache.set(baseline, inner);
   }
-  let model = inner.get(option);
-  if (!model) {
-    model = new ComparisonModel(baseline, option);
-    inner.set(option, model);
-  }
+  const basePrint = fingerprint(baseline);
+  const optionPrint = fingerprint(option);
+  const print = `${basePrint}\n${optionPrint}`;
+  const cached = inner.get(option);
+  if (cached && cached.print === print) return cached.model;
+  const model = new ComparisonModel(trusted(baseline, basePrint), trusted(option, optionPrint));
+  inner.set(option, { print, model });
   return model;
 }
 

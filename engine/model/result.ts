@@ -1,4 +1,6 @@
 import { allocatePennies, allocateTablePennies, fromPennies, roundMoney, toPennies } from "../money/index.js";
+import { ScenarioError } from "../errors.js";
+import { LIMITS } from "../scenario/schema.js";
 import type { Scenario, TierRole, TimeUseShare } from "../scenario/types.js";
 import { TIME_USE_SHARES } from "../scenario/types.js";
 import { compileScenario, type ModelState, type ScenarioModel } from "./scenarioModel.js";
@@ -97,11 +99,28 @@ export function runScenario(scenario: Scenario): Result {
   return buildResult(model, model.evaluate(model.inputs, model.scratch));
 }
 
+/**
+ * Each input is bounded, but rules chain (a span of a span of a caseload tier, an expression): a
+ * tier that sizes past the most FTE one tier may hold is refused, naming the tier, before its cost
+ * is added up.
+ */
+function checkTierSizes(model: ScenarioModel, state: ModelState): void {
+  const issues: { path: string; reason: string }[] = [];
+  model.tiers.forEach((tier, i) => {
+    const fte = state.fte[i]!;
+    if (!(Math.abs(fte) <= LIMITS.fte)) {
+      issues.push({ path: `structure.tiers[${i}]`, reason: `sizes to ${Number.isFinite(fte) ? fte.toExponential(3) : fte} FTE, more than the ${LIMITS.fte.toLocaleString("en-GB")} one tier may hold (tier "${tier.id}"): check its sizing rule and the figures it reads` });
+    }
+  });
+  if (issues.length > 0) throw new ScenarioError(issues);
+}
+
 /** The result object for an evaluated model state. */
 export function buildResult(model: ScenarioModel, state: ModelState): Result {
   const scenario = model.scenario;
   const tiers = model.tiers;
   const n = tiers.length;
+  checkTierSizes(model, state);
 
   // Money: the tiers × components table, plus a row for team budgets, rounded so that rows, columns
   // and the grand total all reconcile to the penny.

@@ -3,10 +3,11 @@ import { compileExpression, expressionNames } from "../expression/expression.js"
 import { tierCostInto } from "../costs/employerCost.js";
 import { caseloadCore, teamsCore } from "../structure/caseload.js";
 import { contactHoursCore } from "../time/contactHours.js";
-import { numericSettings } from "../scenario/settings.js";
+import { numericSettings, toScenarioInput } from "../scenario/settings.js";
+import { fingerprint, isValidatedAs } from "../scenario/fingerprint.js";
 import { RESERVED_QUANTITIES } from "../scenario/schema.js";
 import type { Scenario, Tier } from "../scenario/types.js";
-import { sizingDependencies } from "../scenario/validate.js";
+import { sizingDependencies, validateInput } from "../scenario/validate.js";
 import { addYears, yearsBetween } from "../years.js";
 import { managementLayers } from "../structure/layers.js";
 import { straightLineEvaluator, type Evaluator } from "./straightLine.js";
@@ -483,14 +484,56 @@ function resolveOrder(tiers: readonly Tier[], deps: string[][], index: Map<strin
   return Int32Array.from(order);
 }
 
-const modelCache = new WeakMap<Scenario, ScenarioModel>();
+const modelCache = new WeakMap<Scenario, { print: string; model: ScenarioModel }>();
 
-/** The compiled model of a scenario (compiled once per scenario object). */
+/**
+ * The compiled model of a scenario: compiled once per scenario object and content, so a change made
+ * to the object after it was loaded shows in the next run. An object the validator did not produce
+ * as it now is (edited, or built by hand) is validated first: bad content throws ScenarioError, never
+ * a figure.
+ */
 export function compileScenario(scenario: Scenario): ScenarioModel {
-  let model = modelCache.get(scenario);
-  if (!model) {
-    model = new ScenarioModel(scenario);
-    modelCache.set(scenario, model);
-  }
+  assertObject(scenario);
+  const print = fingerprint(scenario);
+  const cached = modelCache.get(scenario);
+  if (cached && cached.print === print) return cached.model;
+  const model = new ScenarioModel(trusted(scenario, print));
+  modelCache.set(scenario, { print, model });
   return model;
+}
+
+/** The scenario as the validator gives it: itself when the validator produced it unchanged, else validated again. */
+export function trusted(scenario: Scenario, print = fingerprint(scenario)): Scenario {
+  if (isValidatedAs(scenario, print)) return scenario;
+  // The validator reads the scenario written out as a file would be, where NaN and Infinity cannot be
+  // written: they are named here first.
+  const issues: { path: string; reason: string }[] = [];
+  findNonFinite(scenario, "", issues);
+  if (issues.length > 0) throw new ScenarioError(issues);
+  let input: Record<string, unknown>;
+  try {
+    input = toScenarioInput({ ...scenario, sources: scenario.sources ?? {} }, { withSources: true });
+  } catch {
+    // A part missing or of another kind (tiers that are not a list): not something to run.
+    throw new ScenarioError([{ path: "", reason: "is not a scenario as loadScenario or loadPreset gives it (a part is missing or of the wrong kind)" }]);
+  }
+  return validateInput(input, { id: scenario.id });
+}
+
+/** Refuses what is not an object at all before anything reads it. */
+export function assertObject(scenario: unknown): asserts scenario is Scenario {
+  if (scenario === null || typeof scenario !== "object" || Array.isArray(scenario)) {
+    throw new ScenarioError([{ path: "", reason: `must be a scenario, got ${scenario === null ? "null" : Array.isArray(scenario) ? "a list" : typeof scenario}` }]);
+  }
+}
+
+/** Every NaN or infinite number in a scenario object (a pay award's open-ended flatUpTo apart), by path. */
+function findNonFinite(value: unknown, path: string, issues: { path: string; reason: string }[]): void {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) && !(value === Infinity && path.endsWith(".flatUpTo"))) issues.push({ path, reason: `must be a finite number, got ${value}` });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => findNonFinite(item, `${path}[${i}]`, issues));
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) if (key !== "sources") findNonFinite(item, path ? `${path}.${key}` : key, issues);
+  }
 }

@@ -1,4 +1,5 @@
-import { toPennies } from "./round.js";
+import { DomainError } from "../errors.js";
+import { checkPennies, MAX_PENNIES, toPennies } from "./round.js";
 
 /**
  * Allocation: rounding parts to the penny so that they sum exactly to their rounded total
@@ -13,42 +14,45 @@ export function allocatePennies(parts: ArrayLike<number>, totalPennies?: number)
   let sum = 0;
   let exactSum = 0;
   for (let i = 0; i < n; i++) {
-    const exact = parts[i]! * 100;
+    const exact = checkedScale(parts[i]!);
     exactSum += parts[i]!;
     const b = floorSnapped(exact);
     base[i] = b;
     fraction[i] = exact - b;
     sum += b;
   }
-  const target = totalPennies ?? toPennies(exactSum);
-  let remainder = target - sum;
+  const target = checkPennies(totalPennies ?? toPennies(exactSum), "total");
+  const remainder = checkPennies(target - sum, "total");
   if (remainder === 0) return base;
-  // Hand out the remaining pennies (at most n when the target is the rounded sum) to the largest
-  // fractions, earliest first among equals; a larger remainder (a target set elsewhere) goes round again.
+  if (n === 0) throw new DomainError("total", `has ${remainder} pennies and no parts to give them to`);
+  // Hand out the remaining pennies to the largest fractions (taking them back from the smallest),
+  // earliest first among equals: every part takes the same whole rounds of a remainder larger than the
+  // number of parts (a target set elsewhere), and what is left goes one penny each in that order, so
+  // the work is a fixed number of passes whatever the amounts.
+  const rounds = Math.trunc(remainder / n);
+  if (rounds !== 0) for (let i = 0; i < n; i++) base[i]! += rounds;
+  let left = remainder - rounds * n;
   const given = new Uint8Array(n);
-  while (remainder > 0) {
+  for (; left > 0; left--) {
     let best = -1;
     for (let i = 0; i < n; i++) if (!given[i] && (best < 0 || fraction[i]! > fraction[best]!)) best = i;
-    if (best < 0) {
-      given.fill(0);
-      continue;
-    }
     given[best] = 1;
     base[best]! += 1;
-    remainder -= 1;
   }
-  while (remainder < 0) {
+  for (; left < 0; left++) {
     let worst = -1;
     for (let i = n - 1; i >= 0; i--) if (!given[i] && (worst < 0 || fraction[i]! < fraction[worst]!)) worst = i;
-    if (worst < 0) {
-      given.fill(0);
-      continue;
-    }
     given[worst] = 1;
     base[worst]! -= 1;
-    remainder += 1;
   }
   return base;
+}
+
+/** An amount in pounds as pennies (not yet rounded), refused when a double cannot count its pennies. */
+function checkedScale(pounds: number): number {
+  const exact = pounds * 100;
+  if (!(Math.abs(exact) <= MAX_PENNIES)) checkPennies(exact, "amount");
+  return exact;
 }
 
 /** Parts rounded to the penny, in pounds, summing exactly to the rounded total. */
@@ -89,7 +93,7 @@ export function allocateTablePennies(cells: readonly ArrayLike<number>[], target
     const b = new Array<number>(cols);
     for (let j = 0; j < cols; j++) {
       const v = row[j]!;
-      const exact = v * 100;
+      const exact = checkedScale(v);
       const down = floorSnapped(exact);
       b[j] = down;
       fraction[i * cols + j] = exact - down;
@@ -99,7 +103,7 @@ export function allocateTablePennies(cells: readonly ArrayLike<number>[], target
     }
     base.push(b);
   }
-  const grand = targets.grand ?? toPennies(grandExact);
+  const grand = checkPennies(targets.grand ?? toPennies(grandExact), "total");
   const rowNeed = targets.rows ? Array.from(targets.rows) : allocatePennies(rowSums, grand);
   const colNeed = targets.columns ? Array.from(targets.columns) : allocatePennies(colSums, grand);
   for (let i = 0; i < rows; i++) {

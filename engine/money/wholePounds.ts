@@ -1,5 +1,6 @@
 import { allocateTablePennies } from "./allocate.js";
-import { toPennies } from "./round.js";
+import { DomainError } from "../errors.js";
+import { checkPennies, toPennies } from "./round.js";
 
 /**
  * Money shown in whole pounds, reconciled: where a screen shows parts and their total in whole
@@ -29,27 +30,21 @@ export function allocateWholePounds(parts: readonly number[], total?: number): n
   const pennies = parts.map(toPennies);
   const target = total === undefined ? penniesToWholePounds(pennies.reduce((s, p) => s + p, 0)) : toWholePounds(total);
   const base = pennies.map((p) => Math.floor(p / 100));
-  const left = pennies.map((p, i) => p - base[i]! * 100);
-  let remainder = target - base.reduce((s, b) => s + b, 0);
+  const leftover = pennies.map((p, i) => p - base[i]! * 100);
+  const remainder = checkPennies(target - base.reduce((s, b) => s + b, 0), "total");
+  const n = base.length;
+  if (remainder === 0) return base.map((b) => (b === 0 ? 0 : b));
+  if (n === 0) throw new DomainError("total", `has £${remainder} and no parts to give it to`);
+  // Whole rounds of a remainder larger than the number of parts (a total set far from the parts) go
+  // to every part at once; what is left goes a pound each, largest leftovers first (taken back from the
+  // smallest): a fixed number of passes whatever the amounts.
+  const rounds = Math.trunc(remainder / n);
+  if (rounds !== 0) for (let i = 0; i < n; i++) base[i]! += rounds;
+  const left = remainder - rounds * n;
   const order = (want: "largest" | "smallest") =>
-    pennies.map((_, i) => i).sort((a, b) => (want === "largest" ? left[b]! - left[a]! : left[a]! - left[b]!) || (want === "largest" ? a - b : b - a));
-  // Up to one pound each, largest leftovers first; a total set far from the parts goes round again.
-  while (remainder > 0 && base.length > 0) {
-    for (const i of order("largest")) {
-      if (remainder === 0) break;
-      base[i]! += 1;
-      left[i]! -= 100;
-      remainder--;
-    }
-  }
-  while (remainder < 0 && base.length > 0) {
-    for (const i of order("smallest")) {
-      if (remainder === 0) break;
-      base[i]! -= 1;
-      left[i]! += 100;
-      remainder++;
-    }
-  }
+    pennies.map((_, i) => i).sort((a, b) => (want === "largest" ? leftover[b]! - leftover[a]! : leftover[a]! - leftover[b]!) || (want === "largest" ? a - b : b - a));
+  if (left > 0) for (const i of order("largest").slice(0, left)) base[i]! += 1;
+  if (left < 0) for (const i of order("smallest").slice(0, -left)) base[i]! -= 1;
   return base.map((b) => (b === 0 ? 0 : b));
 }
 

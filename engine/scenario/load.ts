@@ -6,6 +6,7 @@ import { closeMatches } from "../names.js";
 import { hasOwn, setOwn } from "../ownProperties.js";
 import type { Scenario } from "./types.js";
 import { validateInput } from "./validate.js";
+import { markValidated } from "./fingerprint.js";
 
 /**
  * Loading scenarios: presets from models/, scenario files that `extends` a preset and override parts
@@ -53,7 +54,7 @@ export function loadPreset(id: string): Scenario {
     scenario = loadScenario(presetFiles[id], { id, source: `preset ${id}` });
     presetCache.set(id, scenario);
   }
-  return clone(scenario);
+  return markValidated(clone(scenario));
 }
 
 /** True when `id` names a preset. */
@@ -321,7 +322,9 @@ function mergeTiers(base: unknown[], over: unknown[]): unknown[] {
     }
     const current = out[index]!;
     if (SIZING_KEYS.some((k) => k !== "shareOfChildren" && k in change)) {
-      for (const k of SIZING_KEYS) if (!(k in change)) delete current[k];
+      // The caseload target and the share of children belong to one rule: changing only the target keeps the share.
+      const keepsShare = "childrenPerWorker" in change;
+      for (const k of SIZING_KEYS) if (!(k in change) && !(k === "shareOfChildren" && keepsShare)) delete current[k];
     }
     out[index] = merge(current, change) as Raw;
   }

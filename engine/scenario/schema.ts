@@ -6,6 +6,28 @@ import { TIME_USE_SHARES, TRANSITION_CATEGORIES, type PayAward, type SizingRule 
  * list, the task pane's editor and the workbook's Inputs sheet all read this.
  */
 
+/**
+ * Upper bounds of counts, FTE and money: far above any English council (a typo's extra zeros are
+ * caught, a real council never is), and low enough that every cost the model adds up stays within
+ * what a double counts to the penny. A number past them is an input error naming its field.
+ */
+export const LIMITS = {
+  /** Children in one council: more than all the children in need in England together. */
+  children: 1_000_000,
+  /** FTE of one tier, a team or a programme: more than the whole children's social work workforce of England. */
+  fte: 100_000,
+  /** One FTE's salary or overheads, £ a year. */
+  salary: 10_000_000,
+  /** Any other amount of money, £ (or £ a year). */
+  amount: 10_000_000_000,
+  /** Referrals or other events in a year. */
+  count: 10_000_000,
+  /** Caseload target, children per worker. */
+  childrenPerWorker: 1_000,
+  /** The smallest caseload target, team size and span: below a tenth, FTE grow past any workforce. */
+  smallestRatio: 0.1,
+} as const;
+
 const share = (label: string, help?: string, extra: Partial<NumberSpec> = {}): NumberSpec => ({
   type: "number",
   unit: "share",
@@ -19,6 +41,7 @@ const money = (label: string, help?: string, extra: Partial<NumberSpec> = {}): N
   type: "number",
   unit: "£",
   min: 0,
+  max: LIMITS.amount, maxIsLimit: true,
   label,
   ...(help ? { help } : {}),
   ...extra,
@@ -37,9 +60,9 @@ export const tierFields: ObjectSpec["fields"] = {
   reportsTo: { type: "text", label: "Reports to (tier id)", nullable: true, help: "The tier it reports to; null for the top of the structure." },
   holdsCases: { type: "boolean", label: "Holds cases" },
   role: { type: "choice", label: "Role", optional: true, choices: ["practitioner", "manager", "support", "clinician"] },
-  salary: money("Salary", "Annual salary of one FTE, in the prices of finance.salaryYear.", { unit: "£ a year" }),
-  fte: { type: "number", unit: "FTE", min: 0, label: "FTE (fixed)", optional: true },
-  childrenPerWorker: { type: "number", unit: "children per worker", above: 0, label: "Caseload target", optional: true },
+  salary: money("Salary", "Annual salary of one FTE, in the prices of finance.salaryYear.", { unit: "£ a year", max: LIMITS.salary, maxIsLimit: true }),
+  fte: { type: "number", unit: "FTE", min: 0, max: LIMITS.fte, maxIsLimit: true, label: "FTE (fixed)", optional: true },
+  childrenPerWorker: { type: "number", unit: "children per worker", min: LIMITS.smallestRatio, max: LIMITS.childrenPerWorker, maxIsLimit: true, label: "Caseload target", optional: true },
   shareOfChildren: share("Share of children held by this tier", "When several tiers hold cases, the share of children each holds.", { above: 0, min: undefined, optional: true }),
   span: {
     type: "object",
@@ -48,8 +71,8 @@ export const tierFields: ObjectSpec["fields"] = {
     help: "FTE per FTE of another tier or quantity: one team manager per 6 case-holders, one enabler per 2 teams.",
     fields: {
       of: { type: "text", label: "Of (tier id or quantity)" },
-      per: { type: "number", unit: "FTE", above: 0, label: "One post per" },
-      fte: { type: "number", unit: "FTE", min: 0, label: "FTE per span", optional: true },
+      per: { type: "number", unit: "FTE", min: LIMITS.smallestRatio, max: LIMITS.fte, maxIsLimit: true, label: "One post per" },
+      fte: { type: "number", unit: "FTE", min: 0, max: LIMITS.fte, maxIsLimit: true, label: "FTE per span", optional: true },
     },
   },
   expression: { type: "text", label: "Sizing expression", optional: true },
@@ -150,7 +173,7 @@ const profile = (label: string, help: string): Spec => ({
   help,
   minItems: 1,
   maxItems: 10,
-  of: { type: "number", unit: "share", min: 0, label },
+  of: { type: "number", unit: "share", min: 0, max: 1, label },
 });
 
 export const councilSpec: ObjectSpec = {
@@ -158,17 +181,17 @@ export const councilSpec: ObjectSpec = {
   label: "Council",
   fields: {
     name: { type: "text", label: "Council" },
-    children: { type: "number", unit: "children", min: 0, label: "Children open to social care", help: "Children in need, including child protection and looked-after children, open at one time." },
-    childrenPerFamily: { type: "number", unit: "children per family", min: 1, label: "Children per family" },
+    children: { type: "number", unit: "children", min: 0, max: LIMITS.children, maxIsLimit: true, label: "Children open to social care", help: "Children in need, including child protection and looked-after children, open at one time." },
+    childrenPerFamily: { type: "number", unit: "children per family", min: 1, max: 20, maxIsLimit: true, label: "Children per family" },
     vacancyRate: share("Vacancy rate", "Share of established posts that are vacant.", { below: 1, max: undefined }),
     agencyCoverShare: share("Vacancies covered by agency", "Share of vacant posts filled by agency workers."),
     agencyPremium: { type: "number", unit: "share", min: 0, max: 5, label: "Agency premium", help: "Cost of an agency worker above the employed cost of the post, as a share." },
     childProtectionShare: share("Children on a child protection plan", "Share of the children open to social care on a child protection plan (for the team-design indicators).", { optional: true }),
     lookedAfterShare: share("Children looked after", "Share of the children open to social care who are looked after (for the team-design indicators).", { optional: true }),
     turnoverRate: share("Social worker turnover", "Leavers in a year ÷ FTE in post, for children and family social workers (DfE workforce statistics); for the workforce flows.", { optional: true }),
-    startersPerYear: { type: "number", unit: "FTE", min: 0, label: "Starters a year", optional: true, help: "Children and family social workers (FTE) who started in the year (DfE workforce statistics); the recruitment capacity of the workforce flows." },
-    referralsPerYear: { type: "number", unit: "count", min: 0, label: "Referrals a year", optional: true, help: "Referrals to children's social care in the year (DfE children in need statistics); sizes a referral team." },
-    childrenLookedAfter: { type: "number", unit: "children", min: 0, label: "Children looked after", optional: true, help: "Children looked after at 31 March (DfE children looked after statistics)." },
+    startersPerYear: { type: "number", unit: "FTE", min: 0, max: LIMITS.fte, maxIsLimit: true, label: "Starters a year", optional: true, help: "Children and family social workers (FTE) who started in the year (DfE workforce statistics); the recruitment capacity of the workforce flows." },
+    referralsPerYear: { type: "number", unit: "count", min: 0, max: LIMITS.count, maxIsLimit: true, label: "Referrals a year", optional: true, help: "Referrals to children's social care in the year (DfE children in need statistics); sizes a referral team." },
+    childrenLookedAfter: { type: "number", unit: "children", min: 0, max: LIMITS.children, maxIsLimit: true, label: "Children looked after", optional: true, help: "Children looked after at 31 March (DfE children looked after statistics)." },
     lookedAfterSpend: money("Spend on children looked after", "Gross expenditure on children looked after, £ a year (MHCLG RO3 outturn), for the unit cost of a child looked after.", { unit: "£ a year", optional: true }),
   },
 };
@@ -183,7 +206,7 @@ export const structureSpec: ObjectSpec = {
       label: "Teams",
       fields: {
         of: { type: "text", label: "Teams are made of (tier id)" },
-        size: { type: "number", unit: "FTE", above: 0, label: "Team size" },
+        size: { type: "number", unit: "FTE", min: LIMITS.smallestRatio, max: LIMITS.fte, maxIsLimit: true, label: "Team size" },
         rounding: { type: "choice", choices: ["up", "none"], label: "Part teams", optional: true },
       },
     },
@@ -224,6 +247,8 @@ export const timeUseSpec: ObjectSpec = {
       type: "number",
       unit: "hours a month",
       min: 0,
+      max: 744,
+      maxIsLimit: true,
       optional: true,
       label: "Group supervision and reflection",
       help: "Hours a month each case-holder spends in group supervision and reflection, within the supervision share (for the team-design indicators).",
@@ -280,7 +305,7 @@ export const financeSpec: ObjectSpec = {
         allowance: money("Levy allowance", "Levy allowance set against this pay bill.", { unit: "£ a year" }),
       },
     },
-    overheadsPerFte: money("Non-pay overheads per FTE", "Accommodation, IT, travel and training, per FTE in post.", { unit: "£ a year" }),
+    overheadsPerFte: money("Non-pay overheads per FTE", "Accommodation, IT, travel and training, per FTE in post.", { unit: "£ a year", max: LIMITS.salary, maxIsLimit: true }),
     appraisal: appraisalSpec,
   },
 };
@@ -340,8 +365,8 @@ export const transitionSpec: ObjectSpec = {
       type: "object",
       label: "Programme team",
       fields: {
-        fte: { type: "number", unit: "FTE", min: 0, label: "Programme team FTE" },
-        salary: money("Programme team salary", undefined, { unit: "£ a year" }),
+        fte: { type: "number", unit: "FTE", min: 0, max: LIMITS.fte, maxIsLimit: true, label: "Programme team FTE" },
+        salary: money("Programme team salary", undefined, { unit: "£ a year", max: LIMITS.salary, maxIsLimit: true }),
         years: { type: "number", unit: "years", min: 0, max: 10, label: "Programme team years" },
       },
     },

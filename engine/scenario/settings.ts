@@ -31,6 +31,8 @@ export interface Setting {
   minExclusive?: boolean;
   /** The value must be below `max` (rather than at most it). */
   maxExclusive?: boolean;
+  /** The max is a bound against typing errors (far above any council), not a range of values worth searching. */
+  maxIsLimit?: boolean;
   integer?: boolean;
   choices?: readonly string[];
   /** The group the setting belongs to, for display: "council", "structure", "timeUse", "finance", "transition". */
@@ -197,6 +199,7 @@ function addRange(setting: Setting, spec: NumberSpec): void {
     setting.minExclusive = true;
   }
   if (spec.max !== undefined) setting.max = spec.max;
+  if (spec.maxIsLimit) setting.maxIsLimit = true;
   if (spec.below !== undefined) {
     setting.max = spec.below;
     setting.maxExclusive = true;

@@ -49,6 +49,8 @@ export interface NumberSpec extends SpecBase {
   max?: number;
   /** Largest allowed value (exclusive). */
   below?: number;
+  /** The max is a bound against typing errors (far above any council), not a range of values worth searching. */
+  maxIsLimit?: boolean;
   integer?: boolean;
 }
 

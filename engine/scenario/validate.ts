@@ -3,6 +3,7 @@ import { checkExpression, ExpressionProblem, expressionNames } from "../expressi
 import { closeMatches } from "../names.js";
 import { addYears, yearsBetween } from "../years.js";
 import { apprenticeshipLevyRates, employerNiFor, employerNiYears, greenBookSchedule, redundancyCapFor, redundancyCapYears } from "./rates.js";
+import { markValidated } from "./fingerprint.js";
 import { RESERVED_QUANTITIES, scenarioSpec } from "./schema.js";
 import { read, Walk } from "./spec.js";
 import { TIME_USE_SHARES, type Finance, type Scenario, type Tier, type TierRole, type Transition } from "./types.js";
@@ -39,7 +40,7 @@ export function validateInput(input: unknown, options: ValidateOptions = {}): Sc
   const scenario = assemble(plain, walk.allSources, options);
   if (Object.keys(walk.allDistributions).length > 0) scenario.distributions = walk.allDistributions;
   if (plain.correlations?.length) scenario.correlations = plain.correlations;
-  return scenario;
+  return markValidated(scenario);
 }
 
 /**

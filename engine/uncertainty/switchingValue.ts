@@ -1,6 +1,7 @@
 import { DomainError } from "../errors.js";
 import type { FigureUnit } from "../explain/figures.js";
 import { roundMoney } from "../money/index.js";
+import { MAX_PENNIES } from "../money/round.js";
 import type { Scenario } from "../scenario/types.js";
 import { support } from "./distributions.js";
 import { SIDES, UncertainSubject, type UncertaintyOptions } from "./plan.js";
@@ -23,7 +24,8 @@ export interface SwitchingOptions extends UncertaintyOptions {
   target?: number;
   /**
    * The range to search. Default: the input's distribution where it has one (its 0.1st to 99.9th
-   * percentile when unbounded), else the setting's legal range when finite, else half to double its value.
+   * percentile when unbounded), else the setting's legal range when finite (a bound against typing
+   * errors, such as the most children a council may have, is not such a range), else half to double its value.
    */
   range?: readonly [number, number];
 }
@@ -90,7 +92,7 @@ export function switchingValue(scenario: Scenario, options: SwitchingOptions): S
       const [lo, hi] = support(subject.distributionsOf(j).at(-1)!);
       const values = (u: number) => subject.valuesAt(j, u).at(-1)!;
       range = [Number.isFinite(lo) ? lo : values(0.001), Number.isFinite(hi) ? hi : values(0.999)];
-    } else if (setting.min !== undefined && setting.max !== undefined) {
+    } else if (setting.min !== undefined && setting.max !== undefined && !setting.maxIsLimit) {
       range = [setting.min, setting.max];
     } else {
       if (centralInput === 0) throw new DomainError("range", `${options.input} is 0, so there is no default range around it; give one`);
@@ -118,7 +120,20 @@ export function switchingValue(scenario: Scenario, options: SwitchingOptions): S
   };
   const g = (x: number) => figureAt(x) - target;
   const centralFigure = figureAt(centralInput);
-  const scan = scanForSignChange(g, range[0], range[1], SCAN_POINTS);
+  // The figure's own values over the scan, kept as computed: adding a large target (1e20) back to the
+  // figure less the target would lose the figure's digits, and a far larger one (1e200) all of them.
+  const scanned: number[] = [];
+  const scan = scanForSignChange((x) => {
+    const figure = figureAt(x);
+    scanned.push(figure);
+    return figure - target;
+  }, range[0], range[1], SCAN_POINTS);
+  let least = scanned[0]!;
+  let most = scanned[0]!;
+  for (const figure of scanned) {
+    least = Math.min(least, figure);
+    most = Math.max(most, figure);
+  }
   const shown = (x: number) => formatValue(x, reader!.unit);
   const inputName = sides.length === 1 && subject.kind === "comparison" && !options.input.startsWith(`${SIDES[last]}.`) ? `${SIDES[last]}.${key}` : options.input;
   const base = {
@@ -132,8 +147,8 @@ export function switchingValue(scenario: Scenario, options: SwitchingOptions): S
     range,
     central: { input: centralInput, figure: out(centralFigure) },
     crossings: scan.crossings,
-    figureAtLow: out(scan.gAtLow + target),
-    figureAtHigh: out(scan.gAtHigh + target),
+    figureAtLow: out(scanned[0]!),
+    figureAtHigh: out(scanned[scanned.length - 1]!),
   };
   if (!scan.bracket) {
     return {
@@ -142,12 +157,12 @@ export function switchingValue(scenario: Scenario, options: SwitchingOptions): S
       kind: "none",
       value: null,
       figureAtValue: null,
-      message: `no crossing in range: ${name} stays between ${shown(scan.least + target)} and ${shown(scan.most + target)}, never ${shown(target)}, while ${inputName} runs from ${range[0]} to ${range[1]}`,
+      message: `no crossing in range: ${name} stays between ${shown(least)} and ${shown(most)}, never ${shown(target)}, while ${inputName} runs from ${range[0]} to ${range[1]}`,
     };
   }
   const found = brent(g, scan.bracket, 1e-12 * Math.max(1, Math.abs(range[1] - range[0])));
   // A smooth crossing ends with the figure at the target; a step ends with a bracket the figure jumps across.
-  const scale = Math.max(1, Math.abs(target), Math.abs(scan.least + target), Math.abs(scan.most + target));
+  const scale = Math.max(1, Math.abs(target), Math.abs(least), Math.abs(most));
   const step = Math.min(Math.abs(found.gLo), Math.abs(found.gHi)) > 1e-7 * scale;
   const value = step ? found.hi : found.x;
   const more = scan.crossings > 1 ? ` (the figure crosses ${scan.crossings} times in the range; this is the lowest)` : "";
@@ -168,6 +183,7 @@ function round(x: number): string {
 }
 
 function formatValue(x: number, unit: FigureUnit): string {
+  if ((unit === "£" || unit === "£ a year") && Math.abs(x) * 100 > MAX_PENNIES) return `${x < 0 ? "-" : ""}£${Math.abs(x).toPrecision(4)}`;
   if (unit === "£" || unit === "£ a year") {
     const pounds = roundMoney(x);
     return `${pounds < 0 ? "-" : ""}£${Math.abs(pounds).toLocaleString("en-GB", { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;

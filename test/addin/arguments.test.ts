@@ -186,12 +186,19 @@ describe("a health check table from a range", () => {
     expect(read(cells)).toEqual(cells);
   });
 
-  test("rows of zeros and zeros in the header are empty cells, as Excel on Windows passes them; zero values are kept", () => {
+  test("rows of zeros, zeros in the header and zeros under no heading are empty cells, as Excel on Windows passes them; zero values under a year are kept", () => {
     expect(read([[0, 0, 0], ["Metric", 2025, 0], ["Unallocated cases", 0, 0], [0, 0, 0]])).toEqual([
       [null, null, null],
       ["Metric", 2025, null],
-      ["Unallocated cases", 0, 0],
+      ["Unallocated cases", 0, null],
       [null, null, null],
+    ]);
+  });
+
+  test("a value other than 0 under no heading is passed on, for the engine to report", () => {
+    expect(read([["Metric", 2025, null], ["Unallocated cases", 0, 0.5]])).toEqual([
+      ["Metric", 2025, null],
+      ["Unallocated cases", 0, 0.5],
     ]);
   });
 

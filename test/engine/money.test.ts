@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { allocate, allocateTable, roundMoney, toPennies } from "../../engine/index.js";
+import { allocate, allocateTable, DomainError, roundMoney, toPennies } from "../../engine/index.js";
+import { allocatePennies, allocateTablePennies, allocateWholePounds } from "../../engine/money/index.js";
 
 describe("rounding money to the penny (half away from zero, as Excel's ROUND)", () => {
   test.each([
@@ -22,8 +23,14 @@ describe("rounding money to the penny (half away from zero, as Excel's ROUND)", 
   });
 
   test("refuses what is not a finite amount", () => {
-    expect(() => roundMoney(Number.NaN)).toThrow(/non-finite/);
-    expect(() => roundMoney(Infinity)).toThrow(/non-finite/);
+    expect(() => roundMoney(Number.NaN)).toThrow(DomainError);
+    expect(() => roundMoney(Number.NaN)).toThrow(/not a finite number/);
+    expect(() => roundMoney(Infinity)).toThrow(/not a finite number/);
+  });
+
+  test("refuses an amount whose pennies a double cannot count (beyond 2^53 pennies), naming it the amount", () => {
+    expect(toPennies(1e13)).toBe(1e15);
+    for (const pounds of [1e18, 1e20, 2 ** 53, -1e20]) expect(() => toPennies(pounds)).toThrow(/^amount: .*more than money is counted to the penny/);
   });
 });
 
@@ -80,5 +87,35 @@ describe("allocation", () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("allocation ends whatever it is given (a remainder past 2^53 pennies once looped for good)", () => {
+  // Each case is refused or answered; a hang would time the test out.
+  test.each([1e18, 1e20, 2 ** 53])("parts of %p pennies are refused as too large to count to the penny", (pennies) => {
+    expect(() => allocatePennies([pennies / 100, 1], undefined)).toThrow(DomainError);
+    expect(() => allocate([pennies / 100, 1])).toThrow(DomainError);
+    expect(() => allocateTable([[pennies / 100, 1], [1, 1]])).toThrow(DomainError);
+    expect(() => allocateWholePounds([pennies / 100, 1])).toThrow(DomainError);
+  });
+
+  test.each([1e18, 1e20, 2 ** 53])("a target of %p pennies for small parts is refused", (pennies) => {
+    expect(() => allocatePennies([0.5, 0.25], pennies)).toThrow(DomainError);
+    expect(() => allocateTablePennies([[0.5, 0.25]], { grand: pennies })).toThrow(DomainError);
+    expect(() => allocateWholePounds([0.5, 0.25], pennies / 100)).toThrow(DomainError);
+  });
+
+  test("a target far from the parts goes to every part in whole rounds, the rest to the largest fractions", () => {
+    // Parts 0.004 and 0.006 are 0.4 and 0.6 pennies: both round down to 0. A target of 2^52 + 1 pennies
+    // leaves 2^52 + 1 to give: 2^51 each, and the odd penny to the larger fraction (the second part).
+    const target = 2 ** 52 + 1;
+    expect(allocatePennies([0.004, 0.006], target)).toEqual([2 ** 51, 2 ** 51 + 1]);
+    // Taking back: -5 pennies from parts of 0.4 and 0.6 pennies: -2 each, and one more from the smaller fraction.
+    expect(allocatePennies([0.004, 0.006], -5)).toEqual([-3, -2]);
+  });
+
+  test("a total with no parts to give it to is refused rather than looped over", () => {
+    expect(() => allocatePennies([], 5)).toThrow(DomainError);
+    expect(allocatePennies([], 0)).toEqual([]);
   });
 });
