@@ -69,17 +69,17 @@ function findProgram(key) {
   return onPath(program.commands) || (key === "chromium" ? playwrightChromium() : undefined);
 }
 
-/** The one line a user sees for a missing program. */
-function missingLine(key) {
+/** The one line a user sees for a missing program (under CI: the reason the run fails). */
+function missingLine(key, ci = false) {
   const p = PROGRAMS[key];
-  return `${p.name} not found: skipping ${p.needs}. Install it (${p.install}).`;
+  return `${p.name} not found: ${ci ? "needed by" : "skipping"} ${p.needs}. Install it (${p.install}).`;
 }
 
 /** Under CI a missing program is an error; elsewhere the user is told in one line. */
 function reportMissing(write = (line) => process.stderr.write(`${line}\n`)) {
   const missing = Object.keys(PROGRAMS).filter((key) => !findProgram(key));
   if (missing.length > 0 && process.env.CI) {
-    throw new Error(`CI is set, so every suite must run, but: ${missing.map((k) => missingLine(k)).join(" ")}`);
+    throw new Error(`CI is set, so every suite must run. ${missing.map((k) => missingLine(k, true)).join(" ")}`);
   }
   for (const key of missing) write(missingLine(key));
   return missing;
