@@ -1,6 +1,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { socialcare } from "../cli/socialcare.js";
 
 /**
  * The repository stands alone: nothing in it reads, cites or links a folder beside the clone or a path
@@ -36,7 +38,7 @@ describe("nothing outside the clone", () => {
   });
 
   test("the patterns do catch such paths", () => {
-    const samples = ["see ../shared/reference/x.md", `in /wor${"k"}/shared/schemas`, `in /hom${"e"}/alice/x`, `at /us${"r"}/bin/chromium`, "C:\\Users\\alice"];
+    const samples = [`see ${".."}/shared/reference/x.md`, `in /wor${"k"}/shared/schemas`, `in /hom${"e"}/alice/x`, `at /us${"r"}/bin/chromium`, "C:\\Users\\alice"];
     for (const sample of samples) expect(forbidden.some(([, p]) => p.test(sample)) ? sample : `not caught: ${sample}`).toBe(sample);
   });
 });
@@ -48,6 +50,34 @@ describe("sources in the project", () => {
   test("models/ cites its sources by anchors of docs/sources.md, and every anchor it cites is there", () => {
     expect(cited.length).toBeGreaterThan(50);
     expect(cited.filter((c) => !headings.has(c.anchor)).map((c) => `${c.file}: #${c.anchor}`)).toEqual([]);
+  });
+
+  test("every source a model file gives cites its anchor", () => {
+    const bare = texts
+      .filter(({ file }) => file.startsWith("models/") && file.endsWith(".yaml"))
+      .flatMap(({ file, text }) => text.split("\n").flatMap((line, i) => (/\bsource: "/.test(line) && !/docs\/sources\.md#/.test(line) ? [`${file}:${i + 1}`] : [])));
+    expect(bare).toEqual([]);
+  });
+
+  test("explain links each input whose source cites an anchor to that anchor of the page", () => {
+    const run = socialcare(["explain", "blueprint", "appraisal.npv", "--baseline", "baseline-2018"]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split("\n");
+    const links = lines.filter((l) => l.trim().startsWith("see: "));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      const [page, anchor] = link.trim().slice("see: ".length).split("#");
+      // The page shipped beside the command, as a file URL, and a heading of it.
+      expect(page).toBe(pathToFileURL(join(ROOT, "docs", "sources.md")).href);
+      expect(headings.has(anchor!)).toBe(true);
+    }
+    // Each link follows the source (or assumption) that cites it: the anchor appears in the lines above,
+    // up to the input's own line.
+    const i = lines.findIndex((l) => l.trim().startsWith("see: "));
+    const anchor = lines[i]!.split("#")[1]!;
+    const above = lines.slice(0, i).reverse();
+    const inputLine = above.findIndex((l) => /^  \S/.test(l));
+    expect(above.slice(0, inputLine).join(" ").replace(/\s+/g, "")).toContain(`docs/sources.md#${anchor}`.replace(/\s+/g, ""));
   });
 
   test("no model file cites a research note outside the repository", () => {
