@@ -20,7 +20,7 @@ const texts = tracked
 
 describe("nothing outside the clone", () => {
   // Built from pieces so that this file does not name what it looks for.
-  const dot = ".";
+  const dot = "\\.";
   const forbidden: [string, RegExp][] = [
     ["a shared folder beside the clone", new RegExp(`${dot}${dot}/(${dot}${dot}/)*shared\\b`)],
     ["this machine's work folder", new RegExp(`(^|[^\\w.])/wor${"k"}/`)],
