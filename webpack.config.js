@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sourcesPage } from "./scripts/sources-page.cjs";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const DEV_URL = "https://localhost:3000/";
@@ -82,6 +83,8 @@ export default (env = {}, argv = {}) => {
         patterns: [
           { from: "addin/assets/*.png", to: "assets/[name][ext]" },
           { from: "addin/help.html", to: "help.html" },
+          // The sources every preset cites, for the pane's explanations to link to.
+          { from: "docs/sources.md", to: "sources.html", transform: (content) => sourcesPage(content.toString()) },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -52,6 +52,7 @@ export { compileComparison, ComparisonModel, ComparisonState } from "./model/com
 
 // Explaining figures.
 export { explain, explainComparison } from "./explain/explain.js";
+export { sourceAnchors, SOURCES_PAGE } from "./explain/sourceAnchors.js";
 export type { Explanation, ExplainedInput, ExplainOptions } from "./explain/explain.js";
 export { resultFigures, comparisonFigures, comparisonOnlyFigures, resultFigure, comparisonFigure, componentLabel, CATEGORY_LABELS } from "./explain/figures.js";
 export type { Figure, FigureChange, FigureUnit } from "./explain/figures.js";

@@ -1,5 +1,5 @@
 // Writes models/council-tables/illustrative-england-2025.csv: 153 made-up councils whose totals and
-// spreads match the published national and regional figures (../shared/reference/FIGURES.md §2).
+// spreads match the published national and regional figures (docs/sources.md#dfe-workforce-and-demand).
 // No row is a real council. Run after `npm run build` (it borrows the engine's normal quantile):
 //   node scripts/illustrative-councils.mjs
 import { writeFileSync } from "node:fs";
@@ -72,7 +72,7 @@ const lines = [
   "# ILLUSTRATIVE COUNCILS: made-up rows, not the figures of any real council. Use them to try a national",
   "# sweep; put your own councils' figures in a file of the same shape for anything that matters.",
   "#",
-  "# 153 rows, one for each local authority in the DfE children in need census 2024 (FIGURES.md §2), built so",
+  "# 153 rows, one for each local authority in the DfE children in need census 2024 (docs/sources.md#dfe-workforce-and-demand), built so",
   "# that the totals and spreads match the published national and regional figures:",
   `# - council.children sums to ${CASES.toLocaleString("en-GB")}, the cases held at 30 Sep 2025 (DfE children's social work workforce`,
   "#   2025, national row); sizes are spread as lognormal quantiles with a log sd of 0.6 (an assumption;",

@@ -192,6 +192,11 @@ function ExplainPanel(props: { c: Controller; state: PaneState }) {
                   </div>
                   <div class="input-source">
                     <code>{i.name}</code> · {i.source === "computed" ? "computed by the model" : i.source ? `Source: ${i.source}` : i.assumption ? `Assumption: ${i.assumption}` : "no source recorded"}
+                    {(i.sourceAnchors ?? []).map((anchor) => (
+                      <a class="source-link" href={`sources.html#${anchor}`} target="_blank" rel="noopener">
+                        About this source ({anchor})
+                      </a>
+                    ))}
                   </div>
                 </li>
               ))}

@@ -1,4 +1,7 @@
-import { comparisonOnlyFigures, compareScenarios, explain as explainFigure, UnknownNameError, type Explanation, type Scenario } from "../../engine/index.js";
+import { existsSync, realpathSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { comparisonOnlyFigures, compareScenarios, explain as explainFigure, SOURCES_PAGE, UnknownNameError, type Explanation, type Scenario } from "../../engine/index.js";
 import { UsageError } from "../args.js";
 import { COMMON_OPTIONS, COUNCIL_OPTION, type Command } from "../command.js";
 import { formatByUnit, withUnit, wrap } from "../format.js";
@@ -68,6 +71,24 @@ function isComparisonFigure(scenario: Scenario, figure: string): boolean {
   return comparisonOnlyFigures(compareScenarios(scenario, { ...scenario, transition: null })).some((f) => f.figure === figure);
 }
 
+/**
+ * docs/sources.md as it ships with the package (two folders above dist/cli/main.js), as a file URL a
+ * terminal can open; the page's path in the repository where it is not there. Found from argv rather
+ * than import.meta, which the tests' CommonJS lacks.
+ */
+function sourcesPage(): string {
+  const main = process.argv[1];
+  if (main) {
+    try {
+      const page = resolve(dirname(realpathSync(main)), "..", "..", SOURCES_PAGE);
+      if (existsSync(page)) return pathToFileURL(page).href;
+    } catch {
+      // Not run as the socialcare command: the path in the repository will do.
+    }
+  }
+  return SOURCES_PAGE;
+}
+
 function describe(e: Explanation, scenario: Scenario, baseline: Scenario | undefined): string {
   const lines: string[] = [];
   lines.push(`${e.label} (${e.figure}) = ${withUnit(e.value, e.unit)}`);
@@ -82,6 +103,7 @@ function describe(e: Explanation, scenario: Scenario, baseline: Scenario | undef
       else if (input.source === "computed") lines.push("    computed by the model");
       if (input.assumption) lines.push(wrap(input.assumption, 100, "      ", "    assumption: "));
       if (!input.source && !input.assumption) lines.push("    no source recorded");
+      for (const anchor of input.sourceAnchors ?? []) lines.push(`    see: ${sourcesPage()}#${anchor}`);
     }
   }
   return lines.join("\n");

@@ -6,6 +6,7 @@ import type { Provenance, Scenario } from "../scenario/types.js";
 import { TIME_USE_SHARES } from "../scenario/types.js";
 import { redundancyWeeksCore } from "../transition/redundancy.js";
 import { addYears, yearsBetween } from "../years.js";
+import { sourceAnchors } from "./sourceAnchors.js";
 import { CATEGORY_LABELS, comparisonFigure, componentLabel, resultFigure, type Figure } from "./figures.js";
 
 /**
@@ -23,6 +24,8 @@ export interface ExplainedInput {
   /** Where the value came from: a source, an assumption, or "computed" for another figure. */
   source?: string;
   assumption?: string;
+  /** The anchors of docs/sources.md the source or assumption cites (for a face to link), if any. */
+  sourceAnchors?: string[];
 }
 
 export interface Explanation {
@@ -107,6 +110,8 @@ export class Inputs {
 function addProvenance(entry: ExplainedInput, provenance: Provenance | undefined): void {
   if (provenance?.source) entry.source = provenance.source;
   if (provenance?.assumption) entry.assumption = provenance.assumption;
+  const anchors = sourceAnchors(provenance?.source, provenance?.assumption);
+  if (anchors.length > 0) entry.sourceAnchors = anchors;
 }
 
 function explainResultFigure(scenario: Scenario, result: Result, found: Figure): Explanation {

@@ -1,16 +1,18 @@
 import { readFileSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { findProgram } from "../programs.cjs";
 import { serveFolder, type StaticServer } from "./server.js";
 
 /**
- * Drives the production build of the task pane in Debian's Chromium through playwright-core: the
+ * Drives the production build of the task pane in Chromium through playwright-core: the
  * build is served on 127.0.0.1, Microsoft's office.js URL is answered with the in-memory Office stub,
  * and every other outside request is aborted. Screenshots go to test/artifacts/.
  */
 
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Chromium: $CHROMIUM_PATH, else on the PATH, else Playwright's own (jest.config.cjs leaves these suites out without it). */
+export const CHROMIUM = findProgram("chromium") ?? "chromium";
 export const ROOT = resolve(__dirname, "..", "..");
 export const DIST = join(ROOT, "dist", "addin");
 export const ARTIFACTS = join(ROOT, "test", "artifacts");

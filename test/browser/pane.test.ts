@@ -136,6 +136,10 @@ test("compares three scenarios, explains a figure, and writes the comparison, ch
   await dialog.locator(".rule", { hasText: trace.rule }).waitFor();
   const optimism = trace.inputs.find((i) => i.name === "finance.appraisal.optimismBias")!;
   await dialog.locator(".inputs li", { hasText: optimism.label }).filter({ hasText: optimism.source! }).waitFor();
+  // Its source cites an anchor of docs/sources.md: the pane links it to that anchor of the page the build writes.
+  for (const anchor of optimism.sourceAnchors!) {
+    await expect(dialog.locator(".inputs li", { hasText: optimism.label }).locator(`a[href="sources.html#${anchor}"]`).count()).resolves.toBe(1);
+  }
   await session.harness.screenshot(pane, "explain", false);
   await dialog.getByRole("button", { name: "Close the explanation" }).click();
 

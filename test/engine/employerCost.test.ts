@@ -12,7 +12,7 @@ describe("employer National Insurance", () => {
     expect(employerNi(salary, "2025/26")).toBeCloseTo(ni, 10);
   });
 
-  test("2024/25: 13.8% above £9,100 (FIGURES §5: £40,000 gives £4,264.20)", () => {
+  test("2024/25: 13.8% above £9,100 (docs/sources.md#employer-on-costs: £40,000 gives £4,264.20)", () => {
     expect(employerNi(40000, "2024/25")).toBeCloseTo(0.138 * 30900, 10);
     expect(employerNi(9100, "2024/25")).toBe(0);
   });
@@ -31,7 +31,7 @@ describe("employer National Insurance", () => {
 });
 
 describe("employer cost", () => {
-  test("£40,000 in 2025/26 with LGPS 19.8%: £53,370 (FIGURES §5 worked example)", () => {
+  test("£40,000 in 2025/26 with LGPS 19.8%: £53,370 (docs/sources.md#employer-on-costs, worked example)", () => {
     // NI £5,250 + pension £7,920 + levy £200 on a £40,000 salary.
     expect(employerCost(40000, { year: "2025/26", pensionRate: 0.198 })).toBeCloseTo(53370, 10);
   });

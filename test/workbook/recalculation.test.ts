@@ -2,7 +2,7 @@ import { compareScenarios, listPresets, loadPreset, runScenario, type Scenario }
 import { buildWorkbook, exportWorkbook } from "../../workbook/index.js";
 import { expectations, mismatches, type Expectation } from "./expectations.js";
 import { directPaymentsAddingCareManagement, unusualOption } from "./fixtures.js";
-import { hyperFormulaOf, loadWorkbook, recalculateWithLibreOffice, valuesOf } from "./spreadsheets.js";
+import { describeWithLibreOffice, hyperFormulaOf, loadWorkbook, recalculateWithLibreOffice, valuesOf } from "./spreadsheets.js";
 
 /**
  * The exported workbook, recalculated by spreadsheets that are not the engine, gives every output
@@ -75,7 +75,7 @@ describe.each(cases.map((c) => c.name))("%s", (name) => {
   });
 });
 
-describe("LibreOffice (headless), recalculating on load", () => {
+describeWithLibreOffice("LibreOffice (headless), recalculating on load", () => {
   let recalculated: Record<string, Awaited<ReturnType<typeof loadWorkbook>>>;
   const CONTROL_WRONG = 123456.78;
 
