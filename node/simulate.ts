@@ -91,11 +91,11 @@ async function runRanges<R>(
   what: string,
   absorb?: (result: R) => void,
 ): Promise<R[]> {
-  // With threads to start, the first range is split so that a small probe of it, run here, tells
+  // With threads to start and this thread working, the first range is split so that a small probe of it, run here, tells
   // soon whether the work is worth them: judging on a whole range kept the other core idle for its
   // length. Callers take the results in range order, which the split keeps.
   const first = ranges[0];
-  if (threads > 0 && first && first[1] - first[0] >= PROBE_PARTS * 2) {
+  if (threads > 0 && parallel.useThisThread !== false && first && first[1] - first[0] >= PROBE_PARTS * 2) {
     const probeEnd = first[0] + Math.ceil((first[1] - first[0]) / PROBE_PARTS);
     ranges = [[first[0], probeEnd], [probeEnd, first[1]], ...ranges.slice(1)];
   }
