@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { applySettings, listSettings, loadScenario, runScenario, ScenarioError, SocialCareError, UnknownNameError, type Scenario, type Setting } from "../engine/index.js";
 import { SHEETS } from "./build.js";
 import { SCENARIO_FILE_MARKER } from "./coverSheet.js";
@@ -67,7 +68,7 @@ export async function importWorkbook(bytes: Uint8Array | ArrayBuffer, options: I
   if (size > LARGEST_UNPACKED) throw notWorkbook(` this program can read: it would unpack to ${Math.round(size / 1e6).toLocaleString("en-GB")} MB, more than the ${LARGEST_UNPACKED / 1e6} MB any exported workbook needs`);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    await wb.xlsx.load((await onlyNeededSheets(data)) as unknown as ArrayBuffer);
   } catch {
     // The zip or spreadsheet library's words ("Corrupted zip", "Cannot set properties of undefined")
     // mean nothing to the user: the file is damaged or not a workbook.
@@ -122,6 +123,50 @@ const LARGEST_UNPACKED = 200e6;
  * The unpacked size a zip archive declares for all its entries, from its central directory, or
  * undefined when the bytes are not a zip archive (an .xlsx file is one).
  */
+/** A worksheet with no cells, standing in for a sheet import does not read. */
+const EMPTY_SHEET = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
+
+/**
+ * The workbook with every sheet but the two import reads (Scenario files and Inputs) emptied before
+ * the spreadsheet library unpacks it: it parses every sheet it is given, so a workbook whose other
+ * sheets were made huge took seconds and gigabytes to refuse. The other sheets' data is never
+ * decompressed. A file that is not such an archive is passed on as it is, for the library to refuse.
+ */
+async function onlyNeededSheets(data: Uint8Array): Promise<Uint8Array> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    return data;
+  }
+  const workbook = await zip.file("xl/workbook.xml")?.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+  if (workbook === undefined || rels === undefined) return data;
+  const wanted = new Set<string>([SHEETS.files, SHEETS.inputs]);
+  const keep = new Set<string>();
+  for (const sheet of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(sheet[0])?.[1];
+    const id = /\br:id="([^"]*)"/.exec(sheet[0])?.[1];
+    if (name === undefined || id === undefined || !wanted.has(unescapeXml(name))) continue;
+    const target = new RegExp(`<Relationship\\b[^>]*\\bId="${id.replace(/[^A-Za-z0-9_-]/g, "")}"[^>]*>`).exec(rels)?.[0];
+    const path = target ? /\bTarget="([^"]*)"/.exec(target)?.[1] : undefined;
+    if (path) keep.add(path.startsWith("/") ? path.slice(1) : `xl/${path}`);
+  }
+  let emptied = 0;
+  zip.forEach((path) => {
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(path) && !keep.has(path)) {
+      zip.file(path, EMPTY_SHEET);
+      emptied++;
+    }
+  });
+  if (emptied === 0) return data;
+  return zip.generateAsync({ type: "uint8array", compression: "STORE" });
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
 function declaredSize(data: Uint8Array): number | undefined {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   // The end-of-central-directory record: its signature, within the last 22 + 65,535 bytes (a comment).
