@@ -93,6 +93,9 @@ export interface Result {
   checks: Check[];
 }
 
+/** Below this FTE a tier has no span of control (see buildResult). */
+const MIN_FTE_FOR_SPAN = 1e-6;
+
 /** Runs a scenario: compiles it (once per scenario object) and builds its result. */
 export function runScenario(scenario: Scenario): Result {
   const model = compileScenario(scenario);
@@ -166,7 +169,9 @@ export function buildResult(model: ScenarioModel, state: ModelState): Result {
     const tier = tiers[i]!;
     let span: number | null = null;
     if (model.hasReports[i]) {
-      span = state.fte[i]! > 0 ? below[i]! / state.fte[i]! : null;
+      // A tier of less than a millionth of an FTE has no one in post to report to (and dividing by it
+      // would give an infinite span): no span, as for a tier of 0.
+      span = state.fte[i]! >= MIN_FTE_FOR_SPAN ? below[i]! / state.fte[i]! : null;
       reportingFte += below[i]!;
       managingFte += state.fte[i]!;
     }

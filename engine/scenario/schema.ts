@@ -86,7 +86,8 @@ const tierSpec: Spec = {
   read(raw: unknown, at: Walk) {
     const fields = read({ type: "object", label: "Tier", fields: tierFields }, raw, at) as Record<string, unknown> | undefined;
     if (!fields) return undefined;
-    const given = SIZING_KEYS.filter((k) => (raw as Record<string, unknown>)[k] !== undefined);
+    // A sizing key left empty (null) is not a sizing rule: the tier then says it needs one.
+    const given = SIZING_KEYS.filter((k) => (raw as Record<string, unknown>)[k] !== undefined && (raw as Record<string, unknown>)[k] !== null);
     if (given.length !== 1) {
       at.problem(
         given.length === 0

@@ -60,6 +60,8 @@ function withTierIds(issues: Issue[], input: unknown): Issue[] {
 
 function checkTiers(plain: Record<string, any>, issues: Issue[]): void {
   const tiers = plain.structure.tiers as Tier[];
+  // A tier that could not be read (its problem is already listed) is left out of the checks across tiers.
+  if (tiers.some((tier) => tier === undefined || tier === null)) return;
   const ids = new Map<string, number>();
   tiers.forEach((tier, i) => {
     if (ids.has(tier.id)) issues.push({ path: `structure.tiers[${i}].id`, reason: `"${tier.id}" is already the id of structure.tiers[${ids.get(tier.id)}]` });
