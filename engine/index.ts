@@ -14,6 +14,8 @@ export type { ValidateOptions } from "./scenario/validate.js";
 export { listSettings, numericSettings, applySettings, toScenarioInput, splitKey } from "./scenario/settings.js";
 export type { Setting, Overrides } from "./scenario/settings.js";
 export { scenarioSpec } from "./scenario/schema.js";
+export { findCouncil, listCouncils, councilFigures, councilYears, councilScenarioPart, suppressionReason } from "./councils/index.js";
+export type { CouncilRecord, CouncilFigure, CouncilProblem, CouncilScenarioPart } from "./councils/index.js";
 export type { Unit, Spec, NumberSpec, TextSpec, BooleanSpec, ChoiceSpec, YearSpec, ObjectSpec, ListSpec, MapSpec, CustomSpec, Walk } from "./scenario/spec.js";
 export type { Sourced } from "./scenario/rates.js";
 export { employerNiFor, redundancyCapFor, apprenticeshipLevyRates, greenBookSchedule, defaultYear, defaultPensionRate, employerNiYears, redundancyCapYears } from "./scenario/rates.js";
