@@ -43,8 +43,8 @@ export function councilScenarioPart(id: string | number | CouncilRecord, year?: 
   const omitted: CouncilProblem[] = [];
   const part: CouncilScenarioPart["council"] = { name: `${council.name}, ${y}` };
 
-  const lack = (into: CouncilProblem[], figure: string, why: string): void => {
-    into.push({ council: council.name, year: y, figure, message: `${council.name}, ${y}: ${figure} is missing (${why})` });
+  const lack = (into: CouncilProblem[], figure: string, why: string, what = "is missing"): void => {
+    into.push({ council: council.name, year: y, figure, message: `${council.name}, ${y}: ${figure} ${what} (${why})` });
   };
   const missingWhy = (f: CouncilFigure): string =>
     "missing" in f && f.missing !== undefined ? `${f.publication}: ${f.reason}` : "";
@@ -61,13 +61,17 @@ export function councilScenarioPart(id: string | number | CouncilRecord, year?: 
   else lack(problems, "children (cases)", missingWhy(figures.cases!));
 
   const vacancy = got("vacancyRate");
-  if (vacancy) part.vacancyRate = { value: vacancy.value, source: said(vacancy, "vacancy rate", pct(vacancy.value)) };
+  // a council with every post vacant (Isles of Scilly, 2025: no social worker in post) cannot be modelled
+  if (vacancy && vacancy.value >= 1) lack(problems, "vacancyRate", `${vacancy.publication}: ${pct(vacancy.value)} of posts vacant, and the model needs some in post`, "cannot be used");
+  else if (vacancy) part.vacancyRate = { value: vacancy.value, source: said(vacancy, "vacancy rate", pct(vacancy.value)) };
   else lack(problems, "vacancyRate", missingWhy(figures.vacancyRate!));
 
   // share of vacancies covered by agency workers = agency workers covering vacancies ÷ vacancies (FTE)
   const cover = got("agencyCoverFte");
   const vacancies = got("vacancyFte");
-  if (cover && vacancies) {
+  if (cover && vacancies && cover.value > vacancies.value) {
+    lack(problems, "agencyCoverShare", `${cover.publication}: more agency workers covering vacancies (${cover.value} FTE) than vacancies (${vacancies.value} FTE)`, "cannot be used");
+  } else if (cover && vacancies) {
     const share = vacancies.value === 0 ? 0 : cover.value / vacancies.value;
     part.agencyCoverShare = {
       value: share,
