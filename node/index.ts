@@ -9,6 +9,8 @@
  * @packageDocumentation
  */
 export * from "../engine/index.js";
+// the published councils; listCouncils here stays the shared council files, so the published list is named apart
+export { listCouncils as listPublishedCouncils } from "../engine/councils/index.js";
 export { loadScenarioFile, loadPresetOrFile, readScenarioFile, looksLikePath, validateScenarioFile, listCouncils } from "./files.js";
 export { onCouncil } from "./council.js";
 export { exportWorkbook, importWorkbook, WorkbookError } from "../workbook/index.js";
