@@ -1,5 +1,5 @@
-import { parseCsv, socialcare, STACK_LINE } from "./socialcare";
-import { readCsv } from "../councils/readCsv";
+import { parseCsv, socialcare, STACK_LINE } from "./socialcare.js";
+import { readCsv } from "../councils/readCsv.js";
 
 const leeds2025 = readCsv("csww_indicators_2017_to_2025.csv").find(
   (r) => r.geographic_level === "Local authority" && r.la_name === "Leeds" && r.time_period === "2025",
