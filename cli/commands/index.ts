@@ -1,5 +1,6 @@
 import type { Command } from "../command.js";
 import { compare } from "./compare.js";
+import { council, councils } from "./councils.js";
 import { breakeven } from "./breakeven.js";
 import { explain } from "./explain.js";
 import { exportCommand } from "./export.js";
@@ -13,4 +14,4 @@ import { sweep } from "./sweep.js";
 import { validate } from "./validate.js";
 
 /** Every command of the CLI, in the order `socialcare --help` lists them. */
-export const COMMANDS: Command[] = [presets, run, compare, explain, validate, simulate, sensitivity, breakeven, sweep, exportCommand, importCommand, healthcheck];
+export const COMMANDS: Command[] = [presets, run, compare, explain, validate, simulate, sensitivity, breakeven, sweep, exportCommand, importCommand, healthcheck, councils, council];

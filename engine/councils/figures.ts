@@ -1,0 +1,54 @@
+import { FIGURE_PUBLICATION, PUBLICATIONS } from "../generated/councils.js";
+import { findCouncil, type CouncilRecord } from "./find.js";
+
+/** A council's published figures for one year: each a number, or missing with the symbol published and its meaning. */
+
+export type CouncilFigure =
+  | { figure: string; value: number; publication: string; year: number }
+  | { figure: string; value?: undefined; missing: string; reason: string; publication: string; year: number };
+
+/** What each symbol published in place of a number means (DfE and MHCLG conventions; data/README.md). */
+export const SUPPRESSION_REASONS: Record<string, string> = {
+  c: "confidential: suppressed to protect individuals",
+  low: "a rounded figure below 0.5, not zero",
+  x: "not available (not collected, or not received in time for publication)",
+  "[x]": "not available (not collected, or not received in time for publication)",
+  z: "not applicable",
+  u: "low reliability",
+  "[n]": "no estimate made",
+  "[blank]": "left blank in the publication",
+};
+
+export function suppressionReason(symbol: string): string {
+  if (/^\[note \d+\]$/.test(symbol)) return `see ${symbol.slice(1, -1)} of the publication`;
+  return SUPPRESSION_REASONS[symbol] ?? `not a number ("${symbol}")`;
+}
+
+/** The publication a figure comes from, with the year: "DfE, Children's social work workforce 2025". */
+export function publicationOf(figure: string, year: number): string {
+  const key = FIGURE_PUBLICATION[figure];
+  if (key === "ro3") return PUBLICATIONS.ro3!;
+  return `${PUBLICATIONS[key ?? ""] ?? "unknown publication"} ${year}`;
+}
+
+/** Every figure the statistics hold for the council in the year (its latest year by default). */
+export function councilFigures(id: string | number | CouncilRecord, year?: number): Record<string, CouncilFigure> {
+  const council = typeof id === "object" ? id : findCouncil(id);
+  const y = year ?? council.latestYear;
+  const raw = council.years[String(y)] ?? {};
+  const out: Record<string, CouncilFigure> = {};
+  for (const figure of Object.keys(FIGURE_PUBLICATION)) {
+    const cell = raw[figure];
+    const publication = publicationOf(figure, y);
+    if (typeof cell === "number") out[figure] = { figure, value: cell, publication, year: y };
+    else if (cell === undefined) out[figure] = { figure, missing: "[none]", reason: `not published for ${y}`, publication, year: y };
+    else out[figure] = { figure, missing: cell, reason: suppressionReason(cell), publication, year: y };
+  }
+  return out;
+}
+
+/** The years the statistics hold anything for the council, oldest first. */
+export function councilYears(id: string | number | CouncilRecord): number[] {
+  const council = typeof id === "object" ? id : findCouncil(id);
+  return Object.keys(council.years).map(Number).sort((a, b) => a - b);
+}

@@ -1,0 +1,146 @@
+// The one reader of the published council statistics in data/: turns the DfE and MHCLG CSV files into one
+// compact module, engine/generated/councils.ts, that the engine imports (it has no file system). Only the
+// figures the model uses are kept. A suppressed or missing value is kept as its symbol ("c", "x", "[x]"…),
+// never as 0, so the engine can say which figure is missing and why.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dataDir = join(root, "data");
+const outDir = join(root, "engine", "generated");
+
+/** Splits CSV text into rows of fields; handles quoted fields and a byte-order mark. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = "";
+  let quoted = false;
+  const s = text.replace(/^\uFEFF/, "");
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (quoted) {
+      if (ch === '"' && s[i + 1] === '"') { field += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") { row.push(field); field = ""; }
+    else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && s[i + 1] === "\n") i++;
+      row.push(field); field = "";
+      if (row.length > 1 || row[0] !== "") rows.push(row);
+      row = [];
+    } else field += ch;
+  }
+  if (field !== "" || row.length) { row.push(field); rows.push(row); }
+  const [header, ...body] = rows;
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), (r[i] ?? "").trim()])));
+}
+
+/** A published cell: a number, or the symbol that stands in for a missing one (kept, never 0). */
+export function readCell(text, scale = 1) {
+  const t = text.replace(/,/g, "").trim();
+  if (t !== "" && /^-?\d+(\.\d+)?$/.test(t)) return Number(t) * scale;
+  return t === "" ? "[blank]" : t;
+}
+
+const PUBLICATIONS = {
+  workforce: "DfE, Children's social work workforce",
+  childrenInNeed: "DfE, Children in need",
+  lookedAfter: "DfE, Children looked after in England including adoptions",
+  ro3: "MHCLG, Local authority revenue expenditure and financing: 2024-25 outturn, RO3",
+};
+
+// figure name in the model ← column of the file, and which publication it comes from
+const WORKFORCE = {
+  fteInPost: "inpost_fte", starters: "starters_fte", leavers: "leavers_fte", turnoverRate: "turnover_rate_fte",
+  agencyFte: "agency_fte", agencyRate: "agency_rate_fte", agencyCoverFte: "agency_cover_fte",
+  vacancyFte: "vacancy_fte", vacancyRate: "vacancy_rate_fte", caseHoldingFte: "case_holders_fte", cases: "cases",
+  caseload: "caseload_fte", sicknessDaysLost: "working_days_lost_fte", absenceRate: "absence_rate_fte",
+};
+const PERCENT = new Set(["turnoverRate", "agencyRate", "vacancyRate", "absenceRate"]);
+const FIGURE_PUBLICATION = {
+  ...Object.fromEntries(Object.keys(WORKFORCE).map((k) => [k, "workforce"])),
+  referrals: "childrenInNeed", childrenInNeed: "childrenInNeed", childrenLookedAfter: "lookedAfter",
+  safeguardingEmployees: "ro3", safeguardingSpend: "ro3", lookedAfterSpend: "ro3", agencyStaffSpend: "ro3",
+};
+
+const councils = new Map(); // key: DfE number as published ("383", or "940 / 941" for the joint row)
+function councilFor(row, year, ons) {
+  const key = row.old_la_code;
+  let c = councils.get(key);
+  if (!c) {
+    c = { dfe: key, ons, formerOns: [], name: row.la_name, region: row.region_name, years: {} };
+    councils.set(key, c);
+  }
+  // the latest year names the council (North Yorkshire kept its DfE number but took a new ONS code in 2023)
+  if (!c.latest || year >= c.latest) {
+    if (c.ons !== ons && !c.formerOns.includes(c.ons)) c.formerOns.push(c.ons);
+    c.ons = ons; c.name = row.la_name; c.region = row.region_name; c.latest = year;
+  } else if (ons !== c.ons && !c.formerOns.includes(ons)) c.formerOns.push(ons);
+  return (c.years[year] ??= {});
+}
+
+function localRows(file) {
+  return parseCsv(readFileSync(join(dataDir, file), "utf8")).filter((r) => r.geographic_level === "Local authority");
+}
+
+for (const r of localRows("csww_indicators_2017_to_2025.csv")) {
+  const y = councilFor(r, Number(r.time_period), r.new_la_code);
+  for (const [figure, column] of Object.entries(WORKFORCE)) {
+    const v = readCell(r[column]);
+    y[figure] = typeof v === "number" && PERCENT.has(figure) ? Number((v / 100).toPrecision(12)) : v;
+  }
+}
+for (const r of localRows("b1_children_in_need_2013_to_2025.csv")) {
+  councilFor(r, Number(r.time_period), r.new_la_code).childrenInNeed = readCell(r.At31_episodes);
+}
+for (const r of localRows("c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv")) {
+  councilFor(r, Number(r.time_period), r.new_la_code).referrals = readCell(r.referral_count);
+}
+for (const r of localRows("cla_number_and_rate_per_10k_children.csv")) {
+  if (r.population_type !== "Children looked after on 31 March each year") continue;
+  councilFor(r, Number(r.time_period), r.new_la_code).childrenLookedAfter = readCell(r.children_count);
+}
+
+// RO3 2024-25: matched by ONS code; £ thousand → £. The financial year 2024-25 sits with reporting year 2025.
+const RO3 = {
+  safeguardingEmployees: "Children's social care: Safeguarding children and young people’s services - Employees (C1)",
+  safeguardingSpend: "Children's social care: Safeguarding children and young people’s services - Total Expenditure (C3 = C1 + C2)",
+  lookedAfterSpend: "Children's social care - Children Looked After - Total Expenditure (C3 = C1 + C2)",
+  agencyStaffSpend: "TOTAL CHILDREN SOCIAL CARE - Children's Social Care - agency staff cost memorandum item",
+};
+const byOns = new Map();
+for (const c of councils.values()) for (const code of [c.ons, ...c.formerOns]) for (const one of code.split(" / ")) byOns.set(one, c);
+const ro3Rows = parseCsv(readFileSync(join(dataDir, "ro3_2024_25_childrens_social_care.csv"), "utf8"));
+for (const r of ro3Rows) {
+  const c = byOns.get(r["ONS Code"]);
+  if (!c || c.dfe.includes("/")) continue; // the Northamptonshire pair's joint row has no RO3 line of its own
+  const y = (c.years[2025] ??= {});
+  for (const [figure, column] of Object.entries(RO3)) {
+    if (!(column in r)) throw new Error(`ro3 file: column not found: ${column}`);
+    y[figure] = readCell(r[column], 1000);
+  }
+}
+
+const list = [...councils.values()]
+  // a council's latest year is the latest with a published number: Cumbria and Northamptonshire still have
+  // rows of suppressed symbols after they split
+  .map(({ latest, ...c }) => ({
+    ...c,
+    latestYear: Math.max(...Object.entries(c.years).filter(([, f]) => Object.values(f).some((v) => typeof v === "number")).map(([y]) => Number(y))),
+  }))
+  .sort((a, b) => a.name.localeCompare(b.name) || a.latestYear - b.latestYear);
+const out = `// Generated by scripts/build-councils.mjs from data/*.csv. Do not edit; rebuild with npm run build:lib.
+/** A published figure: a number, or the symbol published in its place (missing, never 0). */
+export type PublishedCell = number | string;
+export interface GeneratedCouncil {
+  dfe: string; ons: string; formerOns: string[]; name: string; region: string; latestYear: number;
+  years: Record<string, Record<string, PublishedCell>>;
+}
+export const PUBLICATIONS: Record<string, string> = ${JSON.stringify(PUBLICATIONS)};
+export const FIGURE_PUBLICATION: Record<string, string> = ${JSON.stringify(FIGURE_PUBLICATION)};
+export const COUNCILS: GeneratedCouncil[] = ${JSON.stringify(list)};
+`;
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, "councils.ts"), out);
