@@ -105,17 +105,41 @@ export const loaderFace: Face<{ preset: string; edits: [string, unknown][] } | {
 };
 
 /** The library's overrides: applySettings with hostile paths and values. */
-export const settingsFace: Face<{ preset: string; edits: [string, unknown][] }> = {
+export const settingsFace: Face<{ preset: string; edits: [string, unknown][]; mutate?: boolean }> = {
   name: "library overrides",
-  inputs: () => fc.record({ preset: fc.constantFrom(...PRESETS), edits: fc.array(fc.tuple(settingPath(KNOWN), hostileValue), { minLength: 1, maxLength: 3 }) }),
+  // Half the cases change settings through applySettings; the other half write the same values straight
+  // into a loaded scenario object, as an analyst's code might, and run it (the library must notice).
+  inputs: () => fc.record({ preset: fc.constantFrom(...PRESETS), edits: fc.array(fc.tuple(settingPath(KNOWN), hostileValue), { minLength: 1, maxLength: 3 }), mutate: fc.boolean() }),
   run(input) {
     try {
-      return checkRun(applySettings(loadPreset(input.preset), input.edits));
+      if (!input.mutate) return checkRun(applySettings(loadPreset(input.preset), input.edits));
+      const scenario = loadPreset(input.preset);
+      runScenario(scenario);
+      for (const [path, value] of input.edits) setLoaded(scenario, path, value);
+      return checkRun(scenario);
     } catch (error) {
       return thrown(error);
     }
   },
 };
+
+/** Writes a value into a loaded scenario object where a setting path leads (tiers by id), if it leads anywhere. */
+function setLoaded(scenario: Scenario, path: string, value: unknown): void {
+  let node: unknown = scenario;
+  const segments = splitKey(path);
+  for (const [i, segment] of segments.entries()) {
+    if (node === null || typeof node !== "object" || PROTOTYPE_NAMES.includes(segment)) return;
+    const here = Array.isArray(node) ? (node.find((t: { id?: unknown }) => t?.id === segment) ?? node[Number(segment)]) : (node as Record<string, unknown>)[segment];
+    if (i === segments.length - 1) {
+      if (!Array.isArray(node) && Object.prototype.hasOwnProperty.call(node, segment)) (node as Record<string, unknown>)[segment] = value;
+      return;
+    }
+    node = here;
+  }
+}
+
+/** Files no scenario should be read from: devices, a folder, a system file. */
+const SPECIAL_FILES = ["/dev/zero", "/dev/null", "/dev/urandom", "/etc/passwd", "/tmp", "/proc/self/status", "/dev/stdin"];
 
 /** Commands whose run stays in memory (no file written, no long simulation at a valid size). */
 const CLI_COMMANDS = COMMANDS.map((c) => c.name).filter((n) => !["export", "import"].includes(n));
@@ -127,6 +151,7 @@ export const cliFace: Face<string[]> = {
   inputs: () => {
     const token = fc.oneof(
       { weight: 4, arbitrary: fc.constantFrom(...PRESETS, ...PROTOTYPE_NAMES, "average-council-2025", "council.children", "runCost.total", "caseload.childrenPerCaseHolder") },
+      { weight: 1, arbitrary: fc.constantFrom(...SPECIAL_FILES) },
       { weight: 3, arbitrary: fc.constantFrom(...OPTION_NAMES).map((n) => `--${n}`) },
       { weight: 3, arbitrary: hostileScalar.map((v) => (typeof v === "string" ? v.replace(/[/\\]/g, "_") : String(v))).filter((t) => !/^\d{5,}$/.test(t)) },
       { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...OPTION_NAMES), hostileScalar).map(([n, v]) => `--${n}=${String(v).replace(/[/\\]/g, "_")}`) },

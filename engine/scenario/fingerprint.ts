@@ -1,3 +1,4 @@
+import { ScenarioError } from "../errors.js";
 import type { Scenario } from "./types.js";
 
 /**
@@ -9,7 +10,14 @@ import type { Scenario } from "./types.js";
  */
 export function fingerprint(scenario: Scenario): string {
   const s = scenario as Partial<Scenario>;
-  return JSON.stringify([s.id, s.name, s.council, s.structure, s.timeUse, s.finance, s.transition, s.distributions, s.correlations]);
+  try {
+    return JSON.stringify([s.id, s.name, s.council, s.structure, s.timeUse, s.finance, s.transition, s.distributions, s.correlations]);
+  } catch (error) {
+    // A scenario object changed by hand can hold anything: nesting too deep to write out (or a cycle)
+    // is a problem in the scenario, named as such, not a crash.
+    if (error instanceof RangeError || error instanceof TypeError) throw new ScenarioError([{ path: "", reason: "holds groups nested too deep (or inside themselves) to be a scenario" }]);
+    throw error;
+  }
 }
 
 /** Scenarios the validator produced, with their fingerprint then: the same content needs no second check. */
