@@ -43,7 +43,7 @@ export class ScenarioError extends SocialCareError {
 }
 
 /** What kind of thing a name was looked up as. */
-export type NameKind = "preset" | "figure" | "setting" | "tier" | "part" | "category" | "council table" | "council";
+export type NameKind = "preset" | "figure" | "setting" | "tier" | "part" | "category" | "council table" | "council" | "area";
 
 /** A preset, figure, setting or tier that does not exist; `suggestions` are the close matches. */
 export class UnknownNameError extends SocialCareError {

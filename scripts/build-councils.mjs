@@ -49,6 +49,7 @@ const PUBLICATIONS = {
   childrenInNeed: "DfE, Children in need",
   lookedAfter: "DfE, Children looked after in England including adoptions",
   ro3: "MHCLG, Local authority revenue expenditure and financing: 2024-25 outturn, RO3",
+  socialWorkerChanges: "DfE, Children looked after in England including adoptions: looked-after children by number of social workers in the year",
 };
 
 // figure name in the model ← column of the file, and which publication it comes from
@@ -61,7 +62,8 @@ const WORKFORCE = {
 const PERCENT = new Set(["turnoverRate", "agencyRate", "vacancyRate", "absenceRate"]);
 const FIGURE_PUBLICATION = {
   ...Object.fromEntries(Object.keys(WORKFORCE).map((k) => [k, "workforce"])),
-  referrals: "childrenInNeed", childrenInNeed: "childrenInNeed", childrenLookedAfter: "lookedAfter",
+  referrals: "childrenInNeed", rereferralRate: "childrenInNeed", childrenInNeed: "childrenInNeed", childrenLookedAfter: "lookedAfter",
+  lookedAfterThreeOrMoreSocialWorkers: "socialWorkerChanges", lookedAfterThreeOrMoreSocialWorkersShare: "socialWorkerChanges",
   safeguardingEmployees: "ro3", safeguardingSpend: "ro3", lookedAfterSpend: "ro3", agencyStaffSpend: "ro3",
 };
 
@@ -81,26 +83,53 @@ function councilFor(row, year, ons) {
   return (c.years[year] ??= {});
 }
 
-function localRows(file) {
-  return parseCsv(readFileSync(join(dataDir, file), "utf8")).filter((r) => r.geographic_level === "Local authority");
+/** England and its regions, with the same figures as a council: the rows a council is set beside. */
+const areas = new Map(); // key: "England" or the region's name
+function areaFor(row, year) {
+  const name = row.geographic_level === "National" ? "England" : row.region_name;
+  let a = areas.get(name);
+  if (!a) {
+    a = { name, level: row.geographic_level === "National" ? "national" : "regional", code: row.geographic_level === "National" ? row.country_code : row.region_code, years: {} };
+    areas.set(name, a);
+  }
+  return (a.years[year] ??= {});
 }
 
-for (const r of localRows("csww_indicators_2017_to_2025.csv")) {
-  const y = councilFor(r, Number(r.time_period), r.new_la_code);
+function allRows(file) {
+  return parseCsv(readFileSync(join(dataDir, file), "utf8"));
+}
+/** The row's own figures go to its council, or to England or its region. */
+function rowsOf(file) {
+  return allRows(file)
+    .filter((r) => ["Local authority", "National", "Regional"].includes(r.geographic_level))
+    .map((r) => ({ r, into: (year) => (r.geographic_level === "Local authority" ? councilFor(r, year, r.new_la_code) : areaFor(r, year)) }));
+}
+
+for (const { r, into } of rowsOf("csww_indicators_2017_to_2025.csv")) {
+  const y = into(Number(r.time_period));
   for (const [figure, column] of Object.entries(WORKFORCE)) {
     const v = readCell(r[column]);
     y[figure] = typeof v === "number" && PERCENT.has(figure) ? Number((v / 100).toPrecision(12)) : v;
   }
 }
-for (const r of localRows("b1_children_in_need_2013_to_2025.csv")) {
-  councilFor(r, Number(r.time_period), r.new_la_code).childrenInNeed = readCell(r.At31_episodes);
+const share = (cell) => (typeof cell === "number" ? Number((cell / 100).toPrecision(12)) : cell);
+for (const { r, into } of rowsOf("b1_children_in_need_2013_to_2025.csv")) {
+  into(Number(r.time_period)).childrenInNeed = readCell(r.At31_episodes);
 }
-for (const r of localRows("c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv")) {
-  councilFor(r, Number(r.time_period), r.new_la_code).referrals = readCell(r.referral_count);
+for (const { r, into } of rowsOf("c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv")) {
+  const y = into(Number(r.time_period));
+  y.referrals = readCell(r.referral_count);
+  y.rereferralRate = share(readCell(r.rereferral_percent));
 }
-for (const r of localRows("cla_number_and_rate_per_10k_children.csv")) {
+for (const { r, into } of rowsOf("cla_number_and_rate_per_10k_children.csv")) {
   if (r.population_type !== "Children looked after on 31 March each year") continue;
-  councilFor(r, Number(r.time_period), r.new_la_code).childrenLookedAfter = readCell(r.children_count);
+  into(Number(r.time_period)).childrenLookedAfter = readCell(r.children_count);
+}
+for (const { r, into } of rowsOf("la_cla_swcount.csv")) {
+  if (r.cla_group !== "CLA on 31 March" || r.sw_stability !== "3 or more social workers during the year") continue;
+  const y = into(Number(r.time_period));
+  y.lookedAfterThreeOrMoreSocialWorkers = readCell(r.number);
+  y.lookedAfterThreeOrMoreSocialWorkersShare = share(readCell(r.percentage));
 }
 
 // RO3 2024-25: matched by ONS code; £ thousand → £. The financial year 2024-25 sits with reporting year 2025.
@@ -123,11 +152,20 @@ for (const r of ro3Rows) {
   }
 }
 
+// DfE statistical neighbours (2025): each council's ten, closest first, by DfE number
+const neighbours = new Map();
+for (const r of allRows("sn_model_2025_wide.csv")) {
+  const list = [];
+  for (let i = 1; i <= 10; i++) if (r[`SN_${i}`]) list.push({ dfe: r[`SN_${i}`], closeness: (r[`SN_${i}P`] ?? "").trim() });
+  neighbours.set(r.old_la_code, list);
+}
+
 const list = [...councils.values()]
   // a council's latest year is the latest with a published number: Cumbria and Northamptonshire still have
   // rows of suppressed symbols after they split
   .map(({ latest, ...c }) => ({
     ...c,
+    neighbours: neighbours.get(c.dfe) ?? [],
     latestYear: Math.max(...Object.entries(c.years).filter(([, f]) => Object.values(f).some((v) => typeof v === "number")).map(([y]) => Number(y))),
   }))
   .sort((a, b) => a.name.localeCompare(b.name) || a.latestYear - b.latestYear);
@@ -136,11 +174,19 @@ const out = `// Generated by scripts/build-councils.mjs from data/*.csv. Do not 
 export type PublishedCell = number | string;
 export interface GeneratedCouncil {
   dfe: string; ons: string; formerOns: string[]; name: string; region: string; latestYear: number;
+  /** The DfE's statistical neighbours (2025), closest first: DfE number and how close ("Close", "Somewhat close"…). */
+  neighbours: { dfe: string; closeness: string }[];
+  years: Record<string, Record<string, PublishedCell>>;
+}
+/** England (national) or a region, with the same figures as a council, for setting a council beside. */
+export interface GeneratedArea {
+  name: string; level: "national" | "regional"; code: string;
   years: Record<string, Record<string, PublishedCell>>;
 }
 export const PUBLICATIONS: Record<string, string> = ${JSON.stringify(PUBLICATIONS)};
 export const FIGURE_PUBLICATION: Record<string, string> = ${JSON.stringify(FIGURE_PUBLICATION)};
 export const COUNCILS: GeneratedCouncil[] = ${JSON.stringify(list)};
+export const AREAS: GeneratedArea[] = ${JSON.stringify([...areas.values()].sort((a, b) => (a.level === b.level ? a.name.localeCompare(b.name) : a.level === "national" ? -1 : 1)))};
 `;
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, "councils.ts"), out);

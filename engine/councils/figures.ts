@@ -1,4 +1,6 @@
-import { FIGURE_PUBLICATION, PUBLICATIONS } from "../generated/councils.js";
+import { AREAS, FIGURE_PUBLICATION, PUBLICATIONS, type GeneratedArea } from "../generated/councils.js";
+import { UnknownNameError } from "../errors.js";
+import { closeMatches } from "../names.js";
 import { findCouncil, type CouncilRecord } from "./find.js";
 
 /** A council's published figures for one year: each a number, or missing with the symbol published and its meaning. */
@@ -35,7 +37,43 @@ export function publicationOf(figure: string, year: number): string {
 export function councilFigures(id: string | number | CouncilRecord, year?: number): Record<string, CouncilFigure> {
   const council = typeof id === "object" ? id : findCouncil(id);
   const y = year ?? council.latestYear;
-  const raw = council.years[String(y)] ?? {};
+  return figuresOf(council.years[String(y)] ?? {}, y);
+}
+
+export type AreaRecord = GeneratedArea;
+
+/** England and its nine regions, as published beside the councils. */
+export function listAreas(): readonly AreaRecord[] {
+  return AREAS;
+}
+
+/** England ("England", "national") or a region by name, e.g. "Yorkshire and The Humber". */
+export function findArea(name: string): AreaRecord {
+  const wanted = name.trim().toLowerCase();
+  const found = AREAS.find((a) => a.name.toLowerCase() === wanted || (wanted === "national" && a.level === "national"));
+  if (found) return found;
+  throw new UnknownNameError("area", name, closeMatches(name, AREAS.map((a) => a.name)));
+}
+
+/** Every figure the statistics hold for England or a region in the year. */
+export function areaFigures(area: string | AreaRecord, year: number): Record<string, CouncilFigure> {
+  const a = typeof area === "object" ? area : findArea(area);
+  return figuresOf(a.years[String(year)] ?? {}, year);
+}
+
+/** The council's DfE statistical neighbours (2025), closest first, those still reporting found by number. */
+export function councilNeighbours(id: string | number | CouncilRecord): { council: CouncilRecord; closeness: string }[] {
+  const council = typeof id === "object" ? id : findCouncil(id);
+  return council.neighbours.flatMap((n) => {
+    try {
+      return [{ council: findCouncil(n.dfe), closeness: n.closeness }];
+    } catch {
+      return []; // a neighbour number no longer reporting
+    }
+  });
+}
+
+function figuresOf(raw: Record<string, number | string>, y: number): Record<string, CouncilFigure> {
   const out: Record<string, CouncilFigure> = {};
   for (const figure of Object.keys(FIGURE_PUBLICATION)) {
     const cell = raw[figure];
