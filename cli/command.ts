@@ -41,5 +41,5 @@ export const COUNCIL_OPTION: OptionSpec = {
   name: "council",
   value: true,
   placeholder: "council|preset|file",
-  help: "run on another council's figures: a shared council (average-council-2025), a preset's or a file's",
+  help: "run on a council's figures: a published council (leeds, E08000035 or 383; \"leeds 2024\" for a year) in its data year's prices, a shared council (average-council-2025), a preset's or a file's",
 };

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { realpathSync } from "node:fs";
 import { extname, resolve } from "node:path";
+import "../node/publishedCouncils.js";
 import { closeMatches, MODEL_VERSION, SocialCareError } from "../engine/index.js";
 import { writeFileAtomic } from "../node/atomicWrite.js";
 import { parseArgs, UsageError } from "./args.js";

@@ -1,3 +1,4 @@
+import "../node/publishedCouncils.js";
 import type { Scenario } from "../engine/index.js";
 import { onCouncil } from "../node/council.js";
 import { dirname, resolve } from "node:path";

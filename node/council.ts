@@ -1,4 +1,6 @@
 import { applySettings, loadPreset, listParts, listSettings, loadScenario, toScenarioInput, UnknownNameError, closeMatches, isPreset, listPresets, type Scenario } from "../engine/index.js";
+import { findCouncil, isPublishedCouncil, listCouncils as listPublishedCouncils, publishedCouncilPart } from "../engine/councils/index.js";
+import "./publishedCouncils.js";
 import { loadPresetOrFile, looksLikePath, readScenarioFile, type FileOptions } from "./files.js";
 import { existsSync } from "node:fs";
 
@@ -13,11 +15,36 @@ import { existsSync } from "node:fs";
  * a preset or a scenario file (its council), or a file holding a council alone (name, children, …).
  */
 export function onCouncil(scenario: Scenario, name: string, options: FileOptions = {}): Scenario {
+  const published = publishedCouncilNamed(name);
+  if (published) return onPublishedCouncil(scenario, published.name, published.year);
   const donor = councilDonor(scenario, name, options);
   const overrides = listSettings(donor)
     .filter((s) => s.key.startsWith("council."))
     .map((s) => [s.key, s.provenance ? { value: s.value, ...s.provenance } : s.value] as const);
   return applySettings(scenario, overrides, `council of ${name}`);
+}
+
+/**
+ * A published council named on the command line: "leeds", "E08000035", "383", with a data year after a
+ * space or comma ("leeds 2024"); undefined when the name is a shared council, a preset or a file.
+ */
+export function publishedCouncilNamed(text: string): { name: string; year?: number } | undefined {
+  if (listParts("council").includes(text) || isPreset(text) || looksLikePath(text) || existsSync(text)) return undefined;
+  const dated = /^(.*?)[\s,]+((?:19|20)\d\d)$/.exec(text.trim());
+  if (dated && isPublishedCouncil(dated[1]!)) return { name: dated[1]!, year: Number(dated[2]) };
+  return isPublishedCouncil(text) ? { name: text } : undefined;
+}
+
+/**
+ * `scenario` run on a published council: the council's figures for the data year, and that year's prices
+ * (the scenario's finance becomes the data year's); a structure as councils run it today (the traditional
+ * hierarchy) also takes the council's caseload. The structure and everything else stay as they were.
+ */
+export function onPublishedCouncil(scenario: Scenario, name: string, year?: number): Scenario {
+  const council = findCouncil(name);
+  const part = publishedCouncilPart(council, year);
+  const input = toScenarioInput(scenario, { withSources: true });
+  return loadScenario({ ...input, council: year === undefined ? council.name : { name: council.name, year }, finance: part.finance }, { id: scenario.id });
 }
 
 /** A scenario whose council is the one `name` names. */
@@ -30,9 +57,9 @@ function councilDonor(scenario: Scenario, name: string, options: FileOptions): S
     return loadPresetOrFile(name, options);
   }
   if (isPreset(name)) return loadPreset(name);
-  const error = new UnknownNameError("part", name, closeMatches(name, [...parts, ...listPresets().map((p) => p.id)]));
+  const error = new UnknownNameError("part", name, closeMatches(name, [...parts, ...listPresets().map((p) => p.id), ...listPublishedCouncils().map((c) => c.name)]));
   const hint = error.suggestions.length > 0 ? `; did you mean ${error.suggestions.map((s) => `"${s}"`).join(" or ")}?` : "";
-  error.message = `unknown council "${name}": not a shared council (${parts.join(", ")}), a preset or a file${hint}`;
+  error.message = `unknown council "${name}": not a published council (socialcare councils lists them), a shared council (${parts.join(", ")}), a preset or a file${hint}`;
   throw error;
 }
 

@@ -8,6 +8,7 @@
  *
  * @packageDocumentation
  */
+import "./publishedCouncils.js";
 export * from "../engine/index.js";
 export { loadScenarioFile, loadPresetOrFile, readScenarioFile, looksLikePath, validateScenarioFile, listCouncils, MOST_SCENARIO_BYTES } from "./files.js";
 export type { FileOptions } from "./files.js";

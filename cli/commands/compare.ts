@@ -4,6 +4,7 @@ import { formatByUnit, formatChange, formatChangePercent, formatMoney, formatNum
 import { loadNamed, positionals } from "../scenarios.js";
 import { comparisonRows, TIDY_HEADER } from "../tidy.js";
 import { teamDesignCsvRows, teamDesignText } from "../teamDesignTable.js";
+import { councilInputsText } from "../councilInputs.js";
 
 /** The headline figures of a comparison, in the order a director reads them. */
 const HEADLINES = [
@@ -36,6 +37,9 @@ export const compare: Command = {
     const comparisons = compareOptions(baseline, options);
     const blocks = comparisons.map(describe);
     if (comparisons.length > 1) blocks.unshift(overview(comparisons));
+    // where the place's figures came from, after the results they explain (each option's own where it differs)
+    const councils = [baseline, ...options.filter((o) => o.council.name !== baseline.council.name)];
+    blocks.push(councils.map(councilInputsText).join("\n"));
     // The team-design indicators of every scenario, side by side (issue 8).
     const designs = [baseline, ...options].map(teamDesign);
     blocks.push(teamDesignText(designs));

@@ -1,4 +1,5 @@
 import { componentLabel, listSettings, resultFigure, RUN_COST_COMPONENTS, runScenario, teamDesign, TIME_USE_SHARES, type Result, type Scenario } from "../../engine/index.js";
+import { councilInputsText } from "../councilInputs.js";
 import { COMMON_OPTIONS, COUNCIL_OPTION, type Command } from "../command.js";
 import { formatByUnit, formatMoney, formatNumber, formatPercent, pairs, table } from "../format.js";
 import { loadNamed, positionals } from "../scenarios.js";
@@ -19,7 +20,7 @@ export const run: Command = {
     // The structure's team-design indicators (issue 8) follow the figures.
     const design = teamDesign(scenario);
     return {
-      text: `${describe(scenario, result)}\n\n${teamDesignText([design])}`,
+      text: `${describe(scenario, result)}\n\n${councilInputsText(scenario)}\n\n${teamDesignText([design])}`,
       json: result,
       csv: [TIDY_HEADER, ...resultRows(result), ...teamDesignCsvRows([design])],
     };

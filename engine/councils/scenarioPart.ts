@@ -19,6 +19,8 @@ export interface CouncilProblem {
   council: string;
   year: number;
   figure: string;
+  /** The council setting the figure would fill (`children`, `vacancyRate`, …). */
+  setting: string;
   message: string;
 }
 
@@ -44,7 +46,8 @@ export function councilScenarioPart(id: string | number | CouncilRecord, year?: 
   const part: CouncilScenarioPart["council"] = { name: `${council.name}, ${y}` };
 
   const lack = (into: CouncilProblem[], figure: string, why: string, what = "is missing"): void => {
-    into.push({ council: council.name, year: y, figure, message: `${council.name}, ${y}: ${figure} ${what} (${why})` });
+    const setting = figure.split(" ")[0]!;
+    into.push({ council: council.name, year: y, figure, setting, message: `${council.name}, ${y}: ${figure} ${what} (${why})` });
   };
   const missingWhy = (f: CouncilFigure): string =>
     "missing" in f && f.missing !== undefined ? `${f.publication}: ${f.reason}` : "";
@@ -59,6 +62,11 @@ export function councilScenarioPart(id: string | number | CouncilRecord, year?: 
   const cases = got("cases");
   if (cases) part.children = { value: cases.value, source: said(cases, "cases", String(cases.value)) };
   else lack(problems, "children (cases)", missingWhy(figures.cases!));
+
+  // the caseload as it is: children per case-holding FTE, as the DfE counts it; a council baseline sizes its case-holders by it
+  const caseload = got("caseload");
+  if (caseload) part.caseload = { value: caseload.value, source: said(caseload, "caseload (cases per case-holding FTE)", String(caseload.value)) };
+  else lack(problems, "caseload", missingWhy(figures.caseload!));
 
   const vacancy = got("vacancyRate");
   // a council with every post vacant (Isles of Scilly, 2025: no social worker in post) cannot be modelled

@@ -206,7 +206,8 @@ export class ScenarioModel {
           break;
         case "caseload":
           this.ruleKind[i] = Rule.Caseload;
-          this.ruleA[i] = slot(`${base}.childrenPerWorker`);
+          // a structure run as the council runs it today sizes its case-holders by the council's caseload (validate.ts)
+          this.ruleA[i] = slot(tier.holdsCases && scenario.structure.caseloadFromCouncil === true && scenario.council.caseload !== undefined ? "council.caseload" : `${base}.childrenPerWorker`);
           this.ruleB[i] = slot(`${base}.shareOfChildren`);
           deps.push([]);
           break;

@@ -7,6 +7,7 @@ import { hasOwn, setOwn } from "../ownProperties.js";
 import type { Scenario } from "./types.js";
 import { validateInput } from "./validate.js";
 import { markValidated } from "./fingerprint.js";
+import { publishedCouncils } from "./publishedCouncils.js";
 
 /**
  * Loading scenarios: presets from models/, scenario files that `extends` a preset and override parts
@@ -258,9 +259,18 @@ function resolveInput(raw: unknown, options: LoadOptions, chain: string[]): unkn
   return merge(baseWithoutId, rest);
 }
 
-/** A part given as a name (`council: england-2025-average`) is replaced by that shared part. */
+/**
+ * A part given as a name (`council: average-council-2025`) is replaced by that shared part. A council
+ * may also be a published council (`council: leeds`, `council: { name: leeds, year: 2024, … }`): its
+ * figures as published, and, unless the same file names its finance, that data year's prices.
+ */
 function resolveParts(raw: Raw): Raw {
   const out: Raw = { ...raw };
+  const published = publishedCouncilIn(out.council);
+  if (published) {
+    out.council = published.council;
+    if (!hasOwn(raw, "finance")) out.finance = published.finance;
+  }
   for (const [part, folder] of Object.entries(partFolders)) {
     const value = out[part];
     if (typeof value === "string") {
@@ -269,6 +279,58 @@ function resolveParts(raw: Raw): Raw {
     }
   }
   return out;
+}
+
+/** Settings of a council object that say which published council and year it is, not figures of it. */
+const PUBLISHED_KEYS = ["name", "year"];
+
+/**
+ * The published council a `council:` names, with the file's own council figures laid over it; undefined
+ * when it names a shared part or is a council of the file's own. A council object is a published one
+ * when it gives a `year`, or when it gives no children and its name finds a published council.
+ */
+function publishedCouncilIn(given: unknown): { council: Raw; finance: string } | undefined {
+  let value = given;
+  const lookup = publishedCouncils();
+  let name: string;
+  let year: number | undefined;
+  let own: Raw = {};
+  // a file's bare numbers come annotated with their source (`council: 383` is a DfE number)
+  const bare = (v: unknown): unknown => (v !== null && typeof v === "object" && !Array.isArray(v) && "value" in v && Object.keys(v).every((k) => k === "value" || k === "source") ? (v as Raw).value : v);
+  if (typeof bare(value) === "number") value = String(bare(value));
+  if (typeof value === "string") {
+    if (hasOwn(partFolders.council!, value)) return undefined;
+    if (!lookup) return undefined; // an unknown part, reported as such
+    name = value;
+  } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    const given = value as Raw;
+    const named = typeof given.name === "string" ? given.name : typeof bare(given.name) === "number" ? String(bare(given.name)) : undefined;
+    const byYear = hasOwn(given, "year");
+    if (!byYear && (named === undefined || hasOwn(given, "children") || !lookup?.has(named))) return undefined;
+    if (!lookup) throw new ScenarioError([{ path: "council.year", reason: "names a published council, but the published councils are not available here (use the Node library or the CLI)" }]);
+    if (named === undefined) throw new ScenarioError([{ path: "council.name", reason: "must name the published council (its name, ONS code or DfE number) when council.year is given" }]);
+    const y = bare(given.year);
+    if (byYear && (typeof y !== "number" || !Number.isInteger(y))) throw new ScenarioError([{ path: "council.year", reason: `must be a year (a whole number such as 2025), got ${JSON.stringify(y)}` }]);
+    name = named;
+    year = y as number | undefined;
+    own = Object.fromEntries(Object.entries(given).filter(([k]) => !PUBLISHED_KEYS.includes(k)));
+  } else return undefined;
+  let part;
+  try {
+    part = lookup.find(name, year);
+  } catch (error) {
+    // not a published council either: say so with the close shared parts and councils alike
+    if (error instanceof UnknownNameError && typeof value === "string") {
+      const parts = Object.keys(partFolders.council!);
+      throw new UnknownNameError("council", value, [...closeMatches(value, parts), ...error.suggestions].slice(0, 3));
+    }
+    throw error;
+  }
+  const unmet = part.problems.filter((p) => !hasOwn(own, p.setting));
+  if (unmet.length > 0) {
+    throw new ScenarioError(unmet.map((p) => ({ path: `council.${p.setting}`, reason: `${p.message}; give council.${p.setting} yourself, or choose a year it is published for` })));
+  }
+  return { council: merge(part.council, own, "council") as Raw, finance: part.finance };
 }
 
 /** Gives every bare number in the input its source, so a trace can say which file set it. */

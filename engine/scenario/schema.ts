@@ -193,6 +193,7 @@ export const councilSpec: ObjectSpec = {
     startersPerYear: { type: "number", unit: "FTE", min: 0, max: LIMITS.fte, maxIsLimit: true, label: "Starters a year", optional: true, help: "Children and family social workers (FTE) who started in the year (DfE workforce statistics); the recruitment capacity of the workforce flows." },
     referralsPerYear: { type: "number", unit: "count", min: 0, max: LIMITS.count, maxIsLimit: true, label: "Referrals a year", optional: true, help: "Referrals to children's social care in the year (DfE children in need statistics); sizes a referral team." },
     childrenLookedAfter: { type: "number", unit: "children", min: 0, max: LIMITS.children, maxIsLimit: true, label: "Children looked after", optional: true, help: "Children looked after at 31 March (DfE children looked after statistics)." },
+    caseload: { type: "number", unit: "children per worker", min: LIMITS.smallestRatio, max: LIMITS.childrenPerWorker, maxIsLimit: true, label: "Caseload today", optional: true, help: "The council's caseload as it is: children per case-holding FTE (DfE children's social work workforce). A structure marked caseloadFromCouncil (the traditional hierarchy) sizes its case-holders by it." },
     lookedAfterSpend: money("Spend on children looked after", "Gross expenditure on children looked after, £ a year (MHCLG RO3 outturn), for the unit cost of a child looked after.", { unit: "£ a year", optional: true }),
   },
 };
@@ -211,6 +212,7 @@ export const structureSpec: ObjectSpec = {
         rounding: { type: "choice", choices: ["up", "none"], label: "Part teams", optional: true },
       },
     },
+    caseloadFromCouncil: { type: "boolean", label: "Case-holders carry the council's caseload today", optional: true, help: "On for a structure as the council runs it today (a council baseline): every case-holding tier sized by childrenPerWorker takes council.caseload, where the council states one, in place of its own figure." },
     teamBudget: money("Devolved budget per team", "A discretionary budget each team holds and spends on families as it judges (the Buurtzorg lever), £ a year in the prices of finance.year; its own line in the run cost.", { unit: "£ a year", optional: true }),
     tiers: { type: "list", label: "Tiers", minItems: 1, of: tierSpec, keyedBy: "id" },
   },

@@ -53,6 +53,7 @@ export function toScenarioInput(scenario: Scenario, options: { withSources?: boo
       name: scenario.structure.name,
       teams: { ...scenario.structure.teams },
       teamBudget: scenario.structure.teamBudget,
+      ...(scenario.structure.caseloadFromCouncil !== undefined ? { caseloadFromCouncil: scenario.structure.caseloadFromCouncil } : {}),
       tiers: scenario.structure.tiers.map(tierToInput),
     },
     timeUse: { ...scenario.timeUse },

@@ -45,6 +45,8 @@ export interface Council {
   referralsPerYear?: number;
   /** Children looked after at 31 March; absent when not stated. */
   childrenLookedAfter?: number;
+  /** The council's caseload today, children per case-holding FTE; sizes the case-holders of a structure with caseloadFromCouncil. */
+  caseload?: number;
   /** Gross spend on children looked after, £ a year in the prices of finance.year; absent when not stated. */
   lookedAfterSpend?: number;
 }
@@ -90,6 +92,8 @@ export interface Structure {
   tiers: Tier[];
   /** A discretionary budget held by each team (the devolved-budget lever), £ a year; 0 for none. */
   teamBudget: number;
+  /** The structure as the council runs it today: its case-holders carry council.caseload, where stated. */
+  caseloadFromCouncil?: boolean;
 }
 
 /** The shares of the working week; they sum to 1. */

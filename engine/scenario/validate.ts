@@ -298,6 +298,7 @@ function assemble(plain: Record<string, any>, sources: Scenario["sources"], opti
     const role = tier.role ?? (tier.holdsCases ? "practitioner" : all.some((t) => t.reportsTo === tier.id) ? "manager" : "support");
     return { ...tier, role, senior: tier.senior ?? role === "manager" };
   });
+  takeCouncilCaseload(plain, tiers, sources);
   const time = plain.timeUse as Record<string, any>;
   const timeUse = {
     ...time,
@@ -319,6 +320,23 @@ function assemble(plain: Record<string, any>, sources: Scenario["sources"], opti
     transition,
     sources,
   };
+}
+
+/**
+ * A council baseline: a structure as the council runs it today (structure.caseloadFromCouncil) sizes its
+ * case-holders by the council's own caseload, where the council states one (a published council does),
+ * so the structure's tier figures stand only for a council without one.
+ */
+function takeCouncilCaseload(plain: Record<string, any>, tiers: Tier[], sources: Scenario["sources"]): void {
+  const caseload = (plain.council as { caseload?: number }).caseload;
+  if (plain.structure.caseloadFromCouncil !== true || caseload === undefined) return;
+  const from = sources["council.caseload"];
+  const said = from?.source ?? from?.assumption;
+  tiers.forEach((tier, i) => {
+    if (!tier.holdsCases || tier.size.rule !== "caseload") return;
+    tiers[i] = { ...tier, size: { ...tier.size, childrenPerWorker: caseload } };
+    sources[`structure.tiers.${tier.id}.childrenPerWorker`] = { source: `council.caseload, as structure.caseloadFromCouncil says${said ? `: ${said}` : ""}` };
+  });
 }
 
 function unknownTier(name: string, known: string[]): string {
