@@ -85,8 +85,8 @@ const lines = [
   `# - ${AGENCY_COVER * 100}% of vacancies are covered by agency workers everywhere (DfE 2025 national row; no spread was found).`,
   "# Which council gets which caseload and vacancy rate is shuffled (an assumption that they are unrelated).",
   "# Rebuilt by scripts/illustrative-councils.mjs.",
-  "name,council.children,council.vacancyRate,council.agencyCoverShare,baseline.structure.tiers.socialWorker.childrenPerWorker,baseline.structure.tiers.seniorPractitioner.childrenPerWorker",
-  ...children.map((c, i) => [`Illustrative council ${String(i + 1).padStart(3, "0")}`, c, vacancies[i], AGENCY_COVER, caseloads[i], caseloads[i]].join(",")),
+  "name,council.children,council.vacancyRate,council.agencyCoverShare,council.caseload",
+  ...children.map((c, i) => [`Illustrative council ${String(i + 1).padStart(3, "0")}`, c, vacancies[i], AGENCY_COVER, caseloads[i]].join(",")),
 ];
 const out = fileURLToPath(new URL("../models/council-tables/illustrative-england-2025.csv", import.meta.url));
 writeFileSync(out, `${lines.join("\n")}\n`);

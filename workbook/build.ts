@@ -1,4 +1,5 @@
-import { addYears, yearsBetween, type Scenario } from "../engine/index.js";
+import { addYears, yearsBetween, type CalibrationTable, type Scenario } from "../engine/index.js";
+import { calibrationSheet } from "./calibrationSheet.js";
 import { CalcSheet } from "./calcSheet.js";
 import { checksSheet, comparisonChecks, scenarioChecks, type CheckSpec } from "./checksSheet.js";
 import { comparisonRules } from "./comparisonRules.js";
@@ -17,6 +18,8 @@ import { scenarioRules, type ScenarioCells } from "./scenarioRules.js";
 export interface BuildOptions {
   /** The date on the cover (default: today). */
   date?: Date;
+  /** Every council's modelled spend beside its published spend, written as a Calibration sheet (calibrationTable()). */
+  calibration?: CalibrationTable;
 }
 
 export interface BuiltWorkbook {
@@ -30,6 +33,9 @@ export interface BuiltWorkbook {
   master: Cell;
   checks: Map<string, Cell[]>;
 }
+
+/** The sheet the calibration table goes on, when one is given. */
+export const CALIBRATION_SHEET = "Calibration";
 
 export const SHEETS = { cover: "Cover", inputs: "Inputs", calculations: "Calculations", rounding: "Rounding", outputs: "Outputs", checks: "Checks", files: "Scenario files" } as const;
 
@@ -75,5 +81,6 @@ export function buildWorkbook(baseline: Scenario, options: readonly Scenario[] =
   const { master, results } = checksSheet(sheets.checks, checkSpecs);
   coverSheet(sheets.cover, roles, scenarios, master, settings.date ?? new Date());
   scenarioFilesSheet(sheets.files, roles, scenarios);
+  if (settings.calibration) calibrationSheet(book.sheet(CALIBRATION_SHEET), settings.calibration);
   return { book, roles, scenarios, scenarioCells, outputs, master, checks: results };
 }

@@ -94,7 +94,11 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
         fte[i]!.formula = I(tierKey(t, "fte"));
         break;
       case "caseload":
-        fte[i]!.formula = div(mul(ref(children), I(tierKey(t, "shareOfChildren"))), I(tierKey(t, "childrenPerWorker")));
+        // a structure run as the council runs it today sizes its case-holders by the council's caseload (engine/scenario/validate.ts)
+        fte[i]!.formula = div(
+          mul(ref(children), I(tierKey(t, "shareOfChildren"))),
+          I(t.holdsCases && scenario.structure.caseloadFromCouncil === true && scenario.council.caseload !== undefined ? "council.caseload" : tierKey(t, "childrenPerWorker")),
+        );
         break;
       case "span":
         fte[i]!.formula = div(mul(quantity(size.of), I(tierKey(t, "span.fte"))), I(tierKey(t, "span.per")));

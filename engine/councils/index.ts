@@ -2,3 +2,4 @@ export { findCouncil, listCouncils, normaliseCouncilName, type CouncilRecord } f
 export { areaFigures, councilFigures, councilNeighbours, councilYears, findArea, listAreas, publicationOf, suppressionReason, SUPPRESSION_REASONS, type AreaRecord, type CouncilFigure } from "./figures.js";
 export { councilScenarioPart, type CouncilProblem, type CouncilScenarioPart, type SourcedValue } from "./scenarioPart.js";
 export { financeForDataYear, financialYearOf, isPublishedCouncil, publishedCouncilPart, usePublishedCouncilTable } from "./published.js";
+export { calibrationTable, councilCalibration, modelledSpend, CALIBRATION_DATA_YEAR, CALIBRATION_LABELS, CALIBRATION_MEASURES, type CalibrationMeasure, type CalibrationMeasureName, type CalibrationRow, type CalibrationTable } from "./calibration.js";

@@ -114,6 +114,8 @@ export class ScenarioModel {
   /** Keys of the numeric settings, in slot order. */
   readonly keys: readonly string[];
   readonly slots: SlotMap;
+  /** Slots of settings the model holds but does not use (a case-holder's caseload while the structure takes the council's). */
+  private readonly unusedSlots = new Set<number>();
   /** The scenario's own values of its numeric settings. */
   readonly inputs: Float64Array;
   /** The order the tiers' sizing rules resolve in. */
@@ -207,7 +209,10 @@ export class ScenarioModel {
         case "caseload":
           this.ruleKind[i] = Rule.Caseload;
           // a structure run as the council runs it today sizes its case-holders by the council's caseload (validate.ts)
-          this.ruleA[i] = slot(tier.holdsCases && scenario.structure.caseloadFromCouncil === true && scenario.council.caseload !== undefined ? "council.caseload" : `${base}.childrenPerWorker`);
+          if (tier.holdsCases && scenario.structure.caseloadFromCouncil === true && scenario.council.caseload !== undefined) {
+            this.ruleA[i] = slot("council.caseload");
+            this.unusedSlots.add(slot(`${base}.childrenPerWorker`));
+          } else this.ruleA[i] = slot(`${base}.childrenPerWorker`);
           this.ruleB[i] = slot(`${base}.shareOfChildren`);
           deps.push([]);
           break;
@@ -283,9 +288,14 @@ export class ScenarioModel {
     return new ModelState(this.tiers.length);
   }
 
-  /** The slot of a numeric setting, or undefined when the scenario has no such setting. */
+  /**
+   * The slot of a numeric setting, or undefined when the scenario has no such setting, or has it but it
+   * does nothing (a case-holder's own caseload while the structure takes the council's): varying it in a
+   * sweep or a simulation would change nothing without a word.
+   */
   slotOf(key: string): number | undefined {
-    return this.slots.get(key);
+    const slot = this.slots.get(key);
+    return slot !== undefined && this.unusedSlots.has(slot) ? undefined : slot;
   }
 
   /**

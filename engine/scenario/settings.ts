@@ -233,7 +233,29 @@ export function applySettings(scenario: Scenario, overrides: Overrides, source =
     if (first !== undefined) throw new ScenarioError([{ path: key, reason: first === key ? "is given twice" : `is given twice (also as ${first})` }]);
     given.set(target, key);
   }
+  refuseDeadCaseloads(scenario, input, given);
   return validateInput(input, { id: scenario.id });
+}
+
+/**
+ * A case-holding tier's own caseload does nothing while its structure takes the council's
+ * (structure.caseloadFromCouncil, with council.caseload stated): setting it would change nothing without
+ * a word, so it is refused with what to set instead.
+ */
+function refuseDeadCaseloads(scenario: Scenario, input: Record<string, unknown>, given: Map<string, string>): void {
+  const structure = input.structure as { caseloadFromCouncil?: unknown } | undefined;
+  const flag = structure?.caseloadFromCouncil;
+  const on = flag === true || (flag !== null && typeof flag === "object" && (flag as { value?: unknown }).value === true);
+  const council = input.council as { caseload?: unknown } | undefined;
+  if (!on || council?.caseload === undefined) return;
+  const issues = [...given.entries()].flatMap(([target, key]) => {
+    const m = /^structure\.tiers\.([^.]+)\.childrenPerWorker$/.exec(target);
+    const tier = m && scenario.structure.tiers.find((t) => t.id === m[1]);
+    return tier?.holdsCases
+      ? [{ path: key, reason: "does nothing while structure.caseloadFromCouncil is on: the case-holders carry council.caseload; set council.caseload, or set structure.caseloadFromCouncil to false first" }]
+      : [];
+  });
+  if (issues.length > 0) throw new ScenarioError(issues);
 }
 
 /** Sets one value; returns the path it resolved to, each list item named by its id where it has one. */

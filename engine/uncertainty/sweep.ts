@@ -154,8 +154,14 @@ export class Sweep {
         issues.push({ path: `${this.table.source}, ${column.column}`, reason: "sets the baseline, and there is none; give a baseline or drop the column" });
       }
       return sides.flatMap((side) => {
-        const slot = subject.slotOf(side, column.key);
         const scenario = side === 0 && subject.kind === "comparison" ? subject.baseline! : subject.scenario;
+        const tierCaseload = /^structure\.tiers\.([^.]+)\.childrenPerWorker$/.exec(column.key);
+        const tier = tierCaseload && scenario.structure.tiers.find((t) => t.id === tierCaseload[1]);
+        if (tier?.holdsCases && scenario.structure.caseloadFromCouncil === true && scenario.council.caseload !== undefined) {
+          issues.push({ path: `${this.table.source}, ${column.column}`, reason: `does nothing: ${scenario.id}'s case-holders carry council.caseload (structure.caseloadFromCouncil); give a council.caseload column instead` });
+          return [];
+        }
+        const slot = subject.slotOf(side, column.key);
         if (slot === undefined) {
           issues.push({ path: `${this.table.source}, ${column.column}`, reason: `${scenario.id} has no setting ${column.key}` });
           return [];

@@ -247,7 +247,9 @@ describe("bad requests are refused with a reason", () => {
     [() => simulate(option, { baseline, figures: ["appraisal.paybackYear"] }), DomainError, /appraisal.paybackYear \(payback year\) is a year, not a number/],
     [() => simulate(option, { budget: 5e6 }), DomainError, /budget: a transition budget applies to a comparison; give a baseline/],
     [() => simulate(option, { baseline, vary: { "council.vacancyRat": "uniform(0.1, 0.2)" } }), UnknownNameError, /unknown setting "council.vacancyRat"; did you mean "council.vacancyRate"/],
-    [() => simulate(option, { baseline, vary: { "structure.tiers.socialWorker.childrenPerWorker": "uniform(12, 16)" } }), ScenarioError, /differs between the baseline \(17.4\) and the option \(14\); name the one to vary: baseline.structure.tiers.socialWorker.childrenPerWorker or option.structure.tiers.socialWorker.childrenPerWorker/],
+    [() => simulate(option, { baseline, vary: { "timeUse.groupSupervisionHours": "uniform(1, 3)" } }), ScenarioError, /differs between the baseline \(1.5\) and the option \(2.25\); name the one to vary: baseline.timeUse.groupSupervisionHours or option.timeUse.groupSupervisionHours/],
+    // the baseline's case-holders carry the council's caseload (structure.caseloadFromCouncil), so its own tier caseload is not a setting to vary
+    [() => simulate(option, { baseline, vary: { "baseline.structure.tiers.socialWorker.childrenPerWorker": "uniform(12, 16)" } }), UnknownNameError, /baseline.structure.tiers.socialWorker.childrenPerWorker/],
     [() => simulate(option, { baseline, vary: { "transition.years": "discrete(2:0.5, 3:0.5)" } }), ScenarioError, /vary.transition.years: cannot be uncertain/],
     [() => simulate(option, { baseline, vary: { "council.vacancyRate": "uniform(0.5, 1.5)" } }), ScenarioError, /vary.council.vacancyRate: reaches 1.5, above the most the setting allows \(less than 1\)/],
     [() => simulate(option, { baseline, correlations: [{ between: ["council.vacancyRate", "council.children"], rank: 0.3 }] }), ScenarioError, /"council.children" is not an uncertain input here/],

@@ -47,7 +47,7 @@ describe("council tables", () => {
     expect(table.councils.every((c) => c.name.startsWith("Illustrative council "))).toBe(true);
     const column = (key: string) => table.councils.map((c) => c.values[table.columns.findIndex((col) => col.column === key)]!);
     const children = column("council.children");
-    const caseload = column("baseline.structure.tiers.socialWorker.childrenPerWorker");
+    const caseload = column("council.caseload");
     const vacancy = column("council.vacancyRate");
     // DfE 2025: 321,661 cases held; caseload 15.2 (children ÷ case-holders); vacancy rate 14.2%.
     expect(children.reduce((s, c) => s + c, 0)).toBe(321661);
