@@ -227,13 +227,15 @@ export function applySettings(scenario: Scenario, overrides: Overrides, source =
   // `structure.tiers.socialWorker.salary`): settings are compared by what they resolve to, and one
   // given twice is refused rather than letting the later value win without a word.
   const given = new Map<string, string>();
+  const values = new Map<string, unknown>();
   for (const [key, value] of entries) {
     const target = setAt(input, key, value, source, known);
+    values.set(target, value);
     const first = given.get(target);
     if (first !== undefined) throw new ScenarioError([{ path: key, reason: first === key ? "is given twice" : `is given twice (also as ${first})` }]);
     given.set(target, key);
   }
-  refuseDeadCaseloads(scenario, input, given);
+  refuseDeadCaseloads(scenario, input, given, values);
   return validateInput(input, { id: scenario.id });
 }
 
@@ -242,7 +244,7 @@ export function applySettings(scenario: Scenario, overrides: Overrides, source =
  * (structure.caseloadFromCouncil, with council.caseload stated): setting it would change nothing without
  * a word, so it is refused with what to set instead.
  */
-function refuseDeadCaseloads(scenario: Scenario, input: Record<string, unknown>, given: Map<string, string>): void {
+function refuseDeadCaseloads(scenario: Scenario, input: Record<string, unknown>, given: Map<string, string>, values: Map<string, unknown>): void {
   const structure = input.structure as { caseloadFromCouncil?: unknown } | undefined;
   const flag = structure?.caseloadFromCouncil;
   const on = flag === true || (flag !== null && typeof flag === "object" && (flag as { value?: unknown }).value === true);
@@ -251,7 +253,11 @@ function refuseDeadCaseloads(scenario: Scenario, input: Record<string, unknown>,
   const issues = [...given.entries()].flatMap(([target, key]) => {
     const m = /^structure\.tiers\.([^.]+)\.childrenPerWorker$/.exec(target);
     const tier = m && scenario.structure.tiers.find((t) => t.id === m[1]);
-    return tier?.holdsCases
+    // the value it already has (a whole scenario's settings given back, as the pane's formulas do) changes nothing
+    const raw = values.get(target);
+    const value = raw !== null && typeof raw === "object" && "value" in raw ? (raw as { value: unknown }).value : raw;
+    const unchanged = tier?.size.rule === "caseload" && Number(value) === tier.size.childrenPerWorker;
+    return tier?.holdsCases && !unchanged
       ? [{ path: key, reason: "does nothing while structure.caseloadFromCouncil is on: the case-holders carry council.caseload; set council.caseload, or set structure.caseloadFromCouncil to false first" }]
       : [];
   });

@@ -42,6 +42,8 @@ const byHand: Record<string, Record<string, number>> = (() => {
       seniorStaffHoldingCasesShare: sp / (sp + tm + sm + hos), groupSupervisionHoursPerMonth: 1.5, devolvedBudgetPerTeam: 0,
       vulnerableShareOfCasework: 0.1323 + 0.2094, vulnerableDirectContactShareOfWeek: 0.19 * (0.1323 + 0.2094),
     };
+    // traditional: england-2025 under another name (it extends it), so the same by hand
+    out.traditional = out["england-2025"];
   }
   {
     // cluster: 15.2 each; a team per case-holding lead (27.66 → 28 teams); family support 1 per team
