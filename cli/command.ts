@@ -37,6 +37,12 @@ export const COMMON_OPTIONS: OptionSpec[] = [
 ];
 
 /** Runs the scenarios on another council's figures (for run, compare, explain). */
+export const AS_GIVEN_OPTION: OptionSpec = {
+  name: "as-given",
+  value: false,
+  help: "compare an option on another council or year as it is given, with a warning above the verdict; by default it is run on the baseline's council and year",
+};
+
 export const COUNCIL_OPTION: OptionSpec = {
   name: "council",
   value: true,

@@ -2,7 +2,8 @@ import { formatDistribution, type Correlation, type Distribution, type FigureDis
 import { loadScenarioArgument } from "./scenarios.js";
 import type { ParallelOptions } from "../node/simulate.js";
 import { UsageError, type OptionSpec } from "./args.js";
-import { formatByUnit, formatMoney, formatPercent, table } from "./format.js";
+import { formatByUnit, formatMoney, formatPercent, table, wrap } from "./format.js";
+import { onBaselineBasis, onOneBasis } from "../engine/compare/oneBasis.js";
 import { progressBar } from "./progress.js";
 
 /**
@@ -88,6 +89,27 @@ export function correlations(options: Record<string, string | boolean>): Correla
 
 export function loadBaseline(options: Record<string, string | boolean>): Scenario | undefined {
   return typeof options.baseline === "string" ? loadScenarioArgument(options.baseline) : undefined;
+}
+
+/**
+ * The scenario, and the baseline if one is given, on one council and one price base: the scenario is
+ * run on the baseline's council and year unless --as-given (engine/compare/oneBasis.ts); `note` says
+ * what was moved, or warns that they differ, for the output to print above its figures.
+ */
+export function loadOnBasis(name: string, options: Record<string, string | boolean>): { scenario: Scenario; baseline?: Scenario; note?: string } {
+  const given = loadScenarioArgument(name);
+  const baseline = loadBaseline(options);
+  if (!baseline || onOneBasis(baseline, given)) return { scenario: given, ...(baseline ? { baseline } : {}) };
+  if (options["as-given"] === true) {
+    return { scenario: given, baseline, note: `WARNING, not one price base: ${given.id} is on ${given.council.name} in ${given.finance.year} prices and ${baseline.id} on ${baseline.council.name} in ${baseline.finance.year} prices, as asked (--as-given); the figures mix the structure with the place and the year.` };
+  }
+  const { option, rebased } = onBaselineBasis(baseline, given);
+  return { scenario: option, baseline, note: `Note: ${rebased} (--as-given compares them as they are).` };
+}
+
+/** Text with a note above it, wrapped. */
+export function withNote(note: string | undefined, text: string): string {
+  return note ? `${wrap(note, 100, "  ")}\n\n${text}` : text;
 }
 
 /** The threads and the progress bar for a long run. */

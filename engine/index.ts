@@ -48,6 +48,7 @@ export { TIME_USE_SHARES, TRANSITION_CATEGORIES } from "./scenario/types.js";
 export { runScenario, buildResult, RUN_COST_COMPONENTS, TIER_COMPONENTS } from "./model/result.js";
 export type { Result, TierResult, Check, RunCostComponent, TierComponent } from "./model/result.js";
 export { compareScenarios, compareOptions, buildComparison, comparisonBasis } from "./compare/compare.js";
+export { onBaselineBasis, onOneBasis, type Rebased } from "./compare/oneBasis.js";
 export type { Comparison, CashFlow, PostMovements, Verdict } from "./compare/compare.js";
 export { compileScenario, ScenarioModel, ModelState } from "./model/scenarioModel.js";
 export type { SlotMap } from "./model/scenarioModel.js";

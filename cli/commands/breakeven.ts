@@ -1,9 +1,8 @@
 import { switchingValue, type SwitchingValue } from "../../engine/index.js";
-import { loadScenarioArgument } from "../scenarios.js";
 import { UsageError } from "../args.js";
-import { COMMON_OPTIONS, type Command } from "../command.js";
+import { AS_GIVEN_OPTION, COMMON_OPTIONS, type Command } from "../command.js";
 import { formatByUnit } from "../format.js";
-import { BASELINE_OPTION, loadBaseline, number } from "../uncertainty.js";
+import { BASELINE_OPTION, loadOnBasis, withNote, number } from "../uncertainty.js";
 
 export const breakeven: Command = {
   name: "breakeven",
@@ -14,7 +13,7 @@ export const breakeven: Command = {
     { name: "input", value: true, placeholder: "setting", help: "the setting to move (baseline.<key> or option.<key> where the two differ)" },
     { name: "figure", value: true, placeholder: "f", help: "the figure (default: runCost.total; with a baseline: change.runCost)" },
     { name: "target", value: true, placeholder: "value", help: "the value the figure should reach (default 0)" },
-    BASELINE_OPTION,
+    BASELINE_OPTION, AS_GIVEN_OPTION,
     { name: "from", value: true, placeholder: "x", help: "search from this value of the input (default: the low end of its distribution or legal range)" },
     { name: "to", value: true, placeholder: "y", help: "search up to this value" },
     ...COMMON_OPTIONS,
@@ -26,8 +25,7 @@ export const breakeven: Command = {
     const from = number(o, "from");
     const to = number(o, "to");
     if ((from === undefined) !== (to === undefined)) throw new UsageError("give both --from and --to, or neither");
-    const scenario = loadScenarioArgument(args.positionals[0]!);
-    const baseline = loadBaseline(o);
+    const { scenario, baseline, note } = loadOnBasis(args.positionals[0]!, args.options);
     const target = number(o, "target");
     const result = switchingValue(scenario, {
       input: o.input,
@@ -36,7 +34,7 @@ export const breakeven: Command = {
       ...(target !== undefined ? { target } : {}),
       ...(from !== undefined ? { range: [from, to!] as const } : {}),
     });
-    return { text: describe(result), json: result, csv: tidy(result) };
+    return { text: withNote(note, describe(result)), json: result, csv: tidy(result) };
   },
 };
 

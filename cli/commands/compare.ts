@@ -1,5 +1,7 @@
 import { CATEGORY_LABELS, compareOptions, comparisonFigure, resultFigure, teamDesign, type Comparison } from "../../engine/index.js";
-import { COMMON_OPTIONS, COUNCIL_OPTION, type Command } from "../command.js";
+import { AS_GIVEN_OPTION, COMMON_OPTIONS, COUNCIL_OPTION, type Command } from "../command.js";
+import { onBaselineBasis } from "../../engine/compare/oneBasis.js";
+import type { Scenario } from "../../engine/index.js";
 import { formatByUnit, formatChange, formatChangePercent, formatMoney, formatNumber, table, wrap } from "../format.js";
 import { loadNamed, positionals } from "../scenarios.js";
 import { comparisonRows, TIDY_HEADER } from "../tidy.js";
@@ -21,6 +23,13 @@ const HEADLINES = [
   "runCost.total",
 ];
 
+/** The three-way verdict in words: a saving is never read as a failed "cost neutral". */
+const VERDICT_WORDS: Record<Comparison["verdict"], string> = {
+  saves: "saves more than the tolerance",
+  neutral: "cost neutral, within the tolerance",
+  costs: "costs more than the tolerance",
+};
+
 /** What a comparison adds, for the side-by-side overview of several options. */
 const VERDICTS = ["change.runCostPct", "costNeutral", "transition.total", "appraisal.npv", "appraisal.paybackYear"];
 
@@ -29,12 +38,13 @@ export const compare: Command = {
   summary: "compare options with a baseline: changes, transition spend by year and category, appraisal",
   usage: "socialcare compare <baseline> <option> [<option> ...] [--council <council|preset|file>]",
   example: "socialcare compare baseline-2018 blueprint my-council.yaml --csv --out comparison.csv",
-  options: [COUNCIL_OPTION, ...COMMON_OPTIONS],
+  options: [COUNCIL_OPTION, AS_GIVEN_OPTION, ...COMMON_OPTIONS],
   run(args) {
     const [baselineName, ...optionNames] = positionals(args, ["baseline", "option"], true);
     const baseline = loadNamed(baselineName!, args);
-    const options = optionNames.map((name) => loadNamed(name, args));
-    const comparisons = compareOptions(baseline, options);
+    const given = optionNames.map((name) => loadNamed(name, args));
+    const comparisons = compareOptions(baseline, given, { basis: args.options["as-given"] === true ? "as given" : "rebase" });
+    const options = comparisons.map((c, k) => (c.basis.rebased ? rebasedScenario(baseline, given[k]!) : given[k]!));
     const blocks = comparisons.map(describe);
     if (comparisons.length > 1) blocks.unshift(overview(comparisons));
     // where the place's figures came from, after the results they explain (each option's own where it differs)
@@ -75,7 +85,7 @@ function describe(c: Comparison): string {
   lines.push("", table(["Figure", "Baseline", "Option", "Change", "% change"], rows));
   lines.push(
     "",
-    `Run cost ${c.change.runCost >= 0 ? "rises" : "falls"} by ${formatMoney(Math.abs(c.change.runCost))} (${formatChangePercent(c.change.runCostPct, 2)}): ${c.costNeutral ? "cost neutral" : "not cost neutral"} (tolerance ±${formatNumber(c.appraisal.costNeutralTolerance * 100, 1)}%).`,
+    `Run cost ${c.change.runCost >= 0 ? "rises" : "falls"} by ${formatMoney(Math.abs(c.change.runCost))} (${formatChangePercent(c.change.runCostPct, 2)}): ${VERDICT_WORDS[c.verdict]} (tolerance ±${formatNumber(c.appraisal.costNeutralTolerance * 100, 1)}%).`,
   );
   if (c.transition.years.length > 0) {
     const categories = Object.entries(c.transition.byCategory);
@@ -115,10 +125,15 @@ function describe(c: Comparison): string {
 function mismatch(c: Comparison): string | undefined {
   const b = c.baseline.scenario;
   const o = c.option.scenario;
+  if (c.basis.rebased) return wrap(`Note: ${c.basis.rebased} (--as-given compares them as they are).`, 100, "    ");
   const differences: string[] = [];
   if (b.council !== o.council) differences.push(`councils (${b.council}; ${o.council})`);
   if (b.year !== o.year) differences.push(`years (${b.year}; ${o.year})`);
   if (differences.length === 0) return undefined;
-  const hint = b.council !== o.council ? "; --council puts both on one council" : "";
-  return wrap(`Note: ${o.id} and ${b.id} differ in ${differences.join(" and ")}, so the changes are not the structure's alone${hint}.`, 100, "    ");
+  return wrap(`WARNING, not one price base: ${o.id} and ${b.id} differ in ${differences.join(" and ")}, as asked (--as-given), so the changes and the verdict below are not the structure's alone; without --as-given the option is run on the baseline's council and year.`, 100, "    ");
+}
+
+/** The option as compared, rebased onto the baseline's council and year (for its team-design indicators). */
+function rebasedScenario(baseline: Scenario, option: Scenario): Scenario {
+  return onBaselineBasis(baseline, option).option;
 }

@@ -1,9 +1,8 @@
 import { sensitivity as tornadoOf, type Tornado } from "../../engine/index.js";
-import { loadScenarioArgument } from "../scenarios.js";
 import { UsageError } from "../args.js";
-import { COMMON_OPTIONS, type Command } from "../command.js";
+import { AS_GIVEN_OPTION, COMMON_OPTIONS, type Command } from "../command.js";
 import { formatByUnit, table } from "../format.js";
-import { BASELINE_OPTION, loadBaseline, number, VARY_OPTION, vary } from "../uncertainty.js";
+import { BASELINE_OPTION, loadOnBasis, withNote, number, VARY_OPTION, vary } from "../uncertainty.js";
 
 export const sensitivity: Command = {
   name: "sensitivity",
@@ -11,7 +10,7 @@ export const sensitivity: Command = {
   usage: "socialcare sensitivity <scenario> [--baseline <preset|file>] [--figure <f>] [--tail <percentile>]",
   example: "socialcare sensitivity blueprint --baseline baseline-2018 --figure transition.total",
   options: [
-    BASELINE_OPTION,
+    BASELINE_OPTION, AS_GIVEN_OPTION,
     { name: "figure", value: true, placeholder: "f", help: "the figure (default: runCost.total; with a baseline: change.runCost)" },
     { name: "tail", value: true, placeholder: "p", help: "low and high as percentiles p and 100 − p of each input's distribution (default 10)" },
     VARY_OPTION,
@@ -19,14 +18,13 @@ export const sensitivity: Command = {
   ],
   run(args) {
     if (args.positionals.length !== 1) throw new UsageError("sensitivity needs one scenario (a preset or a file)");
-    const scenario = loadScenarioArgument(args.positionals[0]!);
+    const { scenario, baseline, note } = loadOnBasis(args.positionals[0]!, args.options);
     const o = args.options;
-    const baseline = loadBaseline(o);
     const figure = typeof o.figure === "string" ? o.figure : undefined;
     const tail = number(o, "tail");
     const given = vary(o);
     const tornado = tornadoOf(scenario, { ...(baseline ? { baseline } : {}), ...(figure ? { figure } : {}), ...(tail !== undefined ? { tail } : {}), ...(given ? { vary: given } : {}) });
-    return { text: describe(tornado), json: tornado, csv: tidy(tornado) };
+    return { text: withNote(note, describe(tornado)), json: tornado, csv: tidy(tornado) };
   },
 };
 

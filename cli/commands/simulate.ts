@@ -1,10 +1,9 @@
 import type { SimulationOptions, SimulationResult } from "../../engine/index.js";
-import { loadScenarioArgument } from "../scenarios.js";
 import { simulateParallel } from "../../node/simulate.js";
 import { UsageError } from "../args.js";
-import { COMMON_OPTIONS, type Command } from "../command.js";
+import { AS_GIVEN_OPTION, COMMON_OPTIONS, type Command } from "../command.js";
 import { formatMoney } from "../format.js";
-import { BASELINE_OPTION, CORRELATE_OPTION, correlations, describeInputs, DRAW_OPTIONS, histogramText, list, loadBaseline, number, parallel, percent, summaryTable, VARY_OPTION, vary, wholeNumber } from "../uncertainty.js";
+import { BASELINE_OPTION, CORRELATE_OPTION, correlations, describeInputs, DRAW_OPTIONS, histogramText, list, loadOnBasis, withNote, number, parallel, percent, summaryTable, VARY_OPTION, vary, wholeNumber } from "../uncertainty.js";
 
 export const simulate: Command = {
   name: "simulate",
@@ -12,7 +11,7 @@ export const simulate: Command = {
   usage: "socialcare simulate <scenario> [--baseline <preset|file>] [--figure <f,...>] [--draws <n>] [--seed <n>] [--workers <n>]",
   example: "socialcare simulate blueprint --baseline baseline-2018 --draws 20000 --budget 7000000",
   options: [
-    BASELINE_OPTION,
+    BASELINE_OPTION, AS_GIVEN_OPTION,
     { name: "figure", value: true, placeholder: "f,...", help: "figures to summarise (default: run cost and caseload; with a baseline: change.runCost, transition.total, appraisal.npv)" },
     ...DRAW_OPTIONS,
     { name: "budget", value: true, placeholder: "£", help: "a transition budget: report the chance that transition spend exceeds it" },
@@ -24,9 +23,8 @@ export const simulate: Command = {
   ],
   async run(args) {
     if (args.positionals.length !== 1) throw new UsageError("simulate needs one scenario (a preset or a file)");
-    const scenario = loadScenarioArgument(args.positionals[0]!);
+    const { scenario, baseline, note } = loadOnBasis(args.positionals[0]!, args.options);
     const o = args.options;
-    const baseline = loadBaseline(o);
     const percentiles = list(o, "percentiles")?.map((p) => {
       const n = Number(p);
       if (!Number.isFinite(n)) throw new UsageError(`--percentiles must be numbers, got "${p}"`);
@@ -50,7 +48,7 @@ export const simulate: Command = {
     } finally {
       run.finish();
     }
-    return { text: describe(result), json: result, csv: tidy(result) };
+    return { text: withNote(note, describe(result)), json: result, csv: tidy(result) };
   },
 };
 

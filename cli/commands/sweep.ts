@@ -1,12 +1,11 @@
 import { existsSync } from "node:fs";
 import { readTextFile } from "../../node/files.js";
 import { listCouncilTables, loadCouncilTable, parseCouncilTable, ScenarioError, UnknownNameError, closeMatches, type CouncilTable, type SweepOptions, type SweepResult } from "../../engine/index.js";
-import { loadScenarioArgument } from "../scenarios.js";
 import { sweepParallel } from "../../node/simulate.js";
 import { UsageError } from "../args.js";
-import { COMMON_OPTIONS, type Command } from "../command.js";
+import { AS_GIVEN_OPTION, COMMON_OPTIONS, type Command } from "../command.js";
 import { formatByUnit, table } from "../format.js";
-import { BASELINE_OPTION, CORRELATE_OPTION, correlations, DRAW_OPTIONS, list, loadBaseline, number, parallel, percent, VARY_OPTION, vary, wholeNumber } from "../uncertainty.js";
+import { BASELINE_OPTION, CORRELATE_OPTION, correlations, DRAW_OPTIONS, list, loadOnBasis, number, parallel, percent, VARY_OPTION, vary, wholeNumber, withNote } from "../uncertainty.js";
 
 export const sweep: Command = {
   name: "sweep",
@@ -14,7 +13,7 @@ export const sweep: Command = {
   usage: "socialcare sweep <councils.csv|table> <scenario> [<scenario> ...] [--baseline <preset|file>] [--draws <n>] [--workers <n>]",
   example: "socialcare sweep illustrative-england-2025 blueprint cluster reclaim --baseline england-2025 --draws 1000",
   options: [
-    BASELINE_OPTION,
+    BASELINE_OPTION, AS_GIVEN_OPTION,
     { name: "figure", value: true, placeholder: "f,...", help: "figures to summarise (default as for simulate)" },
     ...DRAW_OPTIONS,
     { name: "budget", value: true, placeholder: "£", help: "a transition budget: report the chance that each council's transition spend exceeds it" },
@@ -26,9 +25,12 @@ export const sweep: Command = {
     const [tableName, ...scenarioNames] = args.positionals;
     if (!tableName || scenarioNames.length === 0) throw new UsageError("sweep needs a council table (a CSV file, or one shipped: " + listCouncilTables().join(", ") + ") and at least one scenario");
     const councils = readTable(tableName);
-    const scenarios = scenarioNames.map((n) => loadScenarioArgument(n));
     const o = args.options;
-    const baseline = loadBaseline(o);
+    // each scenario on the baseline's council and year, unless --as-given (engine/compare/oneBasis.ts)
+    const based = scenarioNames.map((n) => loadOnBasis(n, o));
+    const scenarios = based.map((b) => b.scenario);
+    const baseline = based[0]!.baseline;
+    const notes = based.map((b) => b.note).filter((n): n is string => n !== undefined);
     const options: SweepOptions = {
       councils,
       scenarios,
@@ -47,7 +49,7 @@ export const sweep: Command = {
     } finally {
       run.finish();
     }
-    return { text: describe(result), json: result, csv: tidy(result) };
+    return { text: withNote(notes.join(" ") || undefined, describe(result)), json: result, csv: tidy(result) };
   },
 };
 

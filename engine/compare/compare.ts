@@ -1,4 +1,5 @@
 import { compileComparison, type ComparisonModel, type ComparisonState } from "../model/comparisonModel.js";
+import { onBaselineBasis } from "./oneBasis.js";
 import { buildResult, check, type Check, type Result } from "../model/result.js";
 import { allocatePennies, allocateTablePennies, fromPennies, roundMoney, toPennies } from "../money/index.js";
 import { TRANSITION_CATEGORIES, type Scenario, type TransitionCategory } from "../scenario/types.js";
@@ -91,7 +92,13 @@ export interface Comparison {
    * Whether the two sides stand on one price base: the same financial year and the same council.
    * `warning` says, in words for the banner above any verdict, what differs; null when nothing does.
    */
-  basis: { sameYear: boolean; sameCouncil: boolean; warning: string | null };
+  basis: {
+    sameYear: boolean;
+    sameCouncil: boolean;
+    warning: string | null;
+    /** Where the option was rebased onto the baseline's council and year (compareOptions), what was moved. */
+    rebased?: string;
+  };
   transition: {
     total: number;
     years: string[];
@@ -125,8 +132,19 @@ export function compareScenarios(baseline: Scenario, option: Scenario): Comparis
 }
 
 /** Compares several options with one baseline. */
-export function compareOptions(baseline: Scenario, options: readonly Scenario[]): Comparison[] {
-  return options.map((option) => compareScenarios(baseline, option));
+/**
+ * Each option against the baseline, on one council and one price base: an option stated on another
+ * council or year is rebased onto the baseline's (oneBasis.ts), and its comparison says so in
+ * `basis.rebased`. `{ basis: "as given" }` compares them as they are; the comparison's basis then carries
+ * the warning every face shows above the verdict.
+ */
+export function compareOptions(baseline: Scenario, options: readonly Scenario[], settings: { basis?: "rebase" | "as given" } = {}): Comparison[] {
+  return options.map((given) => {
+    if (settings.basis === "as given") return compareScenarios(baseline, given);
+    const { option, rebased } = onBaselineBasis(baseline, given);
+    const c = compareScenarios(baseline, option);
+    return rebased ? { ...c, basis: { ...c.basis, rebased } } : c;
+  });
 }
 
 export function buildComparison(model: ComparisonModel, state: ComparisonState): Comparison {
