@@ -1,4 +1,4 @@
-import { loadCouncilTable, loadPreset, simulate, sweep, type SweepOptions } from "../engine/index.js";
+import { publishedCouncilTable, loadPreset, simulate, sweep, type SweepOptions } from "../engine/index.js";
 import { simulateParallel, sweepParallel } from "../node/simulate.js";
 import { formatDuration, median, report } from "./harness.js";
 
@@ -38,7 +38,7 @@ export async function parallelBenchmark(): Promise<string> {
   const [one, two] = await alternate([() => simulate(option, options), () => simulateParallel(option, options, { workers: 2 })], 3);
   const lines = [speedUp(`Monte Carlo on two cores: ${draws.toLocaleString("en-GB")} draws of baseline-2018 against blueprint`, one!, two!)];
 
-  const councils = loadCouncilTable("illustrative-england-2025");
+  const councils = publishedCouncilTable();
   const scenarios = ["blueprint", "cluster", "reclaim", "baseline-2018", "england-2025"].map(loadPreset);
   const sweepOptions: SweepOptions = { councils, scenarios, baseline: loadPreset("england-2025"), draws: 1000, seed: SEED };
   const [oneSweep, twoSweep] = await alternate([() => sweep(sweepOptions), () => sweepParallel(sweepOptions, { workers: 2 })], 3);

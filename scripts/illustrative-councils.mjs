@@ -1,4 +1,4 @@
-// Writes models/council-tables/illustrative-england-2025.csv: 153 made-up councils whose totals and
+// Writes test/fixtures/illustrative-england-2025.csv (a test fixture: the national sweep runs on the published councils): 153 made-up councils whose totals and
 // spreads match the published national and regional figures (docs/sources.md#dfe-workforce-and-demand).
 // No row is a real council. Run after `npm run build` (it borrows the engine's normal quantile):
 //   node scripts/illustrative-councils.mjs
@@ -88,6 +88,6 @@ const lines = [
   "name,council.children,council.vacancyRate,council.agencyCoverShare,council.caseload",
   ...children.map((c, i) => [`Illustrative council ${String(i + 1).padStart(3, "0")}`, c, vacancies[i], AGENCY_COVER, caseloads[i]].join(",")),
 ];
-const out = fileURLToPath(new URL("../models/council-tables/illustrative-england-2025.csv", import.meta.url));
+const out = fileURLToPath(new URL("../test/fixtures/illustrative-england-2025.csv", import.meta.url));
 writeFileSync(out, `${lines.join("\n")}\n`);
 console.log(`wrote ${out}: ${COUNCILS} councils, ${children.reduce((s, c) => s + c, 0)} children, caseload ${nationalCaseload(caseloads).toFixed(3)}, vacancy ${nationalVacancy(vacancies).toFixed(4)}`);

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { readTextFile } from "../../node/files.js";
+import { publishedCouncilTable, publishedTableYear, publishedTableYears } from "../../engine/councils/index.js";
 import { listCouncilTables, loadCouncilTable, parseCouncilTable, ScenarioError, UnknownNameError, closeMatches, type CouncilTable, type SweepOptions, type SweepResult } from "../../engine/index.js";
 import { sweepParallel } from "../../node/simulate.js";
 import { UsageError } from "../args.js";
@@ -9,9 +10,9 @@ import { BASELINE_OPTION, CORRELATE_OPTION, correlations, DRAW_OPTIONS, list, lo
 
 export const sweep: Command = {
   name: "sweep",
-  summary: "a national sweep: councils (a CSV) × scenarios × draws, summarised per council",
-  usage: "socialcare sweep <councils.csv|table> <scenario> [<scenario> ...] [--baseline <preset|file>] [--draws <n>] [--workers <n>]",
-  example: "socialcare sweep illustrative-england-2025 blueprint cluster reclaim --baseline england-2025 --draws 1000",
+  summary: "a national sweep: every council (published, or a CSV) × scenarios × draws, summarised per council",
+  usage: "socialcare sweep <published|published-<year>|councils.csv> <scenario> [<scenario> ...] [--baseline <preset|file>] [--draws <n>] [--workers <n>]",
+  example: "socialcare sweep published blueprint cluster reclaim --baseline traditional --draws 1000",
   options: [
     BASELINE_OPTION, AS_GIVEN_OPTION,
     { name: "figure", value: true, placeholder: "f,...", help: "figures to summarise (default as for simulate)" },
@@ -23,7 +24,7 @@ export const sweep: Command = {
   ],
   async run(args) {
     const [tableName, ...scenarioNames] = args.positionals;
-    if (!tableName || scenarioNames.length === 0) throw new UsageError("sweep needs a council table (a CSV file, or one shipped: " + listCouncilTables().join(", ") + ") and at least one scenario");
+    if (!tableName || scenarioNames.length === 0) throw new UsageError("sweep needs a council table (published for every council's latest figures, published-<year>, or a CSV file) and at least one scenario");
     const councils = readTable(tableName);
     const o = args.options;
     // each scenario on the baseline's council and year, unless --as-given (engine/compare/oneBasis.ts)
@@ -53,13 +54,20 @@ export const sweep: Command = {
   },
 };
 
-/** A CSV file, or the name of a table shipped in models/council-tables. */
+/** The tables the CLI knows by name: the published councils of each year, then any shipped in models/council-tables. */
+function tableNames(): string[] {
+  return ["published", ...publishedTableYears().reverse().map((y) => `published-${y}`), ...listCouncilTables()];
+}
+
+/** A CSV file, the published councils of a year (`published`, `published-2024`), or a table shipped in models/council-tables. */
 function readTable(name: string): CouncilTable {
   if (/[\\/]|\.csv$/i.test(name) || existsSync(name)) {
     return parseCouncilTable(readTextFile(name, "council table"), name);
   }
+  const year = publishedTableYear(name);
+  if (year !== undefined) return publishedCouncilTable(year);
   if (listCouncilTables().includes(name)) return loadCouncilTable(name);
-  throw new UnknownNameError("council table", name, closeMatches(name, listCouncilTables()));
+  throw new UnknownNameError("council table", name, closeMatches(name, tableNames()));
 }
 
 function describe(r: SweepResult): string {

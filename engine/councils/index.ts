@@ -3,3 +3,4 @@ export { areaFigures, councilFigures, councilNeighbours, councilYears, findArea,
 export { councilScenarioPart, type CouncilProblem, type CouncilScenarioPart, type SourcedValue } from "./scenarioPart.js";
 export { financeForDataYear, financialYearOf, isPublishedCouncil, publishedCouncilPart, usePublishedCouncilTable } from "./published.js";
 export { calibrationTable, councilCalibration, modelledSpend, CALIBRATION_DATA_YEAR, CALIBRATION_LABELS, CALIBRATION_MEASURES, type CalibrationMeasure, type CalibrationMeasureName, type CalibrationRow, type CalibrationTable } from "./calibration.js";
+export { latestWorkforceYear, publishedCouncilTable, publishedTableYear, publishedTableYears } from "./sweepTable.js";

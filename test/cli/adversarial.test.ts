@@ -94,7 +94,7 @@ describe("CSV output is safe to open in a spreadsheet", () => {
   }
 
   test("sweep: a council's name beginning with = comes out as text, negative amounts as numbers", () => {
-    const table = readFileSync(join(ROOT, "models", "council-tables", "illustrative-england-2025.csv"), "utf8")
+    const table = readFileSync(join(ROOT, "test", "fixtures", "illustrative-england-2025.csv"), "utf8")
       .split("\n")
       .filter((line) => line && !line.startsWith("#"))
       .slice(0, 3);

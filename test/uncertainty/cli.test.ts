@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadPreset, sensitivity, simulate, switchingValue } from "../../engine/index.js";
+import { publishedCouncilTable } from "../../engine/index.js";
+import { ILLUSTRATIVE_TABLE_FILE } from "../fixtures/councilTables.js";
 
 // The real CLI, as built by npm test (dist/cli/main.js), run as a user would run it.
 const CLI = join(__dirname, "..", "..", "dist", "cli", "main.js");
@@ -93,11 +95,18 @@ describe("socialcare sensitivity and breakeven", () => {
 });
 
 describe("socialcare sweep", () => {
-  test("the illustrative councils, labelled as such, one row per council and scenario", () => {
-    const run = socialcare("sweep", "illustrative-england-2025", "blueprint", "--baseline", "baseline-2018", "--draws", "40", "--workers", "2");
+  test("the published councils by default: every council reporting, by name, one row per council and scenario", () => {
+    const table = publishedCouncilTable();
+    const run = socialcare("sweep", "published", "blueprint", "--baseline", "traditional", "--draws", "20", "--workers", "2");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Sweep: ${table.councils.length} councils from ${table.source} × blueprint against traditional, 20 draws each, seed 1`);
+    for (const name of ["Leeds", "Birmingham", "Cornwall"]) expect(run.stdout).toMatch(new RegExp(`^${name} +blueprint`, "m"));
+  });
+
+  test("the illustrative fixture, labelled as such, read as a file", () => {
+    const run = socialcare("sweep", ILLUSTRATIVE_TABLE_FILE, "blueprint", "--baseline", "baseline-2018", "--draws", "20", "--workers", "2");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^ILLUSTRATIVE COUNCILS: made-up rows, not the figures of any real council/);
-    expect(run.stdout).toMatch(/Sweep: 153 councils from table illustrative-england-2025 × blueprint against baseline-2018, 40 draws each, seed 1/);
     expect(run.stdout.match(/^Illustrative council \d{3} +blueprint/gm)).toHaveLength(153);
   });
 

@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { CancelledError, DomainError, loadCouncilTable, loadPreset, loadScenario, simulate, sweep } from "../../engine/index.js";
+import { CancelledError, DomainError, loadPreset, loadScenario, simulate, sweep } from "../../engine/index.js";
 import { simulateParallel, sweepParallel } from "../../node/simulate.js";
 import { smallScenario } from "../fixtures/small.js";
+import { illustrativeTable } from "../fixtures/councilTables.js";
 
 // The worker threads run the compiled engine (npm test builds dist/ before jest runs). Each pool
 // starts its threads afresh, which takes seconds on a busy machine, hence the long timeout.
@@ -34,7 +35,7 @@ describe("worker threads give bit-identical figures", () => {
   });
 
   test("a sweep on 2 workers gives the single-thread rows exactly", async () => {
-    const sweepOptions = { councils: loadCouncilTable("illustrative-england-2025"), scenarios: [option, loadPreset("cluster")], baseline, draws: 30, seed: 6 };
+    const sweepOptions = { councils: illustrativeTable(), scenarios: [option, loadPreset("cluster")], baseline, draws: 30, seed: 6 };
     const expected = JSON.stringify(sweep(sweepOptions));
     const result = await sweepParallel(sweepOptions, { workers: 2, workerFile, useThisThread: false, chunkSize: 40 });
     expect(JSON.stringify(result)).toBe(expected);

@@ -1,5 +1,6 @@
-import { applySettings, compareScenarios, createSweep, listCouncilTables, loadCouncilTable, loadPreset, loadScenario, parseCouncilTable, ScenarioError, sweep } from "../../engine/index.js";
+import { applySettings, compareScenarios, createSweep, loadPreset, loadScenario, parseCouncilTable, ScenarioError, sweep } from "../../engine/index.js";
 import { smallOption, smallScenario } from "../fixtures/small.js";
+import { illustrativeTable } from "../fixtures/councilTables.js";
 
 const CSV = `# Two councils for a test
 name,region,council.children,council.vacancyRate,baseline.structure.tiers.worker.childrenPerWorker
@@ -40,8 +41,7 @@ describe("council tables", () => {
   });
 
   test("the illustrative table: 153 councils labelled as illustrative, matching the national figures", () => {
-    expect(listCouncilTables()).toContain("illustrative-england-2025");
-    const table = loadCouncilTable("illustrative-england-2025");
+    const table = illustrativeTable();
     expect(table.notes[0]).toMatch(/^ILLUSTRATIVE COUNCILS: made-up rows, not the figures of any real council/);
     expect(table.councils).toHaveLength(153);
     expect(table.councils.every((c) => c.name.startsWith("Illustrative council "))).toBe(true);
@@ -99,7 +99,7 @@ describe("a sweep over councils", () => {
   });
 
   test("rows are the same however the jobs are split", () => {
-    const options = { councils: loadCouncilTable("illustrative-england-2025"), scenarios: [loadPreset("blueprint"), loadPreset("cluster")], baseline: loadPreset("baseline-2018"), draws: 20, seed: 8 };
+    const options = { councils: illustrativeTable(), scenarios: [loadPreset("blueprint"), loadPreset("cluster")], baseline: loadPreset("baseline-2018"), draws: 20, seed: 8 };
     const whole = sweep(options);
     const s = createSweep(options);
     const split = s.combine([...s.runJobs(0, 100), ...s.runJobs(100, 101), ...s.runJobs(101, s.jobs)]);
