@@ -1,5 +1,5 @@
 import { applySettings, loadPreset, listParts, listSettings, loadScenario, toScenarioInput, UnknownNameError, closeMatches, isPreset, listPresets, type Scenario } from "../engine/index.js";
-import { findCouncil, isPublishedCouncil, listCouncils as listPublishedCouncils, publishedCouncilPart } from "../engine/councils/index.js";
+import { councilAndYear, findCouncil, listCouncils as listPublishedCouncils, onPublishedCouncilInput } from "../engine/councils/index.js";
 import "./publishedCouncils.js";
 import { loadPresetOrFile, looksLikePath, readScenarioFile, type FileOptions } from "./files.js";
 import { existsSync } from "node:fs";
@@ -30,9 +30,8 @@ export function onCouncil(scenario: Scenario, name: string, options: FileOptions
  */
 export function publishedCouncilNamed(text: string): { name: string; year?: number } | undefined {
   if (listParts("council").includes(text) || isPreset(text) || looksLikePath(text) || existsSync(text)) return undefined;
-  const dated = /^(.*?)[\s,]+((?:19|20)\d\d)$/.exec(text.trim());
-  if (dated && isPublishedCouncil(dated[1]!)) return { name: dated[1]!, year: Number(dated[2]) };
-  return isPublishedCouncil(text) ? { name: text } : undefined;
+  const found = councilAndYear(text);
+  return found ? { name: found.council.dfe, ...(found.year !== undefined ? { year: found.year } : {}) } : undefined;
 }
 
 /**
@@ -41,10 +40,8 @@ export function publishedCouncilNamed(text: string): { name: string; year?: numb
  * hierarchy) also takes the council's caseload. The structure and everything else stay as they were.
  */
 export function onPublishedCouncil(scenario: Scenario, name: string, year?: number): Scenario {
-  const council = findCouncil(name);
-  const part = publishedCouncilPart(council, year);
-  const input = toScenarioInput(scenario, { withSources: true });
-  return loadScenario({ ...input, council: year === undefined ? council.name : { name: council.name, year }, finance: part.finance }, { id: scenario.id });
+  const input = onPublishedCouncilInput(toScenarioInput(scenario, { withSources: true }), findCouncil(name), year);
+  return loadScenario(input, { id: scenario.id });
 }
 
 /** A scenario whose council is the one `name` names. */

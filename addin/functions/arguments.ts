@@ -242,6 +242,24 @@ export function optionalNumber(name: string, options: NumberOptions = {}): Arg<n
   };
 }
 
+/** A name or a search as text (a number, such as a DfE number, is read as its text). */
+export function text(name: string, what: string): Arg<string> {
+  return { name, optional: false, range: false, read: (value) => cellText(name, value, what) };
+}
+
+/** Optional text: left out or empty, undefined. */
+export function optionalText(name: string, what: string): Arg<string | undefined> {
+  return {
+    name,
+    optional: true,
+    range: false,
+    read: (value) => {
+      const v = oneCell(name, value);
+      return isBlank(v) || (typeof v === "string" && v.trim() === "") ? undefined : cellText(name, v, what);
+    },
+  };
+}
+
 /** Names are text; a number or TRUE/FALSE is read as its text, as Excel's text functions do. */
 function cellText(name: string, value: unknown, what: string): string {
   const v = oneCell(name, value);

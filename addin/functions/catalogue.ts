@@ -30,6 +30,8 @@ import {
   optionalNumber,
   optionalPreset,
   optionalSeries,
+  optionalText,
+  text,
   optionalWholeNumber,
   optionalYear,
   overrides,
@@ -39,6 +41,7 @@ import {
   wholeNumber,
 } from "./arguments.js";
 import { blame, inArgument, NotAvailable } from "./excelErrors.js";
+import { councilFigure, councilsTable } from "./councils.js";
 import { MOST_CELL_DRAWS, MOST_SEED, simulatedPercentile } from "./simulation.js";
 import { evaluateComparison, evaluateScenario, explanationLines, presetTable, tornadoTable, uncertaintyFigure } from "./wholeScenario.js";
 
@@ -111,6 +114,14 @@ export const catalogue = {
   ),
 
   PRESETS: define([], () => presetTable(), asTable),
+
+  COUNCILS: define([optionalText("search", 'part of a council\'s name, such as "york"')], (search) => councilsTable(search), asTable),
+
+  COUNCIL: define(
+    [text("council", 'a council\'s name, ONS code or DfE number, such as "Leeds" (SOCIALCARE.COUNCILS() lists them)'), text("figure", 'a published figure, such as "caseload" or "vacancyRate"'), optionalWholeNumber("year", 2000, 2100)],
+    (council, figure, year) => councilFigure(council, figure, year),
+    asNumber,
+  ),
 
   SCENARIO: define(
     [preset("preset"), figureName("figure"), overrides("overrides")],

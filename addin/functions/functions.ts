@@ -171,12 +171,36 @@ export function PRESETS(): unknown[][] {
 }
 
 /**
+ * The English councils in the published statistics: spills council, ONS code, DfE number, region and latest year, with a header row.
+ * @customfunction
+ * @helpurl https://localhost:3000/help.html#councils
+ * @param [search] Part of a council's name, or its ONS code or DfE number; left out, every council.
+ * @returns A table of the councils.
+ */
+export function COUNCILS(search?: unknown): unknown[][] {
+  return catalogue.COUNCILS(search);
+}
+
+/**
+ * One published figure of a council (DfE and MHCLG statistics); #N/A with the reason where it was suppressed, never 0.
+ * @customfunction
+ * @helpurl https://localhost:3000/help.html#council
+ * @param council The council's name, ONS code or DfE number, such as "Leeds", "E08000035" or 383.
+ * @param figure The figure, such as "cases", "caseload", "vacancyRate", "turnoverRate" or "agencyStaffSpend".
+ * @param [year] The year published (workforce at 30 September; spend for the financial year ending that March); the latest by default.
+ * @returns The published figure.
+ */
+export function COUNCIL(council: unknown, figure: unknown, year?: unknown): number {
+  return catalogue.COUNCIL(council, figure, year);
+}
+
+/**
  * One figure of a preset, with overrides from a range of setting and value.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#scenario
  * @param preset The preset's name, such as "blueprint".
  * @param figure The figure's name, such as "runCost.total" or "caseload.childrenPerCaseHolder".
- * @param [overrides] A range of two columns: a setting's name (such as "council.children") and its value.
+ * @param [overrides] A range of two columns: a setting's name (such as "council.children") and its value; "council" with a published council's name ("Leeds", or "Leeds 2024" for a year) runs the preset on that council.
  * @returns The figure's value.
  */
 export function SCENARIO(preset: unknown, figure: unknown, overrides?: unknown[][]): number {

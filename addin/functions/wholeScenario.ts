@@ -21,6 +21,7 @@ import {
 import type { Comparison, Figure, Result, Scenario } from "../../engine/index.js";
 import { canonicalName, NO_OVERRIDES, resolveOverrides, type OverrideList } from "./arguments.js";
 import { evaluations } from "./evaluationCache.js";
+import { COUNCIL_OVERRIDE, onCouncilNamed } from "./councils.js";
 import { inArgument, uncertaintyError } from "./excelErrors.js";
 
 // Whole-scenario answers: a preset (with overrides) evaluated once and kept in the evaluation cache,
@@ -95,8 +96,11 @@ export class ScenarioEvaluation {
 /** A preset (an id the argument reader has checked) with its overrides, from the cache or evaluated now. */
 export function evaluateScenario(preset: string, overrides: OverrideList = NO_OVERRIDES): ScenarioEvaluation {
   return evaluations.get(JSON.stringify(["scenario", preset, overrides.key]), () => {
-    const base = loadPreset(preset);
-    const scenario = overrides.pairs.length === 0 ? base : applySettings(base, resolveOverrides(overrides, listSettings(base)), "SOCIALCARE override");
+    // a published council named in the overrides ({"council","Leeds"}) comes first; the other settings go on it
+    const named = overrides.pairs.find(([key]) => key.toLowerCase() === COUNCIL_OVERRIDE);
+    const base = named ? onCouncilNamed(loadPreset(preset), named[1]) : loadPreset(preset);
+    const rest = named ? { pairs: overrides.pairs.filter((p) => p !== named), key: overrides.key } : overrides;
+    const scenario = rest.pairs.length === 0 ? base : applySettings(base, resolveOverrides(rest, listSettings(base)), "SOCIALCARE override");
     return new ScenarioEvaluation(scenario, runScenario(scenario));
   });
 }

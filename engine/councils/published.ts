@@ -60,6 +60,26 @@ export function isPublishedCouncil(nameOrCode: string): boolean {
   }
 }
 
+/**
+ * A published council as a user types it: "leeds", "E08000035", "383", with a data year after a space or
+ * comma ("leeds 2024"); undefined when the text finds no published council.
+ */
+export function councilAndYear(text: string): { council: CouncilRecord; year?: number } | undefined {
+  const dated = /^(.*?)[\s,]+((?:19|20)\d\d)$/.exec(text.trim());
+  if (dated && isPublishedCouncil(dated[1]!)) return { council: findCouncil(dated[1]!), year: Number(dated[2]) };
+  return isPublishedCouncil(text) ? { council: findCouncil(text) } : undefined;
+}
+
+/**
+ * `input` (a scenario's input, with sources) run on a published council: its council part for the data
+ * year and that year's finance; the structure (and its caseloadFromCouncil) stays as it is.
+ */
+export function onPublishedCouncilInput(input: Record<string, unknown>, council: CouncilRecord, year?: number): Record<string, unknown> {
+  const part = publishedCouncilPart(council, year);
+  // by DfE number: a name may be shared by a council before and after a reorganisation (Dorset)
+  return { ...input, council: year === undefined ? council.dfe : { name: council.dfe, year }, finance: part.finance };
+}
+
 /** Gives the scenario loader the published councils, so `council: leeds` works in a scenario. */
 export function usePublishedCouncilTable(): void {
   usePublishedCouncils((name, year) => publishedCouncilPart(name, year), isPublishedCouncil);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { compareScenarios, explain, healthCheck, healthCheckRows, listPresets, loadPreset, MODEL_VERSION, runScenario, sensitivity, simulate, teamDesign, teamDesignRows } from "../../engine/index.js";
+import { compareScenarios, councilFigures, listCouncils, explain, healthCheck, healthCheckRows, listPresets, loadPreset, MODEL_VERSION, runScenario, sensitivity, simulate, teamDesign, teamDesignRows } from "../../engine/index.js";
 import { ExcelError, loadFunctionsBundle, type FunctionsBundle } from "../../bench/functionsBundle.js";
 
 // The built bundle (npm test builds it first) loaded as Excel loads it, with a CustomFunctions that
@@ -29,7 +29,7 @@ function call(id: string, ...args: unknown[]): unknown {
 
 test("every function in functions.json is associated, and nothing else is", () => {
   const ids = metadata.functions.map((f) => f.id);
-  expect(ids.length).toBe(23);
+  expect(ids.length).toBe(25);
   expect([...bundle.functions.keys()].sort()).toEqual([...ids].sort());
 });
 
@@ -56,6 +56,8 @@ const calls: [string, unknown[], () => unknown][] = [
   ["NPV", [[[-100, 50, 60]], 0.1], () => -4.96],
   ["PAYBACK", [[[-100, 50, 60]]], () => 2],
   ["PRESETS", [], () => [["Preset", "Name", "Description"], ...listPresets().map((p) => [p.id, p.name, p.description])]],
+  ["COUNCILS", ["leeds"], () => [["council", "ONS code", "DfE number", "region", "latest year"], ...listCouncils().filter((c) => c.name === "Leeds").map((c) => [c.name, c.ons, c.dfe, c.region, c.latestYear])]],
+  ["COUNCIL", ["Leeds", "cases", 2024], () => councilFigures("leeds", 2024).cases!.value],
   ["SCENARIO", ["blueprint", "caseload.childrenPerCaseHolder", null], () => blueprint().caseload.childrenPerCaseHolder],
   ["TIERS", ["blueprint", null], () => [["Tier", "Name", "FTE", "Salary", "Annual cost"], ...blueprint().structure.tiers.map((t) => [t.id, t.name, t.fte, t.salary, t.annualCost])]],
   ["COMPARE", ["baseline-2018", "blueprint", null, null], () => comparison().figures.find((f) => f.figure === "runCost.total")],

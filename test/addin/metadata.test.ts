@@ -56,6 +56,8 @@ const EXPECTED: Record<string, { params: [string, { type: string; dimensionality
   NPV: { params: [["cashFlows", range], ["rate?", scalar("any")]], result: { type: "number" } },
   PAYBACK: { params: [["cashFlows", range]], result: { type: "number" } },
   PRESETS: { params: [], result: { dimensionality: "matrix" } },
+  COUNCILS: { params: [["search?", scalar("any")]], result: { dimensionality: "matrix" } },
+  COUNCIL: { params: [["council", scalar("any")], ["figure", scalar("any")], ["year?", scalar("any")]], result: { type: "number" } },
   SCENARIO: { params: [["preset", scalar("any")], ["figure", scalar("any")], ["overrides?", range]], result: { type: "number" } },
   TIERS: { params: [["preset", scalar("any")], ["overrides?", range]], result: { dimensionality: "matrix" } },
   COMPARE: { params: [["baseline", scalar("any")], ["option", scalar("any")], ["baselineOverrides?", range], ["optionOverrides?", range]], result: { dimensionality: "matrix" } },

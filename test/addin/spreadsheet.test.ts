@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { HyperFormula } from "hyperformula";
 import {
+  councilFigures,
+  listCouncils,
   applySettings,
   caseHoldersNeeded,
   caseload,
@@ -92,6 +94,8 @@ const I = (row: number) => `Inputs!$B$${row}`;
 // Each check: a cell's formula and the value the engine gives for it.
 const checks: [string, () => unknown][] = [
   [`=SOCIALCARE.CASELOAD(${I(1)},${I(2)})`, () => caseload(2154, 123.8)],
+  ['=SOCIALCARE.COUNCIL("Leeds","cases",2024)', () => councilFigures("leeds", 2024).cases!.value],
+  ['=ROWS(SOCIALCARE.COUNCILS("york"))', () => 1 + listCouncils().filter((c) => c.name.toLowerCase().includes("york")).length],
   [`=SOCIALCARE.CASEHOLDERS(${I(1)},${I(3)})`, () => caseHoldersNeeded(2154, 14)],
   [`=SOCIALCARE.TEAMS(SOCIALCARE.CASEHOLDERS(${I(1)},${I(3)}),${I(4)})`, () => teamsNeeded(caseHoldersNeeded(2154, 14), 8)],
   [`=SOCIALCARE.CONTACTHOURS(${I(5)},${I(6)},SOCIALCARE.CASELOAD(${I(1)},${I(2)}))`, () => contactHours(37, 0.25, caseload(2154, 123.8))],
