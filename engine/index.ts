@@ -15,8 +15,8 @@ export { listSettings, numericSettings, applySettings, toScenarioInput, splitKey
 export { hasOwn, isPrototypeName, ownValue, setOwn } from "./ownProperties.js";
 export type { Setting, Overrides } from "./scenario/settings.js";
 export { scenarioSpec } from "./scenario/schema.js";
-export { findCouncil, listCouncils, normaliseCouncilName, councilFigures, councilYears, councilScenarioPart, suppressionReason, areaFigures, councilNeighbours, findArea, listAreas, councilAndYear, financeForDataYear, financialYearOf, isPublishedCouncil, onPublishedCouncilInput, publishedCouncilPart, usePublishedCouncilTable, calibrationTable, councilCalibration, modelledSpend, CALIBRATION_DATA_YEAR, CALIBRATION_LABELS, CALIBRATION_MEASURES, latestWorkforceYear, publishedCouncilTable, publishedTableYear, publishedTableYears } from "./councils/index.js";
-export type { CalibrationMeasure, CalibrationMeasureName, CalibrationRow, CalibrationTable } from "./councils/index.js";
+export { findCouncil, listCouncils, normaliseCouncilName, councilFigures, councilYears, councilScenarioPart, suppressionReason, areaFigures, councilNeighbours, findArea, listAreas, councilAndYear, financeForDataYear, financialYearOf, isPublishedCouncil, onPublishedCouncilInput, publishedCouncilPart, usePublishedCouncilTable, calibrationTable, councilCalibration, modelledSpend, CALIBRATION_DATA_YEAR, CALIBRATION_LABELS, CALIBRATION_MEASURES, latestWorkforceYear, publishedCouncilTable, publishedTableYear, publishedTableYears, councilHealthCheck, PUBLISHED_METRICS } from "./councils/index.js";
+export type { CalibrationMeasure, CalibrationMeasureName, CalibrationRow, CalibrationTable, CouncilHealthCheck, PublishedMetric, PublishedMetricYear } from "./councils/index.js";
 export type { AreaRecord, CouncilRecord, CouncilFigure, CouncilProblem, CouncilScenarioPart } from "./councils/index.js";
 export type { Unit, Spec, NumberSpec, TextSpec, BooleanSpec, ChoiceSpec, YearSpec, ObjectSpec, ListSpec, MapSpec, CustomSpec, Walk } from "./scenario/spec.js";
 export type { Sourced } from "./scenario/rates.js";

@@ -1,4 +1,4 @@
-import { councilFigures, councilYears, findCouncil, listCouncils, normaliseCouncilName, type CouncilFigure } from "../../engine/councils/index.js";
+import { councilFigures, councilNeighbours, councilYears, findCouncil, listCouncils, normaliseCouncilName, type CouncilFigure } from "../../engine/councils/index.js";
 import { UsageError } from "../args.js";
 import { COMMON_OPTIONS, type Command } from "../command.js";
 import { table } from "../format.js";
@@ -63,6 +63,7 @@ export const council: Command = {
     if (name === "") throw new UsageError("missing <name>");
     const c = findCouncil(name);
     const years = councilYears(c).map((year) => ({ year, figures: councilFigures(c, year) }));
+    const neighbours = councilNeighbours(c);
     const text = [
       `${c.name} (ONS ${c.ons}${c.formerOns.length ? `, formerly ${c.formerOns.join(", ")}` : ""}; DfE ${c.dfe}; ${c.region})`,
       "",
@@ -71,11 +72,21 @@ export const council: Command = {
         years.map(({ year, figures: f }) => [String(year), ...OVER_YEARS.map((k) => shown(f[k], PERCENT.has(k)))]),
       ),
       "",
+      `Beside its statistical neighbours (DfE, 2025), closest first, in ${c.latestYear}:`,
+      table(
+        ["Council", "Closeness", ...HEADINGS],
+        [{ council: c, closeness: "(this council)" }, ...neighbours].map(({ council: n, closeness }) => {
+          const f = councilFigures(n, c.latestYear);
+          return [n.name, closeness, ...KEY.map((k) => shown(f[k], PERCENT.has(k)))];
+        }),
+        ["left", "left"],
+      ),
+      "",
       "Sources: DfE, Children's social work workforce; Children in need; Children looked after in England (see docs/data.md). A symbol (c, x, low…) is a figure the publication did not give.",
     ].join("\n");
     return {
       text,
-      json: { name: c.name, ons: c.ons, formerOns: c.formerOns, dfe: c.dfe, region: c.region, years },
+      json: { name: c.name, ons: c.ons, formerOns: c.formerOns, dfe: c.dfe, region: c.region, years, neighbours: neighbours.map((n) => ({ name: n.council.name, dfe: n.council.dfe, closeness: n.closeness })) },
       csv: [
         ["year", "figure", "value", "missing", "publication"],
         ...years.flatMap(({ year, figures }) =>

@@ -1,5 +1,6 @@
 import { readTextFile } from "../../node/files.js";
 import { healthCheck, parseHealthCheckText, ScenarioError, type HealthCheck, type MetricResult } from "../../engine/index.js";
+import { councilHealthCheck, type CouncilHealthCheck } from "../../engine/councils/index.js";
 import { UsageError } from "../args.js";
 import { COMMON_OPTIONS, type Command } from "../command.js";
 import { formatNumber, formatPercent, table } from "../format.js";
@@ -11,12 +12,18 @@ import { formatNumber, formatPercent, table } from "../format.js";
 export const healthcheck: Command = {
   name: "healthcheck",
   summary: "rate a council's workforce metrics red/amber/green against thresholds and England, with the trend",
-  usage: "socialcare healthcheck <file.json|file.csv>",
+  usage: "socialcare healthcheck <file.json|file.csv> | --council <name>",
   example: "socialcare healthcheck our-council.csv   (CSV: metric,2023,2024,2025[,green,red], one row per metric)",
-  options: [...COMMON_OPTIONS],
+  options: [{ name: "council", value: true, placeholder: "name", help: "fill the health check from a council's published statistics, beside its statistical neighbours and England" }, ...COMMON_OPTIONS],
   run(args) {
     const [file, ...extra] = args.positionals;
-    if (!file) throw new UsageError("healthcheck needs a file of metrics (.json or .csv)");
+    const council = args.options.council;
+    if (typeof council === "string") {
+      if (file) throw new UsageError("healthcheck takes a file or --council, not both");
+      const filled = councilHealthCheck(council);
+      return { text: describePublished(filled), json: filled, csv: tidyPublished(filled) };
+    }
+    if (!file) throw new UsageError("healthcheck needs a file of metrics (.json or .csv), or --council <name>");
     if (extra.length > 0) throw new UsageError(`healthcheck takes one file, got ${args.positionals.length}`);
     const text = readTextFile(file, "health-check file");
     const check = healthCheck(parseHealthCheckText(text, file));
@@ -73,5 +80,35 @@ function tidy(check: HealthCheck): (string | number | null)[][] {
   }
   for (const a of check.areas) rows.push([`area.${a.area}`, a.area, check.latestYear, null, "rating", a.rating, null, null, null]);
   rows.push(["overall", null, check.latestYear, null, "rating", check.overall, null, null, null]);
+  return rows;
+}
+
+/** The health check filled from the statistics: each metric by year, beside the neighbours and England. */
+function describePublished(h: CouncilHealthCheck): string {
+  const lines = [
+    `Workforce health check from the published statistics: ${h.council} (ONS ${h.ons}; DfE ${h.dfe})`,
+    `Statistical neighbours (DfE, 2025): ${h.neighbours.join("; ")}`,
+    `Overall, on the metrics the statistics give (${h.check.latestYear}): ${ratingWord(h.check.overall)}; the others (supervision, IT, meetings, surveys…) are not published, so a council adds them from its own records.`,
+  ];
+  for (const m of h.metrics) {
+    lines.push("", `${m.label} (${m.publication}); ${m.thresholds}`);
+    const rows = m.years.map((y) => [
+      String(y.year),
+      y.value === null ? (y.missing ?? "missing").split(":")[0]! : value(y.value, m.unit),
+      y.neighbours ? `${value(y.neighbours.median, m.unit)} (${y.neighbours.count})` : "",
+      y.england === null ? "" : value(y.england, m.unit),
+      y.rating === null ? "" : ratingWord(y.rating),
+    ]);
+    lines.push(table(["Year", h.council, "Neighbours: median (n)", "England", "Rating"], rows));
+  }
+  lines.push("", "A symbol (c, x, low…) is a figure the publication did not give: missing, never 0 (docs/data.md).");
+  return lines.join("\n");
+}
+
+function tidyPublished(h: CouncilHealthCheck): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [["council", "figure", "metric", "year", "value", "missing", "neighbours_median", "neighbours_count", "england", "rating"]];
+  for (const m of h.metrics) {
+    for (const y of m.years) rows.push([h.council, m.figure, m.metric, y.year, y.value, y.missing, y.neighbours?.median ?? null, y.neighbours?.count ?? null, y.england, y.rating]);
+  }
   return rows;
 }

@@ -4,3 +4,4 @@ export { councilScenarioPart, type CouncilProblem, type CouncilScenarioPart, typ
 export { councilAndYear, financeForDataYear, financialYearOf, isPublishedCouncil, onPublishedCouncilInput, publishedCouncilPart, usePublishedCouncilTable } from "./published.js";
 export { calibrationTable, councilCalibration, modelledSpend, CALIBRATION_DATA_YEAR, CALIBRATION_LABELS, CALIBRATION_MEASURES, type CalibrationMeasure, type CalibrationMeasureName, type CalibrationRow, type CalibrationTable } from "./calibration.js";
 export { latestWorkforceYear, publishedCouncilTable, publishedTableYear, publishedTableYears } from "./sweepTable.js";
+export { councilHealthCheck, median, PUBLISHED_METRICS, type CouncilHealthCheck, type PublishedMetric, type PublishedMetricYear } from "./healthCheck.js";
