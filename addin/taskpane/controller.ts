@@ -13,6 +13,7 @@ import {
   LIBRARY_SETTING,
   makeBaseline,
   newFromPreset,
+  newOnCouncil,
   presetRef,
   readLibrary,
   refExists,
@@ -152,6 +153,22 @@ export class Controller {
     const { library, scenario } = newFromPreset(this.state.library, presetId);
     this.setLibrary(library, { selected: userRef(scenario.id), view: "edit", notice: { kind: "success", text: `Created “${scenario.name}” from the preset. Edit it below; it is saved in this workbook.` } });
     this.refresh();
+  }
+
+  /** "Your council": the council as it is and the Blueprint on it, ticked for comparison, then Compare. */
+  startFromCouncil(councilId: string): void {
+    try {
+      const { library, scenarios } = newOnCouncil(this.state.library, councilId);
+      this.setLibrary(library, {
+        selected: userRef(scenarios[0]!.id),
+        view: "compare",
+        notice: { kind: "success", text: `Created “${scenarios.map((x) => x.name).join("” and “")}” from the council's published figures, and compared them. They are saved in this workbook.` },
+      });
+      this.refresh();
+    } catch (error) {
+      // a council whose published figures the model needs are missing: say which, keep everything as it was
+      this.store.set({ notice: { kind: "error", text: error instanceof Error ? error.message : String(error) } });
+    }
   }
 
   duplicate(ref: ScenarioRef): void {

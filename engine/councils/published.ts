@@ -1,3 +1,4 @@
+import { ScenarioError } from "../errors.js";
 import { listParts } from "../scenario/load.js";
 import { usePublishedCouncils, type PublishedCouncilPart } from "../scenario/publishedCouncils.js";
 import { findCouncil, type CouncilRecord } from "./find.js";
@@ -78,6 +79,17 @@ export function onPublishedCouncilInput(input: Record<string, unknown>, council:
   const part = publishedCouncilPart(council, year);
   // by DfE number: a name may be shared by a council before and after a reorganisation (Dorset)
   return { ...input, council: year === undefined ? council.dfe : { name: council.dfe, year }, finance: part.finance };
+}
+
+/**
+ * `input` on a published council with the council's figures written out (each with its source) rather
+ * than named, so the scenario loads where the council table is not (the pane's engine worker). A figure
+ * the model needs and the statistics lack is a ScenarioError naming it, the council and the year.
+ */
+export function publishedCouncilWrittenOut(input: Record<string, unknown>, council: CouncilRecord, year?: number): Record<string, unknown> {
+  const part = publishedCouncilPart(council, year);
+  if (part.problems.length > 0) throw new ScenarioError(part.problems.map((p) => ({ path: `council.${p.setting}`, reason: p.message })));
+  return { ...input, council: part.council, finance: part.finance };
 }
 
 /** Gives the scenario loader the published councils, so `council: leeds` works in a scenario. */

@@ -1,4 +1,4 @@
-import { isPrototypeName, listPresets, loadPreset, parseScenarioText, ScenarioError, SocialCareError, splitKey, toScenarioInput, validateScenario, type Issue, type Scenario } from "../../../engine/index.js";
+import { findCouncil, isPrototypeName, listPresets, loadPreset, publishedCouncilWrittenOut, parseScenarioText, ScenarioError, SocialCareError, splitKey, toScenarioInput, validateScenario, type Issue, type Scenario } from "../../../engine/index.js";
 
 /**
  * The scenario library: the presets (read only) and the user's own scenarios, which live inside the
@@ -135,6 +135,27 @@ export function newFromPreset(library: Library, presetId: string): { library: Li
   // The user's own scenario goes by the name it is given: the preset's short name is not theirs.
   const { shortName: _presetsOwn, ...input } = toScenarioInput(preset, { withSources: true });
   return add(library, `${preset.name}: my version`, presetId, input);
+}
+
+/**
+ * "Your council": the council as it is (the traditional preset, with its own caseload) and the Blueprint,
+ * both on a published council in its data year's prices, with the council's figures written out and
+ * sourced; the two are ticked for comparison, the council as it is first (the baseline).
+ */
+export function newOnCouncil(library: Library, councilId: string, year?: number): { library: Library; scenarios: UserScenario[] } {
+  const council = findCouncil(councilId);
+  let lib = library;
+  const made: UserScenario[] = [];
+  for (const [presetId, label] of [["traditional", "as it is"], ["blueprint", "the Blueprint"]] as const) {
+    const { shortName: _presetsOwn, ...input } = toScenarioInput(loadPreset(presetId), { withSources: true });
+    const onCouncil = publishedCouncilWrittenOut(input, council, year);
+    const name = `${council.name}: ${label}`;
+    const out = add(lib, name, presetId, { ...onCouncil, name });
+    lib = out.library;
+    made.push(out.scenario);
+  }
+  const refs = made.map((m) => userRef(m.id));
+  return { library: { ...lib, compare: [...refs, ...lib.compare.filter((r) => !refs.includes(r))].slice(0, MAX_COMPARED) }, scenarios: made };
 }
 
 /** A copy of a user scenario, draft and typed text included. */

@@ -4,8 +4,7 @@ import { searchCouncils, type CouncilChoice } from "../model/councilSearch.js";
 /**
  * "Which council?": a search box that lists matching councils as the director types (Fluent's
  * Combobox pattern: arrow keys move through the list, Enter chooses, Escape clears). It is given the
- * councils to search; the first-run view will feed it the engine's council table when that lands
- * (issue "Every English council as a starting point"), and is not wired into the pane before then.
+ * councils to search (the engine's council table, on the Scenarios tab; the first-run flow may reuse it).
  */
 export function CouncilPicker(props: { councils: readonly CouncilChoice[]; onChoose: (id: string) => void; id?: string }) {
   const id = props.id ?? "council-search";

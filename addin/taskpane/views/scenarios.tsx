@@ -1,5 +1,16 @@
 import { useRef, useState } from "preact/hooks";
-import { listPresets } from "../../../engine/index.js";
+import { latestWorkforceYear, listCouncils, listPresets } from "../../../engine/index.js";
+import { CouncilPicker } from "./councilPicker.js";
+import type { CouncilChoice } from "../model/councilSearch.js";
+
+/** The councils still reporting, as the picker lists them (by DfE number, which no reorganisation reuses). */
+let choices: CouncilChoice[] | undefined;
+function councilChoices(): CouncilChoice[] {
+  const latest = latestWorkforceYear();
+  return (choices ??= listCouncils()
+    .filter((c) => c.latestYear >= latest - 1)
+    .map((c) => ({ id: c.dfe, name: c.name, region: c.region })));
+}
 import type { Controller } from "../controller.js";
 import { checkDraft } from "../model/draft.js";
 import { MAX_COMPARED, presetRef, userRef, type ScenarioRef } from "../model/library.js";
@@ -131,6 +142,10 @@ export function ScenariosView(props: { c: Controller; state: PaneState }) {
   const presets = listPresets();
   return (
     <div class="view">
+      <Section title="Your council" id="your-council">
+        <p class="hint">Start from your council's published figures (DfE and MHCLG statistics): the council as it is beside the Blueprint on it, in the prices of the year counted.</p>
+        <CouncilPicker councils={councilChoices()} onChoose={(id) => c.startFromCouncil(id)} />
+      </Section>
       <Section title="Your scenarios" id="yours">
         <p class="hint">Saved inside this workbook: they travel with the file and come back when it is opened again.</p>
         {state.library.scenarios.length === 0 ? <p class="empty">None yet. Start one from a preset below, or import a scenario file.</p> : null}
