@@ -22,7 +22,7 @@ let pane: Pane;
 test("starts in Excel: functions associated in the same page, presets listed, settings read", async () => {
   pane = await session.open();
   const { page } = pane;
-  for (const p of listPresets()) await expect(page.getByRole("button", { name: `New scenario from ${p.name}` }).count()).resolves.toBe(1);
+  for (const p of listPresets()) await expect(page.getByRole("button", { name: `New scenario from ${p.name}`, exact: true }).count()).resolves.toBe(1);
   const state = await officeState(page);
   expect(state.associated).toEqual(expect.arrayContaining(["CASELOAD", "VERSION"]));
   expect(state.log.some((c) => c.api === "settings.get" && c.args[0] === "socialcare.library")).toBe(true);

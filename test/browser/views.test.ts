@@ -228,7 +228,7 @@ test("money reconciles on screen: tiers and components add up to the run cost sh
   const { page } = pane;
   for (const p of listPresets()) {
     await openTab(page, "Scenarios");
-    await page.getByRole("button", { name: `Results of ${p.name}` }).click();
+    await page.getByRole("button", { name: `Results of ${p.name}`, exact: true }).click();
     const result = runScenario(loadPreset(p.id));
     const card = page.locator(".card-value", { hasText: "£" }).first();
     await card.filter({ hasText: `£${wholePounds(result.runCost.total).toLocaleString("en-GB")}` }).waitFor();

@@ -1,0 +1,69 @@
+import { claimsTable, compareScenarios, loadPreset, simulate, onBaselineBasis } from "../../engine/index.js";
+import { onCouncil } from "../../node/council.js";
+import { socialcare } from "../cli/socialcare.js";
+
+/**
+ * The claims table reports what the model computes for each claim, by the test stated with it: the
+ * figure is the comparison's, "holds" is the test applied to it, the chance is the share of draws that
+ * pass it. Nothing here says whether a claim holds: correcting an input must never fail this file.
+ */
+
+const baseline = loadPreset("baseline-2018");
+const option = loadPreset("blueprint");
+const draws = 400;
+const t = claimsTable(baseline, option, { draws, seed: 3 });
+const c = compareScenarios(baseline, option);
+const row = (id: string) => t.rows.find((r) => r.id === id)!;
+
+test("each figure is the comparison's own, worked from the two results", () => {
+  expect(row("caseloads").value).toBeCloseTo(c.option.caseload.childrenPerCaseHolder / c.baseline.caseload.childrenPerCaseHolder - 1, 12);
+  expect(row("directContact").value).toBe(c.option.time.directContactShare);
+  expect(row("moreTime").value).toBeCloseTo(c.option.time.directContactShare / c.baseline.time.directContactShare - 1, 12);
+  expect(row("costNeutral").value).toBe(c.change.runCostPct);
+  expect(row("transition").value).toBe(c.transition.total);
+});
+
+test("'holds' is the stated test applied to the figure", () => {
+  expect(row("caseloads").holds).toBe(row("caseloads").value <= -0.195);
+  expect(row("directContact").holds).toBe(row("directContact").value >= 0.245);
+  expect(row("moreTime").holds).toBe(row("moreTime").value >= 0.595);
+  expect(row("costNeutral").holds).toBe(c.verdict === "neutral");
+  expect(row("transition").holds).toBe(c.transition.total >= 5e6 && c.transition.total <= 7e6 && c.transition.years.length === 3);
+});
+
+test("a figure that restates a setting typed in is called an input, and one computed from drivers an output", () => {
+  expect(row("directContact").kind).toBe("input");
+  expect(row("caseloads").kind).toBe("input");
+  expect(row("moreTime").kind).toBe("from inputs");
+  expect(row("costNeutral").kind).toBe("output");
+  expect(row("transition").kind).toBe("output");
+});
+
+test("the chances are the simulation's: cost neutral its probability; the transition range P(> £5m) − P(> £7m)", () => {
+  const at7 = simulate(option, { baseline, draws, seed: 3, figures: ["transition.total"], budget: 7e6 });
+  const at5 = simulate(option, { baseline, draws, seed: 3, figures: ["transition.total"], budget: 5e6 });
+  expect(row("costNeutral").chance).toBe(at7.probabilities!.costNeutral);
+  expect(row("transition").chance).toBeCloseTo(Math.max(0, at5.probabilities!.transitionOverBudget!.probability - at7.probabilities!.transitionOverBudget!.probability), 12);
+  for (const r of t.rows) if (r.chance !== null) expect(r.chance).toBeGreaterThanOrEqual(0);
+});
+
+test("on a council: the council as it is against the Blueprint on it, one price base", () => {
+  const b = onCouncil(loadPreset("traditional"), "leeds");
+  const o = onBaselineBasis(b, onCouncil(loadPreset("blueprint"), "leeds")).option;
+  const onLeeds = claimsTable(b, o, { draws: 200 });
+  expect(onLeeds.council).toBe(b.council.name);
+  expect(onLeeds.rows.find((r) => r.id === "caseloads")!.value).toBeCloseTo(compareScenarios(b, o).change.childrenPerCaseHolderPct, 12);
+});
+
+test("socialcare claims, and socialcare claims --council leeds", () => {
+  const run = socialcare(["claims", "--draws", "200", "--json"]);
+  expect(run.code).toBe(0);
+  const json = JSON.parse(run.stdout) as { baseline: string; rows: unknown[] };
+  expect(json.baseline).toBe("baseline-2018");
+  expect(json.rows).toHaveLength(5);
+  const leeds = socialcare(["claims", "--council", "leeds", "--draws", "200"]);
+  expect(leeds.code).toBe(0);
+  expect(leeds.stdout).toContain("on Leeds, 2025");
+  expect(leeds.stdout).toContain("an input restated");
+  expect(socialcare(["claims", "blueprint"]).code).toBe(2);
+});
