@@ -11,6 +11,8 @@ import { progressBar } from "./progress.js";
  * they read them, and how their results are shown. Reading only: every figure comes from the engine.
  */
 
+export const NO_DEFAULT_SPREADS_OPTION: OptionSpec = { name: "no-default-spreads", value: false, help: "vary only the inputs given a distribution, not the default spreads of assumptions" };
+
 export const BASELINE_OPTION: OptionSpec = { name: "baseline", value: true, placeholder: "preset|file", help: "compare against this baseline (for comparison figures such as change.runCost, transition.total, appraisal.npv)" };
 export const VARY_OPTION: OptionSpec = {
   name: "vary",
@@ -123,8 +125,9 @@ export function parallel(options: Record<string, string | boolean>, label: strin
 }
 
 export function describeInputs(inputs: readonly UncertainInput[], correlated: readonly Correlation[]): string {
-  const rows = inputs.map((i) => [i.label, i.key, i.side, i.distribution, formatByUnit(i.central, unitOf(i.unit))]);
+  const rows = inputs.map((i) => [i.label, i.key, i.side, `${i.distribution}${i.defaultSpread ? " *" : ""}`, formatByUnit(i.central, unitOf(i.unit))]);
   const lines = [table(["Uncertain input", "Setting", "Varies in", "Distribution", "Central"], rows, ["left", "left", "left", "left", "right"])];
+  if (inputs.some((i) => i.defaultSpread)) lines.push("", "* the default spread of an assumption no source gives (±20% on money, ±25% otherwise; docs/model.md); --no-default-spreads leaves them out");
   if (correlated.length > 0) lines.push("", `Rank correlations: ${correlated.map((c) => `${c.between[0]} ~ ${c.between[1]} ${c.rank}`).join("; ")}`);
   return lines.join("\n");
 }

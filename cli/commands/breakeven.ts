@@ -2,7 +2,7 @@ import { switchingValue, type SwitchingValue } from "../../engine/index.js";
 import { UsageError } from "../args.js";
 import { AS_GIVEN_OPTION, COMMON_OPTIONS, type Command } from "../command.js";
 import { formatByUnit } from "../format.js";
-import { BASELINE_OPTION, loadOnBasis, withNote, number } from "../uncertainty.js";
+import { BASELINE_OPTION, NO_DEFAULT_SPREADS_OPTION, loadOnBasis, withNote, number } from "../uncertainty.js";
 
 export const breakeven: Command = {
   name: "breakeven",
@@ -13,7 +13,7 @@ export const breakeven: Command = {
     { name: "input", value: true, placeholder: "setting", help: "the setting to move (baseline.<key> or option.<key> where the two differ)" },
     { name: "figure", value: true, placeholder: "f", help: "the figure (default: runCost.total; with a baseline: change.runCost)" },
     { name: "target", value: true, placeholder: "value", help: "the value the figure should reach (default 0)" },
-    BASELINE_OPTION, AS_GIVEN_OPTION,
+    BASELINE_OPTION, AS_GIVEN_OPTION, NO_DEFAULT_SPREADS_OPTION,
     { name: "from", value: true, placeholder: "x", help: "search from this value of the input (default: the low end of its distribution or legal range)" },
     { name: "to", value: true, placeholder: "y", help: "search up to this value" },
     ...COMMON_OPTIONS,
@@ -28,6 +28,7 @@ export const breakeven: Command = {
     const { scenario, baseline, note } = loadOnBasis(args.positionals[0]!, args.options);
     const target = number(o, "target");
     const result = switchingValue(scenario, {
+      ...(args.options["no-default-spreads"] === true ? { defaultSpreads: false } : {}), 
       input: o.input,
       ...(baseline ? { baseline } : {}),
       ...(typeof o.figure === "string" ? { figure: o.figure } : {}),

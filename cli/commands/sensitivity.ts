@@ -2,7 +2,7 @@ import { sensitivity as tornadoOf, type Tornado } from "../../engine/index.js";
 import { UsageError } from "../args.js";
 import { AS_GIVEN_OPTION, COMMON_OPTIONS, type Command } from "../command.js";
 import { formatByUnit, table } from "../format.js";
-import { BASELINE_OPTION, loadOnBasis, withNote, number, VARY_OPTION, vary } from "../uncertainty.js";
+import { BASELINE_OPTION, NO_DEFAULT_SPREADS_OPTION, loadOnBasis, withNote, number, VARY_OPTION, vary } from "../uncertainty.js";
 
 export const sensitivity: Command = {
   name: "sensitivity",
@@ -10,7 +10,7 @@ export const sensitivity: Command = {
   usage: "socialcare sensitivity <scenario> [--baseline <preset|file>] [--figure <f>] [--tail <percentile>]",
   example: "socialcare sensitivity blueprint --baseline baseline-2018 --figure transition.total",
   options: [
-    BASELINE_OPTION, AS_GIVEN_OPTION,
+    BASELINE_OPTION, AS_GIVEN_OPTION, NO_DEFAULT_SPREADS_OPTION,
     { name: "figure", value: true, placeholder: "f", help: "the figure (default: runCost.total; with a baseline: change.runCost)" },
     { name: "tail", value: true, placeholder: "p", help: "low and high as percentiles p and 100 − p of each input's distribution (default 10)" },
     VARY_OPTION,
@@ -23,7 +23,7 @@ export const sensitivity: Command = {
     const figure = typeof o.figure === "string" ? o.figure : undefined;
     const tail = number(o, "tail");
     const given = vary(o);
-    const tornado = tornadoOf(scenario, { ...(baseline ? { baseline } : {}), ...(figure ? { figure } : {}), ...(tail !== undefined ? { tail } : {}), ...(given ? { vary: given } : {}) });
+    const tornado = tornadoOf(scenario, { ...(args.options["no-default-spreads"] === true ? { defaultSpreads: false } : {}), ...(baseline ? { baseline } : {}), ...(figure ? { figure } : {}), ...(tail !== undefined ? { tail } : {}), ...(given ? { vary: given } : {}) });
     return { text: withNote(note, describe(tornado)), json: tornado, csv: tidy(tornado) };
   },
 };

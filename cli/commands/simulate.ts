@@ -3,7 +3,7 @@ import { simulateParallel } from "../../node/simulate.js";
 import { UsageError } from "../args.js";
 import { AS_GIVEN_OPTION, COMMON_OPTIONS, type Command } from "../command.js";
 import { formatMoney } from "../format.js";
-import { BASELINE_OPTION, CORRELATE_OPTION, correlations, describeInputs, DRAW_OPTIONS, histogramText, list, loadOnBasis, withNote, number, parallel, percent, summaryTable, VARY_OPTION, vary, wholeNumber } from "../uncertainty.js";
+import { BASELINE_OPTION, NO_DEFAULT_SPREADS_OPTION, CORRELATE_OPTION, correlations, describeInputs, DRAW_OPTIONS, histogramText, list, loadOnBasis, withNote, number, parallel, percent, summaryTable, VARY_OPTION, vary, wholeNumber } from "../uncertainty.js";
 
 export const simulate: Command = {
   name: "simulate",
@@ -11,7 +11,7 @@ export const simulate: Command = {
   usage: "socialcare simulate <scenario> [--baseline <preset|file>] [--figure <f,...>] [--draws <n>] [--seed <n>] [--workers <n>]",
   example: "socialcare simulate blueprint --baseline baseline-2018 --draws 20000 --budget 7000000",
   options: [
-    BASELINE_OPTION, AS_GIVEN_OPTION,
+    BASELINE_OPTION, AS_GIVEN_OPTION, NO_DEFAULT_SPREADS_OPTION,
     { name: "figure", value: true, placeholder: "f,...", help: "figures to summarise (default: run cost and caseload; with a baseline: change.runCost, transition.total, appraisal.npv)" },
     ...DRAW_OPTIONS,
     { name: "budget", value: true, placeholder: "£", help: "a transition budget: report the chance that transition spend exceeds it" },
@@ -31,6 +31,7 @@ export const simulate: Command = {
       return n;
     });
     const options: SimulationOptions = {
+      ...(args.options["no-default-spreads"] === true ? { defaultSpreads: false } : {}), 
       ...(baseline ? { baseline } : {}),
       ...(list(o, "figure") ? { figures: list(o, "figure")! } : {}),
       ...(wholeNumber(o, "draws") !== undefined ? { draws: wholeNumber(o, "draws")! } : {}),

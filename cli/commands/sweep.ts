@@ -6,7 +6,7 @@ import { sweepParallel } from "../../node/simulate.js";
 import { UsageError } from "../args.js";
 import { AS_GIVEN_OPTION, COMMON_OPTIONS, type Command } from "../command.js";
 import { formatByUnit, table } from "../format.js";
-import { BASELINE_OPTION, CORRELATE_OPTION, correlations, DRAW_OPTIONS, list, loadOnBasis, number, parallel, percent, VARY_OPTION, vary, wholeNumber, withNote } from "../uncertainty.js";
+import { BASELINE_OPTION, NO_DEFAULT_SPREADS_OPTION, CORRELATE_OPTION, correlations, DRAW_OPTIONS, list, loadOnBasis, number, parallel, percent, VARY_OPTION, vary, wholeNumber, withNote } from "../uncertainty.js";
 
 export const sweep: Command = {
   name: "sweep",
@@ -14,7 +14,7 @@ export const sweep: Command = {
   usage: "socialcare sweep <published|published-<year>|councils.csv> <scenario> [<scenario> ...] [--baseline <preset|file>] [--draws <n>] [--workers <n>]",
   example: "socialcare sweep published blueprint cluster reclaim --baseline traditional --draws 1000",
   options: [
-    BASELINE_OPTION, AS_GIVEN_OPTION,
+    BASELINE_OPTION, AS_GIVEN_OPTION, NO_DEFAULT_SPREADS_OPTION,
     { name: "figure", value: true, placeholder: "f,...", help: "figures to summarise (default as for simulate)" },
     ...DRAW_OPTIONS,
     { name: "budget", value: true, placeholder: "£", help: "a transition budget: report the chance that each council's transition spend exceeds it" },
@@ -33,6 +33,7 @@ export const sweep: Command = {
     const baseline = based[0]!.baseline;
     const notes = based.map((b) => b.note).filter((n): n is string => n !== undefined);
     const options: SweepOptions = {
+      ...(args.options["no-default-spreads"] === true ? { defaultSpreads: false } : {}), 
       councils,
       scenarios,
       ...(baseline ? { baseline } : {}),

@@ -5,6 +5,7 @@ import { closeMatches } from "../names.js";
 import { numericSettings, type Setting } from "../scenario/settings.js";
 import type { Scenario } from "../scenario/types.js";
 import { correlationFactor, type Correlation } from "./correlation.js";
+import { defaultSpread } from "./defaultSpreads.js";
 import { formatDistribution, readDistribution, sampler, type Distribution, type Sampler, type SettingRange } from "./distributions.js";
 import { comparisonFigureReaders, scenarioFigureReaders, type FigureReader } from "./figureReaders.js";
 import { normalCdf, normalQuantile } from "./normal.js";
@@ -35,6 +36,8 @@ export interface UncertaintyOptions {
   correlations?: readonly Correlation[];
   /** Settings held at their value even if they carry a distribution (a sweep's council figures); `baseline.` or `option.` for one side. */
   fixed?: readonly string[];
+  /** Give every labelled assumption without a distribution its default spread (default true; defaultSpreads.ts). */
+  defaultSpreads?: boolean;
 }
 
 /** One place a drawn value is written: a side's inputs array, at a slot. */
@@ -60,6 +63,8 @@ export interface UncertainInput {
   central: number;
   /** Whether it is in a correlated group. */
   correlated: boolean;
+  /** True when its distribution is the default spread of an assumption (defaultSpreads.ts), not one stated. */
+  defaultSpread?: boolean;
 }
 
 export const SIDES = ["baseline", "option"] as const;
@@ -246,6 +251,21 @@ export class UncertainSubject {
         if (slot !== undefined && this.work[side]![slot] === this.work[carrier]![this.slotOf(carrier, key)!]) perSide[side] = carried;
       });
     }
+    // Every labelled assumption without a distribution of its own gets its default spread (defaultSpreads.ts).
+    const defaulted = new Set<string>();
+    if (options.defaultSpreads !== false) {
+      sideScenarios.forEach((_s, side) => {
+        this.settings(side).forEach((setting) => {
+          const key = setting.key;
+          if (byKey.get(key)?.[side] !== undefined || fixedShapeReason(key) || this.slotOf(side, key) === undefined) return;
+          const d = defaultSpread(setting);
+          if (!d) return;
+          if (!byKey.has(key)) byKey.set(key, sideScenarios.map(() => undefined));
+          byKey.get(key)![side] = d;
+          defaulted.add(`${side}:${key}`);
+        });
+      });
+    }
     // Distributions from the options replace or add, after checking each against its setting.
     const issues: Issue[] = [];
     for (const [name, raw] of Object.entries(options.vary ?? {})) {
@@ -261,7 +281,10 @@ export class UncertainSubject {
         const setting = this.settings(side)[slot]!;
         const read = readDistribution(raw, this.work[side]![slot], rangeOf(setting));
         for (const issue of read.issues) issues.push({ path: `vary.${name}${issue.path ? `.${issue.path}` : ""}`, reason: issue.reason });
-        if (read.distribution) byKey.get(key)![side] = read.distribution;
+        if (read.distribution) {
+          byKey.get(key)![side] = read.distribution;
+          defaulted.delete(`${side}:${key}`);
+        }
       }
     }
     if (issues.length > 0) throw new ScenarioError(issues);
@@ -282,7 +305,8 @@ export class UncertainSubject {
       const shown = list[list.length - 1]!;
       const setting = this.settings(shown.side)[shown.slot]!;
       const side = this.kind === "scenario" ? "scenario" : list.length === 2 ? "both" : sideNames[shown.side]!;
-      inputs.push({ key, label: setting.label, unit: setting.unit ?? "", side, distribution: formatDistribution(shown.sampler.distribution), central: shown.central, correlated: false });
+      const byDefault = list.every((t) => defaulted.has(`${t.side}:${key}`));
+      inputs.push({ key, label: setting.label, unit: setting.unit ?? "", side, distribution: formatDistribution(shown.sampler.distribution), central: shown.central, correlated: false, ...(byDefault ? { defaultSpread: true } : {}) });
       targets.push(list);
     }
     const uncertain = new Set(inputs.map((i) => i.key));

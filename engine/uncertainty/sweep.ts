@@ -29,6 +29,8 @@ export interface SweepOptions {
   scenarios: readonly Scenario[];
   /** Compare each scenario with this baseline, for each council. */
   baseline?: Scenario;
+  /** Give every labelled assumption without a distribution its default spread (default true; defaultSpreads.ts). */
+  defaultSpreads?: boolean;
   figures?: readonly string[];
   /** Draws per council and scenario (default 1,000). */
   draws?: number;
@@ -90,6 +92,7 @@ export class Sweep {
             ...(options.percentiles ? { percentiles: options.percentiles } : {}),
             draws: this.draws,
             ...(options.seed !== undefined ? { seed: options.seed } : {}),
+            ...(options.defaultSpreads === false ? { defaultSpreads: false } : {}),
             fixed,
           },
           { allowCertain: true },

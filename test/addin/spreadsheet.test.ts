@@ -151,7 +151,7 @@ const spills: [string, string, (blank: Blank) => unknown[][]][] = [
     return [["Category", "Label", ...t.years, "Total"], ...t.table.map((row, i) => [expect.any(String), expect.any(String), ...row, Object.values(t.byCategory)[i]]), ["total", "Total", ...t.byYear.map((y) => y.amount), t.total]];
   }],
   ["R1", "=SOCIALCARE.PRESETS()", () => [["Preset", "Name", "Description"], ...listPresets().map((p) => [p.id, p.name, p.description])]],
-  ["H40", `=SOCIALCARE.TORNADO(${I(14)},"runCost.total")`, () => [
+  ["V1", `=SOCIALCARE.TORNADO(${I(14)},"runCost.total")`, () => [
     ["Input", "Figure at low", "Figure at high", "Swing", "Setting", "Low value", "High value"],
     ...sensitivity(loadPreset("blueprint"), { figure: "runCost.total" }).bars.map((b) => [b.label, b.figureAtLow, b.figureAtHigh, b.swing, b.key, b.low, b.high]),
   ]],
