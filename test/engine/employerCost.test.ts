@@ -21,8 +21,13 @@ describe("employer National Insurance", () => {
     expect(employerNi(30000, { rate: 0.1, threshold: 10000 })).toBe(2000);
   });
 
+  test("2022/23: one rate for the year, 15.05% for 214 days and 13.8% for 151, above £9,100", () => {
+    const blended = Math.round((0.1505 * 214 + 0.138 * 151) / 365 * 10000) / 10000;
+    expect(employerNi(40000, "2022/23")).toBeCloseTo(blended * (40000 - 9100), 10);
+  });
+
   test("a year the rates table does not hold is an unknown name with close matches", () => {
-    expect(() => employerNi(30000, "2022/23")).toThrow(UnknownNameError);
+    expect(() => employerNi(30000, "2016/17")).toThrow(UnknownNameError);
   });
 
   test("a year that is not a financial year is out of domain", () => {
