@@ -34,7 +34,7 @@ export interface ScenarioCells {
     children: Cell;
     childrenPerCaseHolder: Cell;
     totalFte: Cell;
-    /** The shares of the week after the direct payments lever (TIME_USE_SHARES order). */
+    /** The week after the changes and the direct payments lever (TIME_USE_SHARES order). */
     shares: Expr[];
     tierCost: Cell[];
     /** Whole pennies by tier, the team budgets last. */
@@ -62,6 +62,13 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
   calc.group("Caseload and sizing");
   const children = calc.scalar("Children open to social care", "children", I("council.children"), "number");
   const families = calc.scalar("Families = children ÷ children per family", "families", div(ref(children), I("council.childrenPerFamily")), "number");
+  const hours = calc.scalar("Contracted hours a week", "hours a week", I("timeUse.hoursPerWeek"), "hours");
+  const handedPerCaseHolder = calc.scalar(
+    "Administration handed to support staff per case-holder = contracted hours × starting administration share × share handed over",
+    "hours a week",
+    mul(mul(ref(hours), I("timeUse.administration")), I("timeUse.changes.administrationToSupport")),
+    "hours",
+  );
   const fte: Cell[] = tiers.map((t) => calc.reserve(`FTE: ${t.name} (${sizingText(t)})`, "FTE", "fte"));
   const caseHolding = calc.reserve("Case-holding FTE (case-holding tiers added in the order their sizing resolves)", "FTE", "fte");
   const teamsOf = scenario.structure.teams.of;
@@ -82,6 +89,10 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
         return ref(caseHolding);
       case "totalFte":
         return ref(totalFte);
+      case "referrals":
+        return I("council.referralsPerYear");
+      case "administrationHours":
+        return mul(ref(caseHolding), ref(handedPerCaseHolder));
     }
     const i = tiers.findIndex((t) => t.id === name);
     if (i < 0) throw new Error(`sizing names unknown quantity ${name}`);
@@ -118,10 +129,10 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
   const childrenPerCaseHolder = calc.scalar("Children per case-holder = children ÷ case-holding FTE", "children", perCaseHolder(children), "ratio");
   const familiesPerCaseHolder = calc.scalar("Families per case-holder = families ÷ case-holding FTE", "families", perCaseHolder(families), "ratio");
 
-  // Time use. Direct payments: each case supported through one frees (or, negative, adds) care-management
-  // time, which sits in recording and admin; the hours freed move into direct contact.
-  calc.group("Time use, with the direct payments lever (hours freed move from recording and admin into direct contact)");
-  const hours = calc.scalar("Contracted hours a week", "hours a week", I("timeUse.hoursPerWeek"), "hours");
+  // Time use: the starting week changed by the structure's drivers (engine/time/weekAfter.ts, the
+  // same operations in the same order), then direct payments, whose care-management time moves from
+  // administration into direct contact.
+  calc.group("Time use: the starting week, the structure's changes to it and the direct payments lever");
   const dpCases = calc.scalar(
     "Cases on direct payments per case-holder = share of families on direct payments × children per case-holder",
     "cases",
@@ -140,18 +151,57 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
     div(mul(ref(hoursFreed), ref(caseHolding)), ref(hours)),
     "fte",
   );
+  const handedToSupport = calc.scalar("Administration handed to support staff, all case-holders = case-holding FTE × hours handed per case-holder", "hours a week", mul(ref(caseHolding), ref(handedPerCaseHolder)), "hours");
+  const administrationKept = calc.scalar(
+    "Administration kept (before direct payments) = starting share × (1 − share handed to support)",
+    "share",
+    mul(I("timeUse.administration"), sub(num(1), I("timeUse.changes.administrationToSupport"))),
+    "share",
+  );
+  const reportingAfter = calc.scalar(
+    `Meetings and reporting after = starting share × MAX(0, 1 − cut per layer × (layers when measured − this structure's ${model.layers}))`,
+    "share",
+    mul(I("timeUse.meetingsAndReporting"), fn("MAX", num(0), sub(num(1), mul(I("timeUse.changes.reportingCutPerLayer"), sub(I("timeUse.changes.managementLayersBefore"), num(model.layers)))))),
+    "share",
+  );
+  const travelAfter = calc.scalar("Travel after = starting share × (1 − travel cut)", "share", mul(I("timeUse.travel"), sub(num(1), I("timeUse.changes.travelCut"))), "share");
+  const supervisionAfter = calc.scalar("Supervision after = starting share × (1 + change in supervision)", "share", mul(I("timeUse.supervision"), add(num(1), I("timeUse.changes.supervisionChange"))), "share");
+  const freedByChanges = calc.scalar(
+    "Share of the week the changes free = (administration − kept) + (meetings and reporting − after) + (travel − after) + (supervision − after)",
+    "share",
+    add(
+      add(add(sub(I("timeUse.administration"), ref(administrationKept)), sub(I("timeUse.meetingsAndReporting"), ref(reportingAfter))), sub(I("timeUse.travel"), ref(travelAfter))),
+      sub(I("timeUse.supervision"), ref(supervisionAfter)),
+    ),
+    "share",
+  );
+  const hoursFreedByChanges = calc.scalar("Hours a week per case-holder the changes free = share freed × contracted hours", "hours a week", mul(ref(freedByChanges), ref(hours)), "hours");
   const contactShare = calc.scalar(
-    "Direct contact share of the week = stated share + hours freed ÷ contracted hours",
+    "Direct contact share of the week = starting share + share of freed time to direct contact × share freed + direct payments hours freed ÷ contracted hours",
     "share",
-    add(I("timeUse.directContact"), div(ref(hoursFreed), ref(hours))),
-    "share",
-  );
-  const recordingShare = calc.scalar(
-    "Recording and admin share of the week = stated share − hours freed ÷ contracted hours",
-    "share",
-    sub(I("timeUse.recordingAndAdmin"), div(ref(hoursFreed), ref(hours))),
+    add(add(I("timeUse.directContact"), mul(I("timeUse.changes.freedToDirectContact"), ref(freedByChanges))), div(ref(hoursFreed), ref(hours))),
     "share",
   );
+  const administrationShare = calc.scalar(
+    "Administration share of the week = administration kept − direct payments hours freed ÷ contracted hours",
+    "share",
+    sub(ref(administrationKept), div(ref(hoursFreed), ref(hours))),
+    "share",
+  );
+  const learningShare = calc.scalar(
+    "Learning and other share of the week = starting share + (1 − share of freed time to direct contact) × share freed",
+    "share",
+    add(I("timeUse.learning"), mul(sub(num(1), I("timeUse.changes.freedToDirectContact")), ref(freedByChanges))),
+    "share",
+  );
+  const weekAfter: Record<string, Cell | undefined> = {
+    directContact: contactShare,
+    administration: administrationShare,
+    travel: travelAfter,
+    meetingsAndReporting: reportingAfter,
+    supervision: supervisionAfter,
+    learning: learningShare,
+  };
   const contactPerCaseHolder = calc.scalar("Direct contact hours per case-holder a week = hours × direct contact share", "hours a week", mul(ref(hours), ref(contactShare)), "hours");
   const contactPerChild = calc.scalar(
     "Direct contact hours per child a week = contact hours per case-holder ÷ children per case-holder",
@@ -294,7 +344,9 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
   set("structure.clinicianFte", clinicianFte);
   set("time.hoursPerWeek", hours);
   set("time.directContactShare", contactShare);
-  set("time.recordingAndAdminShare", recordingShare);
+  set("time.administrationShare", administrationShare);
+  set("time.hoursFreedByChangesPerCaseHolderPerWeek", hoursFreedByChanges);
+  set("time.administrationHoursToSupport", handedToSupport);
   set("time.directPayments.casesPerCaseHolder", dpCases);
   set("time.directPayments.hoursFreedPerCaseHolderPerWeek", hoursFreed);
   set("time.directPayments.capacityFte", capacityFreed);
@@ -320,7 +372,7 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
       children,
       childrenPerCaseHolder,
       totalFte,
-      shares: TIME_USE_SHARES.map((k) => (k === "directContact" ? ref(contactShare) : k === "recordingAndAdmin" ? ref(recordingShare) : I(`timeUse.${k}`))),
+      shares: TIME_USE_SHARES.map((k) => (weekAfter[k] ? ref(weekAfter[k]!) : I(`timeUse.${k}`))),
       tierCost,
       tierPennies: byTier.pennies,
       tierPounds: byTier.pounds,

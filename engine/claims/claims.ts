@@ -2,6 +2,7 @@ import { compareScenarios, type Comparison } from "../compare/compare.js";
 import { DomainError } from "../errors.js";
 import { comparisonFigure } from "../explain/figures.js";
 import type { Scenario } from "../scenario/types.js";
+import { managementLayers } from "../structure/layers.js";
 import { simulate } from "../uncertainty/simulate.js";
 
 /**
@@ -57,6 +58,25 @@ interface ClaimDefinition {
 /** The option's setting a figure restates, where the option types it in. */
 const caseloadTargets = (option: Scenario) => option.structure.tiers.filter((t) => t.holdsCases && t.size.rule === "caseload");
 
+/** The drivers that change the option's starting week, in words; none when the week is typed in as it is. */
+function weekDrivers(option: Scenario): string[] {
+  const c = option.timeUse.changes;
+  const out: string[] = [];
+  if (c.administrationToSupport > 0) out.push(`administration handed to support staff (${Math.round(c.administrationToSupport * 100)}%)`);
+  if (c.reportingCutPerLayer > 0 && c.managementLayersBefore !== managementLayers(option.structure.tiers)) out.push("meetings and reporting cut with the management layers removed");
+  if (c.travelCut !== 0) out.push("travel cut");
+  if (c.supervisionChange !== 0) out.push("supervision changed");
+  if (option.timeUse.directPayments.shareOfFamilies > 0 && option.timeUse.directPayments.hoursFreedPerCase !== 0) out.push("direct payments");
+  return out;
+}
+
+const weekKind = (option: Scenario, typed: { kind: ClaimKind; drivers: string }): { kind: ClaimKind; drivers: string } => {
+  const drivers = weekDrivers(option);
+  return drivers.length > 0
+    ? { kind: "output", drivers: `the starting week (timeUse) changed by ${drivers.join(", ")} (timeUse.changes)` }
+    : typed;
+};
+
 const CLAIMS: ClaimDefinition[] = [
   {
     id: "caseloads",
@@ -77,7 +97,7 @@ const CLAIMS: ClaimDefinition[] = [
     figure: "option.time.directContactShare",
     unit: "share",
     holds: (x) => x >= 0.245,
-    kind: () => ({ kind: "input", drivers: "the option's timeUse.directContact is typed in: the model restates it" }),
+    kind: (o) => weekKind(o, { kind: "input", drivers: "the option's timeUse.directContact is typed in and nothing changes its week: the model restates it" }),
   },
   {
     id: "moreTime",
@@ -86,7 +106,7 @@ const CLAIMS: ClaimDefinition[] = [
     figure: "change.contactTimePct",
     unit: "share",
     holds: (x) => x >= 0.595,
-    kind: () => ({ kind: "from inputs", drivers: "the two sides' timeUse.directContact, both typed in: the rise is their ratio" }),
+    kind: (o) => weekKind(o, { kind: "from inputs", drivers: "the two sides' timeUse.directContact, both typed in: the rise is their ratio" }),
   },
   {
     id: "costNeutral",

@@ -202,17 +202,42 @@ function explainResultFigure(scenario: Scenario, result: Result, found: Figure):
       return out("Contracted hours a week: an input.", fmt(v));
     }
     case "time.directContactShare":
-    case "time.recordingAndAdminShare": {
+    case "time.administrationShare": {
       const contact = name === "time.directContactShare";
-      const stated = inputs.setting(contact ? "timeUse.directContact" : "timeUse.recordingAndAdmin");
-      TIME_USE_SHARES.filter((k) => k !== (contact ? "directContact" : "recordingAndAdmin")).forEach((k) => inputs.setting(`timeUse.${k}`));
+      const changes = weekChanges(result, scenario, inputs);
       const hours = result.time.hoursPerWeek;
-      const freed = directPaymentHoursFreed(result, inputs);
+      const dp = directPaymentHoursFreed(result, inputs);
+      if (contact) {
+        const stated = inputs.setting("timeUse.directContact");
+        const f = inputs.setting("timeUse.changes.freedToDirectContact");
+        return out(
+          "Direct contact share = the starting week's share + the share of the freed hours that goes to direct contact × the share of the week the structure's changes free (administration handed to support, meetings and reporting cut with the management layers removed, travel cut, supervision changed) + care-management hours freed by direct payments ÷ contracted hours.",
+          `${pct(stated)} + ${pct(f)} × ${pct(changes.freed)} + ${fmt(dp, 3)} ÷ ${fmt(hours)} = ${pct(found.value as number)}`,
+        );
+      }
+      const stated = inputs.setting("timeUse.administration");
+      const a = inputs.setting("timeUse.changes.administrationToSupport");
       return out(
-        contact
-          ? "Direct contact share = the stated share + care-management hours a week freed by direct payments per case-holder ÷ contracted hours (the time moves out of recording and admin); the shares of the week sum to 1."
-          : "Recording and admin share = the stated share − care-management hours a week freed by direct payments per case-holder ÷ contracted hours (the time moves into direct contact); the shares of the week sum to 1.",
-        `${pct(stated)} ${contact ? "+" : "−"} ${fmt(freed, 3)} ÷ ${fmt(hours)} = ${pct(found.value as number)}`,
+        "Administration share = the starting week's share × (1 − the share handed to support staff) − care-management hours freed by direct payments ÷ contracted hours (that time moves into direct contact).",
+        `${pct(stated)} × (1 − ${pct(a)}) − ${fmt(dp, 3)} ÷ ${fmt(hours)} = ${pct(found.value as number)}`,
+      );
+    }
+    case "time.hoursFreedByChangesPerCaseHolderPerWeek": {
+      const changes = weekChanges(result, scenario, inputs);
+      const hours = inputs.setting("timeUse.hoursPerWeek");
+      return out(
+        "Hours freed by the structure's changes = contracted hours × (administration handed to support + meetings and reporting cut + travel cut − supervision added), each a share of the starting week: administration × share handed over; meetings and reporting × the smaller of 1 and cut per layer × layers removed (layers when the week was measured − this structure's layers); travel × travel cut; supervision × change in supervision.",
+        `${fmt(hours)} × (${pct(changes.administration)} + ${pct(changes.reporting)} + ${pct(changes.travel)} − ${pct(changes.supervision)}) = ${fmt(found.value as number, 3)}`,
+      );
+    }
+    case "time.administrationHoursToSupport": {
+      const hours = inputs.setting("timeUse.hoursPerWeek");
+      const share = inputs.setting("timeUse.administration");
+      const a = inputs.setting("timeUse.changes.administrationToSupport");
+      inputs.figure("caseload.caseHoldingFte", "Case-holding FTE", result.caseload.caseHoldingFte, "FTE");
+      return out(
+        "Administration handed to support staff, hours a week = case-holding FTE × contracted hours × the starting week's administration share × the share handed over (the quantity administrationHours a support tier's span can be sized by).",
+        `${fmt(result.caseload.caseHoldingFte)} × ${fmt(hours)} × ${pct(share)} × ${pct(a)} = ${fmt(found.value as number)}`,
       );
     }
     case "time.directPayments.casesPerCaseHolder": {
@@ -243,21 +268,21 @@ function explainResultFigure(scenario: Scenario, result: Result, found: Figure):
     }
     case "time.directContactHoursPerCaseHolderPerWeek": {
       const hours = inputs.setting("timeUse.hoursPerWeek");
-      inputs.figure("time.directContactShare", "Direct contact share of the week (after direct payments)", result.time.directContactShare, "share");
+      inputs.figure("time.directContactShare", "Direct contact share of the week (after the changes and direct payments)", result.time.directContactShare, "share");
       inputs.setting("timeUse.directContact");
       inputs.setting("timeUse.directPayments.shareOfFamilies");
       inputs.setting("timeUse.directPayments.hoursFreedPerCase");
-      return out("Direct contact hours per case-holder a week = contracted hours × direct contact share (after direct payments).", `${fmt(hours)} × ${pct(result.time.directContactShare)} = ${fmt(result.time.directContactHoursPerCaseHolderPerWeek)}`);
+      return out("Direct contact hours per case-holder a week = contracted hours × direct contact share (after the changes and direct payments).", `${fmt(hours)} × ${pct(result.time.directContactShare)} = ${fmt(result.time.directContactHoursPerCaseHolderPerWeek)}`);
     }
     case "time.directContactHoursPerChildPerWeek": {
       const hours = inputs.setting("timeUse.hoursPerWeek");
-      inputs.figure("time.directContactShare", "Direct contact share of the week (after direct payments)", result.time.directContactShare, "share");
+      inputs.figure("time.directContactShare", "Direct contact share of the week (after the changes and direct payments)", result.time.directContactShare, "share");
       inputs.setting("timeUse.directContact");
       inputs.setting("timeUse.directPayments.shareOfFamilies");
       inputs.setting("timeUse.directPayments.hoursFreedPerCase");
       inputs.figure("caseload.childrenPerCaseHolder", "Children per case-holder", result.caseload.childrenPerCaseHolder);
       return out(
-        "Direct contact hours per child a week = contracted hours × direct contact share (after direct payments) ÷ children per case-holder.",
+        "Direct contact hours per child a week = contracted hours × direct contact share (after the changes and direct payments) ÷ children per case-holder.",
         `${fmt(hours)} × ${pct(result.time.directContactShare)} ÷ ${fmt(result.caseload.childrenPerCaseHolder)} = ${fmt(result.time.directContactHoursPerChildPerWeek, 3)}`,
       );
     }
@@ -270,6 +295,20 @@ function explainResultFigure(scenario: Scenario, result: Result, found: Figure):
     }
   }
   return out("An output of the model.", String(found.value));
+}
+
+/** Adds the starting week and the structure's changes to the inputs; returns what each change frees, as shares of the week. */
+function weekChanges(result: Result, scenario: Scenario, inputs: Inputs): { administration: number; reporting: number; travel: number; supervision: number; freed: number } {
+  const t = scenario.timeUse;
+  const c = t.changes;
+  for (const k of TIME_USE_SHARES) inputs.setting(`timeUse.${k}`);
+  for (const k of ["administrationToSupport", "managementLayersBefore", "reportingCutPerLayer", "travelCut", "supervisionChange", "freedToDirectContact"]) inputs.setting(`timeUse.changes.${k}`);
+  inputs.figure("structure.layers", "Management layers", result.structure.layers, "layers");
+  const administration = t.administration - t.administration * (1 - c.administrationToSupport);
+  const reporting = t.meetingsAndReporting - t.meetingsAndReporting * Math.max(0, 1 - c.reportingCutPerLayer * (c.managementLayersBefore - result.structure.layers));
+  const travel = t.travel - t.travel * (1 - c.travelCut);
+  const supervision = t.supervision * (1 + c.supervisionChange) - t.supervision;
+  return { administration, reporting, travel, supervision, freed: result.time.hoursFreedByChangesPerCaseHolderPerWeek / result.time.hoursPerWeek };
 }
 
 /** Adds the direct payments settings (and the caseload they act on) to the inputs; returns the hours freed per case-holder a week. */

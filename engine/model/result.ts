@@ -67,13 +67,17 @@ export interface Result {
   };
   time: {
     hoursPerWeek: number;
-    /** Direct contact share of the week, after the direct payments lever (the stated share when it is off). */
+    /** Direct contact share of the week after the structure's changes and direct payments (the starting share when both are off). */
     directContactShare: number;
-    /** Recording and admin share of the week, after the direct payments lever. */
-    recordingAndAdminShare: number;
+    /** Administration share of the week after the changes and direct payments. */
+    administrationShare: number;
+    /** Hours a week per case-holder the structure's changes free (negative: add), before they are shared out. */
+    hoursFreedByChangesPerCaseHolderPerWeek: number;
+    /** Case-holders' administration hours a week handed to support staff, all case-holders together. */
+    administrationHoursToSupport: number;
     directContactHoursPerCaseHolderPerWeek: number;
     directContactHoursPerChildPerWeek: number;
-    /** The shares of the week after the direct payments lever; they sum to 1. */
+    /** The week after the changes and direct payments, by activity; the shares sum to 1. */
     shares: Record<TimeUseShare, number>;
     directPayments: {
       shareOfFamilies: number;
@@ -229,16 +233,12 @@ export function buildResult(model: ScenarioModel, state: ModelState): Result {
     time: {
       hoursPerWeek: state.hoursPerWeek,
       directContactShare: state.directContactShare,
-      recordingAndAdminShare: state.recordingAndAdminShare,
+      administrationShare: state.administrationShare,
+      hoursFreedByChangesPerCaseHolderPerWeek: state.freedByChanges * state.hoursPerWeek,
+      administrationHoursToSupport: state.administrationHoursToSupport,
       directContactHoursPerCaseHolderPerWeek: state.contactHoursPerCaseHolder,
       directContactHoursPerChildPerWeek: state.contactHoursPerChild,
-      shares: {
-        directContact: state.directContactShare,
-        recordingAndAdmin: state.recordingAndAdminShare,
-        travel: scenario.timeUse.travel,
-        supervision: scenario.timeUse.supervision,
-        learning: scenario.timeUse.learning,
-      },
+      shares: Object.fromEntries(TIME_USE_SHARES.map((k, i) => [k, state.shares[i]!])) as Record<TimeUseShare, number>,
       directPayments: {
         shareOfFamilies: scenario.timeUse.directPayments.shareOfFamilies,
         hoursFreedPerCase: scenario.timeUse.directPayments.hoursFreedPerCase,
@@ -284,7 +284,7 @@ function scenarioChecks(result: Result, state: ModelState, scenario: Scenario): 
   for (const k of RUN_COST_COMPONENTS) componentPennies += toPennies(result.runCost.components[k]);
   let shareSum = 0;
   for (const k of TIME_USE_SHARES) shareSum += scenario.timeUse[k];
-  // The direct payments lever only moves time between two uses, so the week still adds up.
+  // The changes and the direct payments lever only move time between uses, so the week still adds up.
   let leverSum = 0;
   for (const k of TIME_USE_SHARES) leverSum += result.time.shares[k];
   const caseload = result.caseload;
@@ -302,7 +302,7 @@ function scenarioChecks(result: Result, state: ModelState, scenario: Scenario): 
     check("each tier's components sum to its annual cost", badTier === undefined, () => badTier ?? ""),
     check("run cost reconciles with the unrounded model to within a penny a line", Math.abs(result.runCost.total - state.runCost) <= 0.01 * (tiers.length + 1), () => `${result.runCost.total} against ${state.runCost}`),
     check("time-use shares sum to 1", Math.abs(shareSum - 1) < 1e-6, () => String(shareSum)),
-    check("time-use shares after direct payments sum to 1", Math.abs(leverSum - 1) < 1e-6, () => String(leverSum)),
+    check("time-use shares after the changes and direct payments sum to 1", Math.abs(leverSum - 1) < 1e-6, () => String(leverSum)),
   ];
 }
 

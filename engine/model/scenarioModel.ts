@@ -3,10 +3,11 @@ import { compileExpression, expressionNames } from "../expression/expression.js"
 import { tierCostInto } from "../costs/employerCost.js";
 import { caseloadCore, teamsCore } from "../structure/caseload.js";
 import { contactHoursCore } from "../time/contactHours.js";
+import { weekAfterCore } from "../time/weekAfter.js";
 import { numericSettings, toScenarioInput } from "../scenario/settings.js";
 import { fingerprint, isValidatedAs } from "../scenario/fingerprint.js";
 import { RESERVED_QUANTITIES } from "../scenario/schema.js";
-import type { Scenario, Tier } from "../scenario/types.js";
+import { TIME_USE_SHARES, type Scenario, type Tier } from "../scenario/types.js";
 import { sizingDependencies, validateInput } from "../scenario/validate.js";
 import { addYears, yearsBetween } from "../years.js";
 import { managementLayers } from "../structure/layers.js";
@@ -44,10 +45,16 @@ export class ModelState {
   teams = 0;
   totalFte = 0;
   hoursPerWeek = 0;
-  /** Direct contact share of the week after the direct payments lever (the stated share when it is off). */
+  /** The week after the structure's changes and the direct payments lever, as shares in TIME_USE_SHARES order. */
+  readonly shares = new Float64Array(TIME_USE_SHARES.length);
+  /** Direct contact share of the week after the changes and direct payments (the stated share when both are off). */
   directContactShare = 0;
-  /** Recording and admin share of the week after the direct payments lever. */
-  recordingAndAdminShare = 0;
+  /** Administration share of the week after the changes and direct payments. */
+  administrationShare = 0;
+  /** Share of the week the structure's changes free per case-holder (negative: they add work), before it is shared out. */
+  freedByChanges = 0;
+  /** Case-holders' administration hours a week handed to support staff, all case-holders together (the quantity administrationHours). */
+  administrationHoursToSupport = 0;
   /** Cases supported through direct payments, per case-holder. */
   directPaymentCasesPerCaseHolder = 0;
   /** Care-management hours a week the direct payments free per case-holder (negative: added). */
@@ -90,6 +97,8 @@ const Q_FAMILIES = RESERVED_QUANTITIES.indexOf("families");
 const Q_TEAMS = RESERVED_QUANTITIES.indexOf("teams");
 const Q_CASEHOLDERS = RESERVED_QUANTITIES.indexOf("caseHolders");
 const Q_TOTALFTE = RESERVED_QUANTITIES.indexOf("totalFte");
+const Q_REFERRALS = RESERVED_QUANTITIES.indexOf("referrals");
+const Q_ADMINHOURS = RESERVED_QUANTITIES.indexOf("administrationHours");
 const TIER_BASE = RESERVED_QUANTITIES.length;
 
 const enum Rule {
@@ -168,7 +177,20 @@ export class ScenarioModel {
       teamBudget: slot("structure.teamBudget"),
       hoursPerWeek: slot("timeUse.hoursPerWeek"),
       directContact: slot("timeUse.directContact"),
-      recordingAndAdmin: slot("timeUse.recordingAndAdmin"),
+      recording: slot("timeUse.recording"),
+      administration: slot("timeUse.administration"),
+      travel: slot("timeUse.travel"),
+      meetingsAndReporting: slot("timeUse.meetingsAndReporting"),
+      supervision: slot("timeUse.supervision"),
+      learning: slot("timeUse.learning"),
+      administrationToSupport: slot("timeUse.changes.administrationToSupport"),
+      managementLayersBefore: slot("timeUse.changes.managementLayersBefore"),
+      reportingCutPerLayer: slot("timeUse.changes.reportingCutPerLayer"),
+      travelCut: slot("timeUse.changes.travelCut"),
+      supervisionChange: slot("timeUse.changes.supervisionChange"),
+      freedToDirectContact: slot("timeUse.changes.freedToDirectContact"),
+      // −1: the council states no referrals (validation refuses a tier sized by them then)
+      referrals: this.slots.get("council.referralsPerYear") ?? -1,
       directPaymentsShare: slot("timeUse.directPayments.shareOfFamilies"),
       hoursFreedPerCase: slot("timeUse.directPayments.hoursFreedPerCase"),
       niRate: slot("finance.employerNi.rate"),
@@ -271,7 +293,8 @@ export class ScenarioModel {
         teamsOf: this.teamsOf,
         roundTeamsUp: this.roundTeamsUp,
         scopeLength: TIER_BASE + n,
-        q: { children: Q_CHILDREN, families: Q_FAMILIES, teams: Q_TEAMS, caseHolders: Q_CASEHOLDERS, totalFte: Q_TOTALFTE, tierBase: TIER_BASE },
+        layers: this.layers,
+        q: { children: Q_CHILDREN, families: Q_FAMILIES, teams: Q_TEAMS, caseHolders: Q_CASEHOLDERS, totalFte: Q_TOTALFTE, referrals: Q_REFERRALS, administrationHours: Q_ADMINHOURS, tierBase: TIER_BASE },
       },
       this.expressions,
     );
@@ -326,6 +349,11 @@ export class ScenarioModel {
     for (let q = 0; q < scope.length; q++) scope[q] = 0; // a loop: fill()'s call costs more on arrays this small
     scope[Q_CHILDREN] = children;
     scope[Q_FAMILIES] = state.families;
+    scope[Q_REFERRALS] = s.referrals! >= 0 ? inputs[s.referrals!]! : 0;
+    // Administration handed to support staff, hours a week per case-holding FTE: the quantity
+    // administrationHours is this times the case-holding FTE, kept current as case-holders resolve.
+    const hours = inputs[s.hoursPerWeek!]!;
+    const handedPerCaseHolder = hours * inputs[s.administration!]! * inputs[s.administrationToSupport!]!;
 
     // Sizing, in dependency order. Quantities built from tiers (teams, case-holders, total FTE) are
     // kept current as tiers resolve; the order guarantees a rule reads them only once complete.
@@ -358,6 +386,7 @@ export class ScenarioModel {
       if (this.holdsCases[i]) {
         caseHolders += fte;
         scope[Q_CASEHOLDERS] = caseHolders;
+        scope[Q_ADMINHOURS] = caseHolders * handedPerCaseHolder;
       }
       if (i === this.teamsOf || (this.teamsOf < 0 && this.holdsCases[i])) {
         const members = this.teamsOf < 0 ? caseHolders : fte;
@@ -378,28 +407,27 @@ export class ScenarioModel {
       throw new ScenarioError([{ path: "structure.tiers", reason: `the case-holding tiers have 0 FTE, so no one holds the ${children} children` }]);
     }
 
-    // Time use. Direct payments: each case supported through one frees (or adds) care-management
-    // time, which sits in recording and admin; the time freed goes to direct contact.
-    const hours = inputs[s.hoursPerWeek!]!;
+    // Time use: the starting week, changed by the structure's drivers (time-use rule in
+    // engine/time/weekAfter.ts), then the direct payments lever, whose care-management time sits in
+    // administration and moves to direct contact.
     state.hoursPerWeek = hours;
+    state.administrationHoursToSupport = caseHolders * handedPerCaseHolder;
     const dpCases = inputs[s.directPaymentsShare!]! * state.childrenPerCaseHolder;
     const freed = dpCases * inputs[s.hoursFreedPerCase!]!;
     state.directPaymentCasesPerCaseHolder = dpCases;
     state.hoursFreedPerCaseHolder = freed;
     state.capacityFreedFte = (freed * caseHolders) / hours;
-    const statedContact = inputs[s.directContact!]!;
-    const statedRecording = inputs[s.recordingAndAdmin!]!;
-    state.directContactShare = statedContact + freed / hours;
-    state.recordingAndAdminShare = statedRecording - freed / hours;
-    if (state.recordingAndAdminShare < -1e-12 || state.directContactShare < -1e-12) {
-      const r2 = (x: number) => Math.round(x * 100) / 100;
-      const short = state.recordingAndAdminShare < 0 ? `the ${r2(statedRecording * hours)} hours of recording and admin` : `the ${r2(statedContact * hours)} hours of direct contact`;
-      throw new ScenarioError([
-        {
-          path: "timeUse.directPayments.hoursFreedPerCase",
-          reason: `direct payments would ${freed > 0 ? "free" : "add"} ${r2(Math.abs(freed))} care-management hours a week per case-holder (${r2(dpCases)} cases × ${inputs[s.hoursFreedPerCase!]!} hours), more than ${short} in the week`,
-        },
-      ]);
+    const shares = state.shares;
+    state.freedByChanges = weekAfterCore(
+      inputs[s.directContact!]!, inputs[s.recording!]!, inputs[s.administration!]!, inputs[s.travel!]!, inputs[s.meetingsAndReporting!]!, inputs[s.supervision!]!, inputs[s.learning!]!,
+      inputs[s.administrationToSupport!]!, inputs[s.managementLayersBefore!]! - this.layers, inputs[s.reportingCutPerLayer!]!, inputs[s.travelCut!]!, inputs[s.supervisionChange!]!, inputs[s.freedToDirectContact!]!,
+      freed / hours,
+      shares,
+    );
+    state.directContactShare = shares[0]!;
+    state.administrationShare = shares[2]!;
+    for (let k = 0; k < shares.length; k++) {
+      if (shares[k]! < -1e-12) throw new ScenarioError([weekProblem(k, shares, state, inputs[s.hoursFreedPerCase!]!)]);
     }
     state.contactHoursPerCaseHolder = hours * state.directContactShare;
     state.contactHoursPerChild = state.childrenPerCaseHolder > 0 ? contactHoursCore(state.hoursPerWeek, state.directContactShare, state.childrenPerCaseHolder) : 0;
@@ -547,4 +575,23 @@ function findNonFinite(value: unknown, path: string, issues: { path: string; rea
   } else if (value !== null && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) if (key !== "sources") findNonFinite(item, path ? `${path}.${key}` : key, issues);
   }
+}
+
+const WEEK_LABELS = ["direct contact", "recording", "administration", "travel", "meetings and reporting", "supervision", "learning and other work"];
+
+/** Why the week after has an activity below none: the direct payments lever, or the structure's changes. */
+function weekProblem(k: number, shares: Float64Array, state: ModelState, hoursFreedPerCase: number) {
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  const hours = state.hoursPerWeek;
+  const freed = state.hoursFreedPerCaseHolder;
+  if (k === 2 || (k === 0 && state.freedByChanges >= 0)) {
+    return {
+      path: "timeUse.directPayments.hoursFreedPerCase",
+      reason: `direct payments would ${freed > 0 ? "free" : "add"} ${r2(Math.abs(freed))} care-management hours a week per case-holder (${r2(state.directPaymentCasesPerCaseHolder)} cases × ${hoursFreedPerCase} hours), more than the ${r2((shares[k]! + (k === 2 ? freed : -freed) / hours) * hours)} hours of ${WEEK_LABELS[k]} left in the week`,
+    };
+  }
+  return {
+    path: "timeUse.changes",
+    reason: `the changes to the week add ${r2(-state.freedByChanges * hours)} hours a week per case-holder, more than the ${WEEK_LABELS[k]} they would come out of; ${WEEK_LABELS[k]} would be ${r2(shares[k]! * hours)} hours`,
+  };
 }

@@ -1,6 +1,7 @@
 import { paybackCore } from "../appraisal/discount.js";
 import { employerCostCore } from "../costs/employerCost.js";
 import { teamsCore } from "../structure/caseload.js";
+import { weekAfterCore } from "../time/weekAfter.js";
 import { redundancyWeeksCore } from "../transition/redundancy.js";
 import type { ComparisonState, TransitionSlots } from "./comparisonModel.js";
 import type { ModelState } from "./scenarioModel.js";
@@ -37,7 +38,9 @@ export interface StraightLinePlan {
   teamsOf: number;
   roundTeamsUp: boolean;
   scopeLength: number;
-  q: { children: number; families: number; teams: number; caseHolders: number; totalFte: number; tierBase: number };
+  /** Management layers of the structure (fixed by its reporting lines). */
+  layers: number;
+  q: { children: number; families: number; teams: number; caseHolders: number; totalFte: number; referrals: number; administrationHours: number; tierBase: number };
 }
 
 export type Evaluator = (inputs: Float64Array, state: ModelState) => boolean;
@@ -58,7 +61,7 @@ type Expression = (scope: Float64Array) => number;
  */
 export function straightLineEvaluator(plan: StraightLinePlan, expressions: readonly (Expression | null)[]): Evaluator | null {
   try {
-    return straightLineCompiler.compile(["expressions", "teamsCore"], scenarioSource(plan))(expressions, teamsCore) as Evaluator;
+    return straightLineCompiler.compile(["expressions", "teamsCore", "weekAfterCore"], scenarioSource(plan))(expressions, teamsCore, weekAfterCore) as Evaluator;
   } catch {
     return null;
   }
@@ -79,6 +82,9 @@ export function scenarioSource(plan: StraightLinePlan): string {
   for (let k = 0; k < plan.scopeLength; k++) emit(`scope[${k}] = 0;`);
   emit(`scope[${q.children}] = children;`);
   emit(`scope[${q.families}] = state.families;`);
+  emit(`scope[${q.referrals}] = ${s.referrals! >= 0 ? at(s.referrals!) : "0"};`);
+  emit(`const hours = ${at(s.hoursPerWeek!)};`);
+  emit(`const handedPerCaseHolder = hours * ${at(s.administration!)} * ${at(s.administrationToSupport!)};`);
   emit(`const teamSize = ${at(s.teamSize!)};`);
   emit(`let caseHolders = 0;`);
   emit(`let totalFte = 0;`);
@@ -106,6 +112,7 @@ export function scenarioSource(plan: StraightLinePlan): string {
     if (plan.holdsCases[i]) {
       emit(`caseHolders += fte;`);
       emit(`scope[${q.caseHolders}] = caseHolders;`);
+      emit(`scope[${q.administrationHours}] = caseHolders * handedPerCaseHolder;`);
     }
     if (i === plan.teamsOf || (plan.teamsOf < 0 && plan.holdsCases[i])) {
       const members = plan.teamsOf < 0 ? "caseHolders" : "fte";
@@ -119,17 +126,21 @@ export function scenarioSource(plan: StraightLinePlan): string {
   emit(`if (!(caseHolders > 0)) return false;`);
   emit(`state.childrenPerCaseHolder = children / caseHolders;`);
   emit(`state.familiesPerCaseHolder = state.families / caseHolders;`);
-  // Time use and the direct payments lever.
-  emit(`const hours = ${at(s.hoursPerWeek!)};`);
+  // Time use: the week after the structure's changes (engine/time/weekAfter.ts), then direct payments.
   emit(`state.hoursPerWeek = hours;`);
+  emit(`state.administrationHoursToSupport = caseHolders * handedPerCaseHolder;`);
   emit(`const dpCases = ${at(s.directPaymentsShare!)} * state.childrenPerCaseHolder;`);
   emit(`const freed = dpCases * ${at(s.hoursFreedPerCase!)};`);
   emit(`state.directPaymentCasesPerCaseHolder = dpCases;`);
   emit(`state.hoursFreedPerCaseHolder = freed;`);
   emit(`state.capacityFreedFte = (freed * caseHolders) / hours;`);
-  emit(`state.directContactShare = ${at(s.directContact!)} + freed / hours;`);
-  emit(`state.recordingAndAdminShare = ${at(s.recordingAndAdmin!)} - freed / hours;`);
-  emit(`if (state.recordingAndAdminShare < -1e-12 || state.directContactShare < -1e-12) return false;`);
+  emit(`const shares = state.shares;`);
+  emit(
+    `state.freedByChanges = weekAfterCore(${["directContact", "recording", "administration", "travel", "meetingsAndReporting", "supervision", "learning", "administrationToSupport"].map((k) => at(s[k]!)).join(", ")}, ${at(s.managementLayersBefore!)} - ${plan.layers}, ${["reportingCutPerLayer", "travelCut", "supervisionChange", "freedToDirectContact"].map((k) => at(s[k]!)).join(", ")}, freed / hours, shares);`,
+  );
+  emit(`state.directContactShare = shares[0];`);
+  emit(`state.administrationShare = shares[2];`);
+  emit(`for (let k = 0; k < shares.length; k++) if (shares[k] < -1e-12) return false;`);
   emit(`state.contactHoursPerCaseHolder = hours * state.directContactShare;`);
   emit(`state.contactHoursPerChild = state.childrenPerCaseHolder > 0 ? (state.hoursPerWeek * state.directContactShare) / state.childrenPerCaseHolder : 0;`);
   // Run cost, tier by tier.

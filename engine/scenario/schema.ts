@@ -48,7 +48,18 @@ const money = (label: string, help?: string, extra: Partial<NumberSpec> = {}): N
 });
 
 /** Names a tier id may not take, because expressions and spans use them for other quantities. */
-export const RESERVED_QUANTITIES = ["children", "families", "teams", "caseHolders", "totalFte"] as const;
+export const RESERVED_QUANTITIES = ["children", "families", "teams", "caseHolders", "totalFte", "referrals", "administrationHours"] as const;
+
+/** What each quantity a span or an expression may name counts, for messages and the editor. */
+export const QUANTITY_MEANINGS: Readonly<Record<(typeof RESERVED_QUANTITIES)[number], string>> = {
+  children: "children open to social care",
+  families: "families (children ÷ children per family)",
+  teams: "teams",
+  caseHolders: "case-holding FTE",
+  totalFte: "FTE of every tier",
+  referrals: "referrals a year (council.referralsPerYear)",
+  administrationHours: "case-holders' administration hours a week handed to support staff (timeUse.changes.administrationToSupport)",
+};
 
 const TIER_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
 
@@ -221,18 +232,37 @@ export const structureSpec: ObjectSpec = {
 export const timeUseSpec: ObjectSpec = {
   type: "object",
   label: "Time use",
+  retired: {
+    recordingAndAdmin: "is now two activities: recording (stays with the case-holder) and administration (support staff could take it on); split the share between them",
+  },
   fields: {
     hoursPerWeek: { type: "number", unit: "hours a week", above: 0, max: 80, label: "Contracted hours a week" },
-    directContact: share("Direct contact with children and families"),
-    recordingAndAdmin: share("Recording and admin"),
+    directContact: share("Direct contact with children and families", "Share of the starting week spent with children and families (the week as measured, before the changes below)."),
+    recording: share("Recording", "Case recording, assessments and reports: stays with the case-holder."),
+    administration: share("Administration", "Arranging, booking, forms, chasing and other administration that support staff could take on."),
     travel: share("Travel"),
-    supervision: share("Supervision and reporting"),
-    learning: share("Learning and development"),
+    meetingsAndReporting: share("Meetings and reporting to managers", "Internal meetings, performance returns and reporting up the management line."),
+    supervision: share("Supervision", "Individual and group supervision and reflection."),
+    learning: share("Learning and other", "Learning and development, and the rest of the week."),
+    changes: {
+      type: "object",
+      label: "Changes to the week",
+      optional: true,
+      help: "What the structure changes in the starting week, each a driver: the week after, and its direct contact share, follow from them. Hours freed go to direct contact (the share below) and to learning and other work.",
+      fields: {
+        administrationToSupport: share("Administration taken over by support staff", "Share of the case-holders' administration that support staff take over; a support tier sized by the quantity administrationHours does it.", { optional: true }),
+        managementLayersBefore: { type: "number", unit: "layers", min: 0, max: 20, integer: true, optional: true, label: "Management layers when the week was measured", help: "Management layers above case-holders in the structure the starting week was measured in; meetings and reporting change with the layers this structure removes or adds." },
+        reportingCutPerLayer: share("Reporting cut per management layer removed", "Share of meetings and reporting to managers that falls with each management layer removed (and rises with each added).", { optional: true }),
+        travelCut: { type: "number", unit: "share", min: -1, max: 1, optional: true, label: "Travel cut", help: "Share of travel time cut (neighbourhood patches); negative adds travel." },
+        supervisionChange: { type: "number", unit: "share", min: -1, max: 3, optional: true, label: "Change in supervision time", help: "Relative change in the case-holder's supervision time (group supervision added to or replacing individual)." },
+        freedToDirectContact: share("Freed time that goes to direct contact", "Share of the hours freed that go to direct contact with children and families; the rest goes to learning and other work.", { optional: true }),
+      },
+    },
     directPayments: {
       type: "object",
       label: "Direct payments",
       optional: true,
-      help: "Families supported through direct payments or individual budgets, and the care-management time each such case frees (or adds); the time moves between recording and admin and direct contact.",
+      help: "Families supported through direct payments or individual budgets, and the care-management time each such case frees (or adds); the time moves between administration and direct contact.",
       fields: {
         shareOfFamilies: share("Families supported through direct payments", "Share of families supported through direct payments or individual budgets.", { optional: true }),
         hoursFreedPerCase: {

@@ -28,6 +28,7 @@ export type Unit =
   | "age"
   | "multiple"
   | "count"
+  | "layers"
   | "rank correlation";
 
 interface SpecBase {
@@ -77,6 +78,8 @@ export interface YearSpec extends SpecBase {
 export interface ObjectSpec extends SpecBase {
   type: "object";
   fields: Record<string, Spec>;
+  /** Settings an earlier version had, with what a file that still uses one should do instead. */
+  retired?: Record<string, string>;
 }
 
 export interface ListSpec extends SpecBase {
@@ -322,6 +325,10 @@ function readObject(spec: ObjectSpec, raw: unknown, at: Walk): Record<string, un
   const known = Object.keys(spec.fields);
   for (const key of Object.keys(record)) {
     if (!hasOwn(spec.fields, key)) {
+      if (spec.retired && hasOwn(spec.retired, key)) {
+        at.child(key).problem(spec.retired[key]!);
+        continue;
+      }
       const near = closeMatches(key, known);
       at.child(key).problem(`unknown setting${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(" or ")}?` : ""}`);
     }

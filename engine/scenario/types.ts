@@ -96,14 +96,18 @@ export interface Structure {
   caseloadFromCouncil?: boolean;
 }
 
-/** The shares of the working week; they sum to 1. */
-export const TIME_USE_SHARES = ["directContact", "recordingAndAdmin", "travel", "supervision", "learning"] as const;
+/**
+ * The activities of a case-holder's working week, as shares that sum to 1: the week as it was
+ * measured (the starting week). The option's changes (TimeUseChanges) then move hours between them,
+ * so the week after, and its direct contact share, are outputs of those drivers.
+ */
+export const TIME_USE_SHARES = ["directContact", "recording", "administration", "travel", "meetingsAndReporting", "supervision", "learning"] as const;
 export type TimeUseShare = (typeof TIME_USE_SHARES)[number];
 
 /**
  * The direct payments (individual budgets) lever: families who arrange their own support with a
  * direct payment need less (or more) care management from their social worker. The time moves
- * between recording and admin (where care management sits) and direct contact.
+ * between administration (where arranging care sits) and direct contact.
  */
 export interface DirectPayments {
   /** Share of families supported through direct payments or individual budgets. */
@@ -112,14 +116,36 @@ export interface DirectPayments {
   hoursFreedPerCase: number;
 }
 
+/**
+ * What a structure changes in the starting week, each a driver. Hours freed from an activity (or,
+ * negative, added to it) are shared between direct contact and learning and other work.
+ */
+export interface TimeUseChanges {
+  /** Share of the case-holders' administration that support staff take over (sized by the quantity administrationHours). */
+  administrationToSupport: number;
+  /** Management layers above case-holders in the structure the starting week was measured in. */
+  managementLayersBefore: number;
+  /** Share of meetings and reporting to managers that falls with each management layer removed (rises with each added). */
+  reportingCutPerLayer: number;
+  /** Share of travel time cut (neighbourhood patches); negative adds travel. */
+  travelCut: number;
+  /** Relative change in supervision time (group supervision replacing or adding to individual). */
+  supervisionChange: number;
+  /** Share of the hours freed that go to direct contact; the rest to learning and other work. */
+  freedToDirectContact: number;
+}
+
 export interface TimeUse {
   /** Contracted hours in a full-time week. */
   hoursPerWeek: number;
   directContact: number;
-  recordingAndAdmin: number;
+  recording: number;
+  administration: number;
   travel: number;
+  meetingsAndReporting: number;
   supervision: number;
   learning: number;
+  changes: TimeUseChanges;
   directPayments: DirectPayments;
   /** Group supervision and reflection, hours a month per case-holder (within the supervision share); absent when not stated. */
   groupSupervisionHours?: number;

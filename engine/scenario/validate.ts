@@ -8,6 +8,7 @@ import { RESERVED_QUANTITIES, scenarioSpec } from "./schema.js";
 import { read, Walk } from "./spec.js";
 import { TIME_USE_SHARES, type Finance, type Scenario, type Tier, type TierRole, type Transition } from "./types.js";
 import { checkUncertainInputs } from "../uncertainty/uncertainInputs.js";
+import { managementLayers } from "../structure/layers.js";
 
 export interface ValidateOptions {
   /** The scenario's id when the input has none (a preset's id, a file's name). */
@@ -30,6 +31,7 @@ export function validateInput(input: unknown, options: ValidateOptions = {}): Sc
   if (plain && issues.length === 0) {
     checkTiers(plain, issues);
     checkTimeUse(plain, issues);
+    checkQuantitiesStated(plain, issues);
     checkCouncil(plain, issues);
     applyRateDefaults(plain, walk.allSources, issues);
     checkFinance(plain, issues);
@@ -126,7 +128,9 @@ export function sizingDependencies(names: readonly string[], tiers: readonly Tie
     if (name === "teams" && teamsOf !== "caseHolders") out.add(teamsOf);
     else if (name === "caseHolders" || name === "teams") tiers.filter((t) => t.holdsCases).forEach((t) => out.add(t.id));
     else if (name === "totalFte") tiers.forEach((t) => out.add(t.id));
-    else if (name !== "children" && name !== "families") out.add(name);
+    // the administration handed to support is counted per case-holding FTE
+    else if (name === "administrationHours") tiers.filter((t) => t.holdsCases).forEach((t) => out.add(t.id));
+    else if (name !== "children" && name !== "families" && name !== "referrals") out.add(name);
   }
   return [...out];
 }
@@ -153,6 +157,34 @@ function findCycle(nodes: readonly string[], next: (node: string) => string[]): 
     if (found) return found;
   }
   return null;
+}
+
+/** The names a tier's sizing reads, from its span or its expression. */
+function sizingNames(tier: Tier): string[] {
+  if (tier.size.rule === "span") return [tier.size.of];
+  if (tier.size.rule === "expression") {
+    try {
+      return expressionNames(tier.size.expression);
+    } catch {
+      return [];
+    }
+  }
+  return [];
+}
+
+/** A tier sized by referrals needs the council's referrals; one sized by administrationHours needs administration handed over. */
+function checkQuantitiesStated(plain: Record<string, any>, issues: Issue[]): void {
+  const tiers = plain.structure.tiers as Tier[];
+  if (tiers.some((tier) => tier === undefined || tier === null)) return;
+  tiers.forEach((tier, i) => {
+    const names = sizingNames(tier);
+    if (names.includes("referrals") && plain.council.referralsPerYear === undefined) {
+      issues.push({ path: "council.referralsPerYear", reason: `tier "${tier.id}" (structure.tiers[${i}]) is sized by referrals a year, so the council must state them` });
+    }
+    if (names.includes("administrationHours") && !(plain.timeUse.changes?.administrationToSupport > 0)) {
+      issues.push({ path: "timeUse.changes.administrationToSupport", reason: `tier "${tier.id}" (structure.tiers[${i}]) is sized by the administration handed to support staff, so this share must be stated and above 0` });
+    }
+  });
 }
 
 function checkTimeUse(plain: Record<string, any>, issues: Issue[]): void {
@@ -289,6 +321,13 @@ function noteDefaults(plain: Record<string, any>, sources: Scenario["sources"]):
   }
   note("timeUse.directPayments.shareOfFamilies", "default: no direct payments lever (no families counted)");
   note("timeUse.directPayments.hoursFreedPerCase", "default: no direct payments lever (no care-management time freed or added)");
+  const changes = (plain.timeUse.changes ?? {}) as Record<string, number | undefined>;
+  note("timeUse.changes.administrationToSupport", "default: no administration handed to support staff beyond the starting week");
+  note("timeUse.changes.reportingCutPerLayer", "default: meetings and reporting do not change with the management layers");
+  note("timeUse.changes.travelCut", "default: travel as in the starting week");
+  note("timeUse.changes.supervisionChange", "default: supervision as in the starting week");
+  note("timeUse.changes.freedToDirectContact", "default: every hour freed goes to direct contact");
+  if (changes.managementLayersBefore === undefined) note("timeUse.changes.managementLayersBefore", "default: the starting week was measured in this structure (its own management layers)");
   note("timeUse.vulnerableCaseWeight", "default: a child protection or looked-after case takes as much time as any other (no published time-per-case ratio was found)");
 }
 
@@ -302,6 +341,15 @@ function assemble(plain: Record<string, any>, sources: Scenario["sources"], opti
   const time = plain.timeUse as Record<string, any>;
   const timeUse = {
     ...time,
+    changes: {
+      administrationToSupport: 0,
+      managementLayersBefore: managementLayers(tiers),
+      reportingCutPerLayer: 0,
+      travelCut: 0,
+      supervisionChange: 0,
+      freedToDirectContact: 1,
+      ...(time.changes ?? {}),
+    },
     directPayments: { shareOfFamilies: 0, hoursFreedPerCase: 0, ...(time.directPayments ?? {}) },
     vulnerableCaseWeight: time.vulnerableCaseWeight ?? 1,
   };

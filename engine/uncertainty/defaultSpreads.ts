@@ -35,7 +35,7 @@ const MONEY_UNITS = new Set(["£", "£ a year"]);
 
 /** Settings never given a default spread, by key pattern, with why. */
 const NOT_SPREAD: [RegExp, string][] = [
-  [/^timeUse\.(directContact|recordingAndAdmin|travel|supervision|learning)$/, "a share of the week: the shares must sum to one"],
+  [/^timeUse\.(directContact|recording|administration|travel|meetingsAndReporting|supervision|learning)$/, "a share of the starting week: the shares must sum to one"],
   [/\.shareOfChildren$/, "a share of the children: the tiers' shares must not pass one"],
   [/^transition\.leavers\.\d+\.share$/, "a share of the leavers: the shares must sum to one"],
   [/^transition\.(profile|ramp|categoryProfiles)\b/, "the phasing of spend over the years"],

@@ -77,8 +77,12 @@ function resultReader(model: ScenarioModel, name: string): ((s: ModelState) => n
       return (s) => s.contactHoursPerCaseHolder;
     case "time.directContactHoursPerChildPerWeek":
       return (s) => s.contactHoursPerChild;
-    case "time.recordingAndAdminShare":
-      return (s) => s.recordingAndAdminShare;
+    case "time.administrationShare":
+      return (s) => s.administrationShare;
+    case "time.hoursFreedByChangesPerCaseHolderPerWeek":
+      return (s) => s.freedByChanges * s.hoursPerWeek;
+    case "time.administrationHoursToSupport":
+      return (s) => s.administrationHoursToSupport;
     case "time.directPayments.casesPerCaseHolder":
       return (s) => s.directPaymentCasesPerCaseHolder;
     case "time.directPayments.hoursFreedPerCaseHolderPerWeek":

@@ -1,4 +1,4 @@
-import { claimsTable, compareScenarios, loadPreset, simulate, onBaselineBasis } from "../../engine/index.js";
+import { applySettings, claimsTable, compareScenarios, loadPreset, loadScenario, simulate, onBaselineBasis, toScenarioInput, type Scenario } from "../../engine/index.js";
 import { onCouncil } from "../../node/council.js";
 import { socialcare } from "../cli/socialcare.js";
 
@@ -14,6 +14,13 @@ const draws = 400;
 const t = claimsTable(baseline, option, { draws, seed: 3 });
 const c = compareScenarios(baseline, option);
 const row = (id: string) => t.rows.find((r) => r.id === id)!;
+
+/** The option without the enabler tier sized by administration handed over (nothing is handed over to size it by). */
+function withoutHandedAdministration(s: Scenario): Scenario {
+  const input = toScenarioInput(s) as { structure: { tiers: { id: string }[] } };
+  input.structure.tiers = input.structure.tiers.filter((tier) => tier.id !== "enablerAdministration");
+  return loadScenario(input);
+}
 
 test("each figure is the comparison's own, worked from the two results", () => {
   expect(row("caseloads").value).toBeCloseTo(c.option.caseload.childrenPerCaseHolder / c.baseline.caseload.childrenPerCaseHolder - 1, 12);
@@ -32,9 +39,22 @@ test("'holds' is the stated test applied to the figure", () => {
 });
 
 test("a figure that restates a setting typed in is called an input, and one computed from drivers an output", () => {
-  expect(row("directContact").kind).toBe("input");
+  // the Blueprint's week is the starting week changed by its drivers, so its direct contact is an output
+  expect(row("directContact").kind).toBe("output");
+  expect(row("moreTime").kind).toBe("output");
   expect(row("caseloads").kind).toBe("input");
-  expect(row("moreTime").kind).toBe("from inputs");
+  // with its changes switched off, the option's direct contact is its starting share restated
+  const still = applySettings(withoutHandedAdministration(option), {
+    "timeUse.changes.administrationToSupport": 0,
+    "timeUse.changes.reportingCutPerLayer": 0,
+    "timeUse.changes.travelCut": 0,
+    "timeUse.changes.supervisionChange": 0,
+  });
+  const table = claimsTable(baseline, still, { draws: 50 });
+  const off = (id: string) => table.rows.find((r) => r.id === id)!;
+  expect(off("directContact").value).toBe(option.timeUse.directContact);
+  expect(off("directContact").kind).toBe("input");
+  expect(off("moreTime").kind).toBe("from inputs");
   expect(row("costNeutral").kind).toBe("output");
   expect(row("transition").kind).toBe("output");
 });

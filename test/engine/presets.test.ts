@@ -103,10 +103,30 @@ describe("the Blueprint against its baseline: each figure its rule applied to th
     expect(caseHolders(option).length).toBeGreaterThan(0);
   });
 
-  test("the direct contact share is each side's timeUse.directContact, and its change their ratio − 1", () => {
+  test("the direct contact share is the starting week changed by each side's drivers, and its change their ratio − 1", () => {
+    // the baseline changes nothing in its week; the option's changes free hours, a share of which go to families
     expect(c.baseline.time.directContactShare).toBe(baseline.timeUse.directContact);
-    expect(c.option.time.directContactShare).toBe(option.timeUse.directContact);
-    expect(c.change.contactTimePct).toBeCloseTo(option.timeUse.directContact / baseline.timeUse.directContact - 1, 10);
+    const t = option.timeUse;
+    const k = t.changes;
+    const layersRemoved = k.managementLayersBefore - c.option.structure.layers;
+    const freed = t.administration * k.administrationToSupport + t.meetingsAndReporting * Math.min(1, k.reportingCutPerLayer * layersRemoved) + t.travel * k.travelCut - t.supervision * k.supervisionChange;
+    expect(c.option.time.directContactShare).toBeCloseTo(t.directContact + k.freedToDirectContact * freed, 12);
+    expect(c.change.contactTimePct).toBeCloseTo(c.option.time.directContactShare / c.baseline.time.directContactShare - 1, 10);
+  });
+
+  test("the enablers taking the administration are sized by the hours handed to them", () => {
+    const t = option.timeUse;
+    const handed = c.option.caseload.caseHoldingFte * t.hoursPerWeek * t.administration * t.changes.administrationToSupport;
+    expect(c.option.time.administrationHoursToSupport).toBeCloseTo(handed, 9);
+    const tier = option.structure.tiers.find((x) => x.size.rule === "span" && x.size.of === "administrationHours")!;
+    const per = tier.size.rule === "span" ? tier.size.per : NaN;
+    expect(c.option.structure.tiers.find((x) => x.id === tier.id)!.fte).toBeCloseTo(handed / per, 9);
+  });
+
+  test("the referral team is sized by the council's referrals a year", () => {
+    const tier = option.structure.tiers.find((x) => x.size.rule === "span" && x.size.of === "referrals")!;
+    const per = tier.size.rule === "span" ? tier.size.per : NaN;
+    expect(c.option.structure.tiers.find((x) => x.id === tier.id)!.fte).toBeCloseTo(option.council.referralsPerYear! / per, 9);
   });
 
   test("the transition runs over the preset's transition years, its years and categories reconcile, and every category is driven", () => {

@@ -67,10 +67,10 @@ describe("direct payments: care-management time freed per case moves into direct
     const r = runScenario(dp);
     expect(r.time.directPayments.casesPerCaseHolder).toBeCloseTo(2, 12);
     expect(r.time.directPayments.hoursFreedPerCaseHolderPerWeek).toBeCloseTo(1, 12);
-    // 25% + 1/40 = 27.5% direct contact; 50% − 1/40 = 47.5% recording and admin.
+    // 25% + 1/40 = 27.5% direct contact; 20% − 1/40 = 17.5% administration.
     expect(r.time.directContactShare).toBeCloseTo(0.275, 12);
-    expect(r.time.recordingAndAdminShare).toBeCloseTo(0.475, 12);
-    expect(r.time.shares.directContact + r.time.shares.recordingAndAdmin + r.time.shares.travel + r.time.shares.supervision + r.time.shares.learning).toBeCloseTo(1, 12);
+    expect(r.time.administrationShare).toBeCloseTo(0.175, 12);
+    expect(Object.values(r.time.shares).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     // 40 × 27.5% = 11 hours a week of direct contact; ÷ 10 children = 1.1 hours a child (from 1.0).
     expect(r.time.directContactHoursPerCaseHolderPerWeek).toBeCloseTo(11, 12);
     expect(r.time.directContactHoursPerChildPerWeek).toBeCloseTo(1.1, 12);
@@ -99,21 +99,23 @@ describe("direct payments: care-management time freed per case moves into direct
 
   test("explain traces the lever in the figures it moves", () => {
     const share = explain(dp, "time.directContactShare");
-    expect(share.formula).toBe("25% + 1 ÷ 40 = 27.5%");
+    expect(share.formula).toBe("25% + 100% × 0% + 1 ÷ 40 = 27.5%");
     expect(share.inputs.map((i) => i.name)).toEqual(expect.arrayContaining(["timeUse.directContact", "timeUse.directPayments.shareOfFamilies", "timeUse.directPayments.hoursFreedPerCase", "caseload.childrenPerCaseHolder"]));
     expect(share.inputs.find((i) => i.name === "timeUse.directPayments.shareOfFamilies")).toMatchObject({ value: 0.2, source: "override" });
     expect(explain(dp, "time.directPayments.hoursFreedPerCaseHolderPerWeek").formula).toBe("2 × 0.5 = 1");
     expect(explain(dp, "time.directPayments.capacityFte").formula).toBe("1 × 10 ÷ 40 = 0.25");
     expect(explain(dp, "time.directContactHoursPerChildPerWeek").formula).toBe("40 × 27.5% ÷ 10 = 1.1");
-    expect(explain(dp, "time.recordingAndAdminShare").formula).toBe("50% − 1 ÷ 40 = 47.5%");
+    expect(explain(dp, "time.administrationShare").formula).toBe("20% × (1 − 0%) − 1 ÷ 40 = 17.5%");
   });
 
   test("off by default, so every preset is unchanged: stated shares exactly, nothing freed, the defaults labelled", () => {
     for (const { id } of listPresets()) {
       const s = loadPreset(id);
       const r = runScenario(s);
-      expect(r.time.directContactShare).toBe(s.timeUse.directContact);
-      expect(r.time.recordingAndAdminShare).toBe(s.timeUse.recordingAndAdmin);
+      // with no direct payments, direct contact is the starting share plus its part of what the structure's changes free
+      const freed = r.time.hoursFreedByChangesPerCaseHolderPerWeek / r.time.hoursPerWeek;
+      expect(r.time.directContactShare).toBeCloseTo(s.timeUse.directContact + s.timeUse.changes.freedToDirectContact * freed, 14);
+      expect(r.time.administrationShare).toBeCloseTo(s.timeUse.administration * (1 - s.timeUse.changes.administrationToSupport), 14);
       expect(r.time.directPayments.capacityFte).toBe(0);
       const settings = listSettings(s).filter((x) => x.key.startsWith("timeUse.directPayments."));
       expect(settings.map((x) => [x.key, x.value])).toEqual([
@@ -128,10 +130,10 @@ describe("direct payments: care-management time freed per case moves into direct
     expect(runScenario(applySettings(small, { "timeUse.directPayments.hoursFreedPerCase": 3 })).time.directContactShare).toBe(0.25);
   });
 
-  test("freeing more care-management time than the week's recording and admin is an error naming the lever", () => {
-    // All families, 3 hours a case: 30 hours a week against 20 hours of recording and admin.
+  test("freeing more care-management time than the week's administration is an error naming the lever", () => {
+    // All families, 3 hours a case: 30 hours a week against 8 hours of administration (20% of 40).
     expect(() => runScenario(applySettings(small, { "timeUse.directPayments.shareOfFamilies": 1, "timeUse.directPayments.hoursFreedPerCase": 3 }))).toThrow(
-      /timeUse\.directPayments\.hoursFreedPerCase: direct payments would free 30 care-management hours a week per case-holder \(10 cases × 3 hours\), more than the 20 hours of recording and admin/,
+      /timeUse\.directPayments\.hoursFreedPerCase: direct payments would free 30 care-management hours a week per case-holder \(10 cases × 3 hours\), more than the 8 hours of administration left in the week/,
     );
     // Adding 15 hours against 10 hours of direct contact.
     expect(() => runScenario(applySettings(small, { "timeUse.directPayments.shareOfFamilies": 1, "timeUse.directPayments.hoursFreedPerCase": -1.5 }))).toThrow(/would add 15 .*more than the 10 hours of direct contact/);
@@ -153,10 +155,10 @@ describe("direct payments: care-management time freed per case moves into direct
 describe("the other new inputs are checked", () => {
   test("group supervision cannot exceed the supervision share of the week", () => {
     const input = smallScenario();
-    input.timeUse.groupSupervisionHours = 20; // 10% of 40 hours × 52 ÷ 12 = 17.33 hours a month
+    input.timeUse.groupSupervisionHours = 20; // 5% of 40 hours × 52 ÷ 12 = 8.67 hours a month
     const v = validateScenario(input);
     expect(v.ok).toBe(false);
-    if (!v.ok) expect(v.issues[0]).toEqual({ path: "timeUse.groupSupervisionHours", reason: expect.stringMatching(/20 hours a month is more than the whole supervision share of the week \(0.1 × 40 hours × 52 ÷ 12 = 17.333333 hours a month\)/) });
+    if (!v.ok) expect(v.issues[0]).toEqual({ path: "timeUse.groupSupervisionHours", reason: expect.stringMatching(/20 hours a month is more than the whole supervision share of the week \(0.05 × 40 hours × 52 ÷ 12 = 8.666667 hours a month\)/) });
   });
 
   test("child protection and looked-after shares cannot add up to more than all the children", () => {

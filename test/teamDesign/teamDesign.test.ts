@@ -24,13 +24,18 @@ const byHand: Record<string, Record<string, number>> = (() => {
   }
   {
     // blueprint: 14 children each; teams of 8 case-holders (153.9 / 8 = 19.2 → 20 teams); referral
-    // and insight 1 per 4 teams, enablers 1 per 2 teams, a strategy team of 4 over everyone.
-    const ch = 2154 / 14, sp = (2154 * 0.2) / 14, teams = 20, referral = 5, enabler = 10, insight = 5, strategy = 4;
+    // workers 1 per 600 of the council's 4,313 referrals; enablers carrying today's business support
+    // 1 per 5 case-holders, and 1 per 30 hours of the administration handed over (half of 20% of a
+    // 37-hour week per case-holder); insight 1 per 4 teams; a strategy team of 4 over everyone.
+    // The week after: 16% + 75% × (20% × 50% + 5% × 30% × 2 layers + 12% × 25% − 5% × 9%) = 27.66%.
+    const ch = 2154 / 14, sp = (2154 * 0.2) / 14, teams = 20, referral = 4313 / 600, insight = 5, strategy = 4;
+    const enabler = ch / 5 + (ch * 37 * 0.2 * 0.5) / 30;
+    const directContact = 0.16 + 0.75 * (0.2 * 0.5 + 0.05 * 0.3 * 2 + 0.12 * 0.25 - 0.05 * 0.09);
     out.blueprint = {
       teamSize: ch / teams, caseHoldersPerTeam: ch / teams, managementLayers: 1,
       spanOfControl: (ch + referral + enabler + insight) / strategy, adminSupportPerPractitioner: enabler / ch, cliniciansPerTeam: 0,
       seniorStaffHoldingCasesShare: sp / (sp + insight + strategy), groupSupervisionHoursPerMonth: 2.25, devolvedBudgetPerTeam: 0,
-      vulnerableShareOfCasework: 0.1329 + 0.1864, vulnerableDirectContactShareOfWeek: 0.25 * (0.1329 + 0.1864),
+      vulnerableShareOfCasework: 0.1329 + 0.1864, vulnerableDirectContactShareOfWeek: directContact * (0.1329 + 0.1864),
     };
   }
   {

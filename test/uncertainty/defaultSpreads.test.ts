@@ -64,14 +64,14 @@ describe("in the Monte Carlo", () => {
   });
 
   test("a distribution the user gives wins over the default", () => {
-    const r = simulate(blueprint, { baseline, draws: 100, seed: 2, vary: { "option.structure.tiers.enabler.span.per": "uniform(1, 4)" } });
+    const r = simulate(blueprint, { baseline, draws: 100, seed: 2, vary: { "option.structure.tiers.enabler.span.per": "uniform(3, 7)" } });
     const input = r.inputs.find((i) => i.key === "structure.tiers.enabler.span.per")!;
     expect(input.distribution).toMatch(/^uniform/);
     expect(input.defaultSpread).toBeUndefined();
   });
 
   test("a scenario's own distribution stays its own", () => {
-    const own = applySettings(blueprint, { "structure.tiers.enabler.span.per": { value: 2, distribution: { type: "uniform", min: 1, max: 3 } } } as never);
+    const own = applySettings(blueprint, { "structure.tiers.enabler.span.per": { value: 5, distribution: { type: "uniform", min: 4, max: 6 } } } as never);
     const r = simulate(own, { baseline, draws: 100, seed: 2 });
     expect(r.inputs.find((i) => i.key === "structure.tiers.enabler.span.per")!.distribution).toMatch(/^uniform/);
   });

@@ -70,7 +70,11 @@ test("the direct payments lever is worked on Calculations from its named inputs;
     const uses = (name: string) => calc.filter((f) => new RegExp(`\\b${prefix}_${name}\\b`).test(f.formula));
     expect(uses("timeUse_directPayments_shareOfFamilies")).toHaveLength(1);
     expect(uses("timeUse_directPayments_hoursFreedPerCase")).toHaveLength(1);
-    expect(uses("timeUse_recordingAndAdmin")).toHaveLength(1);
+    // administration: the hours handed to support, what the case-holder keeps, and what the changes free
+    expect(uses("timeUse_administration")).toHaveLength(3);
+    for (const change of ["administrationToSupport", "managementLayersBefore", "reportingCutPerLayer", "travelCut", "supervisionChange", "freedToDirectContact"]) {
+      expect(uses(`timeUse_changes_${change}`).length).toBeGreaterThan(0);
+    }
     // Nothing in the workbook reads what only the team-design indicators use.
     expect(uses("timeUse_groupSupervisionHours")).toHaveLength(0);
   }

@@ -52,7 +52,7 @@ test("the cases cover every preset and the default comparison", () => {
   expect(freeing.directPayments.hoursFreedPerCaseHolderPerWeek).toBeGreaterThan(1);
   expect(freeing.directContactShare).toBeGreaterThan(unusualOption().timeUse.directContact);
   expect(adding.directPayments.hoursFreedPerCaseHolderPerWeek).toBeLessThan(-1);
-  expect(adding.recordingAndAdminShare).toBeGreaterThan(directPaymentsAddingCareManagement().timeUse.recordingAndAdmin);
+  expect(adding.administrationShare).toBeGreaterThan(directPaymentsAddingCareManagement().timeUse.administration);
 });
 
 describe.each(cases.map((c) => c.name))("%s", (name) => {

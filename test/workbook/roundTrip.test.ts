@@ -159,7 +159,7 @@ describe("export, switch the direct payments lever on in the file, import", () =
   // The file still holds the figures cached when it was made (the lever off), so only a recalculation
   // that follows the edited inputs through the Calculations sheet gives the engine's new figures.
   const stale = async () => valuesOf(await loadWorkbook(editedBytes));
-  const LEVER_FIGURES = ["time.directPayments.hoursFreedPerCaseHolderPerWeek", "time.directPayments.capacityFte", "time.directContactShare", "time.recordingAndAdminShare", "time.directContactHoursPerChildPerWeek"];
+  const LEVER_FIGURES = ["time.directPayments.hoursFreedPerCaseHolderPerWeek", "time.directPayments.capacityFte", "time.directContactShare", "time.administrationShare", "time.directContactHoursPerChildPerWeek"];
 
   test("the cached values are the lever-off figures: the edit alone changes nothing shown", async () => {
     const read = await stale();
