@@ -75,10 +75,22 @@ function describe(scenario: Scenario, result: Result): string {
 
   lines.push("", `Time use (a ${formatNumber(result.time.hoursPerWeek, 1, 0)}-hour week)`);
   const labels = new Map(listSettings(scenario).map((x) => [x.key, x.label]));
+  // the starting week beside the week after, where the structure's changes or direct payments move time
+  const changed = TIME_USE_SHARES.some((share) => result.time.shares[share] !== scenario.timeUse[share]);
+  if (changed) {
+    lines.push(
+      table(
+        ["Activity", "Starting week", "Week after"],
+        TIME_USE_SHARES.map((share) => [labels.get(`timeUse.${share}`) ?? share, formatPercent(scenario.timeUse[share]), formatPercent(result.time.shares[share])]),
+        ["left", "right", "right"],
+      ),
+      "",
+    );
+  }
   lines.push(
     pairs([
-      ...TIME_USE_SHARES.map((share) => [labels.get(`timeUse.${share}`) ?? share, formatPercent(result.time.shares[share])] as [string, string]),
-      ...figures(result, ["time.directContactHoursPerCaseHolderPerWeek", "time.directContactHoursPerChildPerWeek"]),
+      ...(changed ? [] : TIME_USE_SHARES.map((share) => [labels.get(`timeUse.${share}`) ?? share, formatPercent(result.time.shares[share])] as [string, string])),
+      ...figures(result, changed ? ["time.hoursFreedByChangesPerCaseHolderPerWeek", "time.administrationHoursToSupport", "time.directContactHoursPerCaseHolderPerWeek", "time.directContactHoursPerChildPerWeek"] : ["time.directContactHoursPerCaseHolderPerWeek", "time.directContactHoursPerChildPerWeek"]),
     ]),
   );
 

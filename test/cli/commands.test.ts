@@ -43,7 +43,10 @@ describe("socialcare run", () => {
     expect(run.stderr).toBe("");
     for (const heading of ["Caseload", "Structure by tier", "Time use", "Run cost"]) expect(run.stdout).toMatch(new RegExp(`^${heading}`, "m"));
     for (const tier of result.structure.tiers) expect(run.stdout).toContain(tier.name);
-    expect(run.stdout).toMatch(/Direct contact with children and families\s+25\.0%/);
+    // the starting week beside the week after the structure's changes
+    const row = run.stdout.split("\n").find((l) => l.startsWith("Direct contact with children and families"))!;
+    const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+    expect(cells(row).slice(-2)).toEqual([percent(loadPreset("blueprint").timeUse.directContact), percent(result.time.directContactShare)]);
   });
 
   test("the tiers' shown annual costs add up to the shown run cost, which is the engine's", () => {
@@ -93,8 +96,10 @@ describe("socialcare compare", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(comparison.option.scenario.name);
     const contact = run.stdout.split("\n").find((l) => l.startsWith("Direct contact share of the week"))!;
-    // 16% to 25% is 9 points, and 25 ÷ 16 − 1 = 56.25%.
-    expect(cells(contact)).toEqual(["Direct contact share of the week", "16.0%", "25.0%", "+9.0 pts", "+56.3%"]);
+    // each side's share, the change in points and the change as a share of the baseline's
+    const [b, o] = [comparison.baseline.time.directContactShare, comparison.option.time.directContactShare];
+    const signed = (x: number, d: number) => `${x >= 0 ? "+" : "-"}${Math.abs(x).toFixed(d)}`;
+    expect(cells(contact)).toEqual(["Direct contact share of the week", `${(b * 100).toFixed(1)}%`, `${(o * 100).toFixed(1)}%`, `${signed((o - b) * 100, 1)} pts`, `${signed((o / b - 1) * 100, 1)}%`]);
     expect(run.stdout).toMatch(/Net present value/);
     // the three-way verdict in words, whichever way the figures fall
     const words = { saves: "saves more than the tolerance", neutral: "cost neutral, within the tolerance", costs: "costs more than the tolerance" };

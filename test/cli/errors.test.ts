@@ -35,9 +35,9 @@ interface BadInput {
 const BAD_INPUTS: BadInput[] = [
   { what: "invalid JSON", args: ["run", at("invalid.json")], says: ["invalid.json", "is not valid JSON", /line 1, column \d+/] },
   { what: "invalid YAML", args: ["run", at("invalid.yaml")], says: ["invalid.yaml", "is not valid YAML", /line 4, column \d+/] },
-  { what: "a negative count", args: ["run", at("negative.yaml")], says: ["negative.yaml", "structure.tiers[5].fte", "must be at least 0, got -2"] },
+  { what: "a negative count", args: ["run", at("negative.yaml")], says: ["negative.yaml", "structure.tiers[6].fte", "must be at least 0, got -2"] },
   { what: "a string where a number belongs", args: ["run", at("string.yaml")], says: ["string.yaml", "council.children", "must be a number", '"lots"'] },
-  { what: "a tier reporting to itself", args: ["run", at("self.yaml")], says: ["self.yaml", "structure.tiers[5].reportsTo", "cannot report to itself"] },
+  { what: "a tier reporting to itself", args: ["run", at("self.yaml")], says: ["self.yaml", "structure.tiers[6].reportsTo", "cannot report to itself"] },
   { what: "time-use shares that sum to 1.3", args: ["run", at("shares.json")], says: ["shares.json", "timeUse", "must sum to 1, got 1.3"] },
   { what: "an unknown preset", args: ["run", "blueprnt"], says: ['unknown preset "blueprnt"', 'did you mean "blueprint"'] },
   { what: "an unknown preset as the option of a comparison", args: ["compare", "baseline-2018", "clustr"], says: ['unknown preset "clustr"', '"cluster"'] },
@@ -63,7 +63,7 @@ describe("bad input: exit 1, a message naming the field or file, no stack trace"
   test("--debug shows the stack trace as well", () => {
     const run = socialcare(["run", at("negative.yaml"), "--debug"]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("structure.tiers[5].fte");
+    expect(run.stderr).toContain("structure.tiers[6].fte");
     expect(run.stderr).toMatch(STACK_LINE);
   });
 });

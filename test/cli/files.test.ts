@@ -33,7 +33,8 @@ const files = folderWith({
   // A file extending a file, by a path relative to itself; then overriding again.
   "teams/smaller.yml": "extends: base/ours.yaml\nname: Our council, teams of 6\nstructure:\n  teams: { size: 6 }\n",
   "teams/base/ours.yaml": OURS_YAML,
-  "councils/ours.yaml": "name: Our council\nchildren: 2600\nchildrenPerFamily: 1.5\nvacancyRate: 0.1\nagencyCoverShare: 0.5\nagencyPremium: 0.3\n",
+  "councils/ours.yaml": "name: Our council\nchildren: 2600\nchildrenPerFamily: 1.5\nvacancyRate: 0.1\nagencyCoverShare: 0.5\nagencyPremium: 0.3\nreferralsPerYear: 5000\n",
+  "councils/no-referrals.yaml": "name: Our council\nchildren: 2600\nchildrenPerFamily: 1.5\nvacancyRate: 0.1\nagencyCoverShare: 0.5\nagencyPremium: 0.3\n",
 });
 afterAll(files.cleanup);
 
@@ -118,6 +119,13 @@ describe("--council: a structure on another council's figures", () => {
     const moved = runJson(["run", "blueprint", "--council", join(files.dir, "councils/ours.yaml")]);
     expect(moved.caseload.children).toBe(2600);
     expect(moved.caseload.families).toBeCloseTo(2600 / 1.5, 9);
+  });
+
+  test("a council without referrals, under a structure whose referral team they size, is refused naming the setting", () => {
+    const run = socialcare(["run", "blueprint", "--council", join(files.dir, "councils/no-referrals.yaml")]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/council\.referralsPerYear: tier "referral" \(structure\.tiers\[2\]\) is sized by referrals a year, so the council must state them/);
+    expect(run.stdout).toBe("");
   });
 
   test("compare puts the baseline and every option on that council", () => {

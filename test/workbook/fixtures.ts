@@ -10,6 +10,7 @@ export function unusualOption(): Scenario {
   return applySettings(loadPreset("blueprint"), {
     "structure.tiers.insight.expression": "max(1, ceil(teams / 3))",
     "structure.tiers.enabler.expression": "round(caseHolders / 12) + floor(families / 1000) - min(2, teams / 10)",
+    "structure.tiers.enablerAdministration.expression": "administrationHours / 28 + referrals / 10000",
     "structure.teams.rounding": "none",
     "structure.teamBudget": 5000,
     "finance.apprenticeshipLevy.allowance": 15000,
@@ -18,7 +19,7 @@ export function unusualOption(): Scenario {
     "finance.appraisal.horizonYears": 12,
     "finance.appraisal.discountSchedule.1.fromYear": 5,
     "timeUse.directPayments.shareOfFamilies": 0.35,
-    "timeUse.directPayments.hoursFreedPerCase": 1.25,
+    "timeUse.directPayments.hoursFreedPerCase": 0.75,
   });
 }
 

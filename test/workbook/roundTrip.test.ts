@@ -116,7 +116,7 @@ describe("export, switch the direct payments lever on in the file, import", () =
   // the option's direct payments free care-management time, the baseline's add some.
   const LEVER = {
     baseline: { "timeUse.directPayments.shareOfFamilies": 0.2, "timeUse.directPayments.hoursFreedPerCase": -0.5 },
-    option: { "timeUse.directPayments.shareOfFamilies": 0.3, "timeUse.directPayments.hoursFreedPerCase": 1.5 },
+    option: { "timeUse.directPayments.shareOfFamilies": 0.3, "timeUse.directPayments.hoursFreedPerCase": 0.75 },
   };
   let imported: Awaited<ReturnType<typeof importWorkbook>>;
   let editedBytes: Uint8Array;
@@ -138,7 +138,7 @@ describe("export, switch the direct payments lever on in the file, import", () =
       ],
       [
         ["timeUse.directPayments.shareOfFamilies", 0, 0.3],
-        ["timeUse.directPayments.hoursFreedPerCase", 0, 1.5],
+        ["timeUse.directPayments.hoursFreedPerCase", 0, 0.75],
       ],
     ]);
   });
@@ -148,11 +148,11 @@ describe("export, switch the direct payments lever on in the file, import", () =
     expect(figuresOf(imported[0]!.scenario, imported[1]!.scenario)).toEqual(expected);
     const dir = mkdtempSync(join(tmpdir(), "socialcare-lever-"));
     writeFileSync(join(dir, "baseline.yaml"), "extends: baseline-2018\ntimeUse:\n  directPayments: { shareOfFamilies: 0.2, hoursFreedPerCase: -0.5 }\n");
-    writeFileSync(join(dir, "option.yaml"), "extends: blueprint\ntimeUse:\n  directPayments: { shareOfFamilies: 0.3, hoursFreedPerCase: 1.5 }\n");
+    writeFileSync(join(dir, "option.yaml"), "extends: blueprint\ntimeUse:\n  directPayments: { shareOfFamilies: 0.3, hoursFreedPerCase: 0.75 }\n");
     expect(figuresOf(imported[0]!.scenario, imported[1]!.scenario)).toEqual(figuresOf(loadScenarioFile(join(dir, "baseline.yaml")), loadScenarioFile(join(dir, "option.yaml"))));
-    // The lever moves the figures: hours per case-holder, by hand: 0.3 × 14 children × 1.5 hours and 0.2 × 17.4 × −0.5.
+    // The lever moves the figures: hours per case-holder, by hand: 0.3 × 14 children × 0.75 hours and 0.2 × 17.4 × −0.5.
     const option = expected.figures.find((f) => f.figure === "time.directPayments.hoursFreedPerCaseHolderPerWeek")!;
-    expect(option.option).toBeCloseTo(6.3, 9);
+    expect(option.option).toBeCloseTo(3.15, 9);
     expect(option.baseline).toBeCloseTo(-1.74, 9);
   });
 
@@ -230,12 +230,12 @@ describe("bad inputs are reported by sheet, cell and reason", () => {
       .filter((s) => s.key.startsWith("timeUse."))
       .map((s) => Number(inputCell(wb, "scenario", s.key).row));
     expect(rows.length).toBeGreaterThan(6);
-    expect(error.problems).toEqual([{ sheet: "Inputs", cell: `B${Math.min(...rows)}:B${Math.max(...rows)}`, key: "timeUse", reason: expect.stringMatching(/^shares must sum to 1, got 1\.25/) }]);
+    expect(error.problems).toEqual([{ sheet: "Inputs", cell: `B${Math.min(...rows)}:B${Math.max(...rows)}`, key: "timeUse", reason: expect.stringMatching(new RegExp(`^shares must sum to 1, got ${1 + 0.5 - loadPreset("blueprint").timeUse.directContact}`.replace(".", "\\."))) }]);
   });
 
-  test("direct payments that free more time than the week's recording and admin are reported at their cell", async () => {
+  test("direct payments that free more time than the week's administration are reported at their cell", async () => {
     const bytes = await exportWorkbook(loadPreset("baseline-2018"), [loadPreset("blueprint")], { date: DATE });
-    // 0.9 × 14 children × 2 hours = 25.2 hours, more than the option's 0.44 × 37 = 16.28 hours of recording and admin.
+    // 0.9 × 14 children × 2 hours = 25.2 hours, more than the option's administration left once half is handed to enablers (20% × 50% × 37 = 3.7 hours).
     const lever = { "timeUse.directPayments.shareOfFamilies": 0.9, "timeUse.directPayments.hoursFreedPerCase": 2 };
     const { bytes: bad, cells } = await edited(
       bytes,
@@ -253,7 +253,7 @@ describe("bad inputs are reported by sheet, cell and reason", () => {
       }
       throw new Error("the engine ran it");
     })();
-    expect(reason).toMatch(/free 25\.2 care-management hours .*more than the 16\.28 hours of recording and admin/);
+    expect(reason).toMatch(/free 25\.2 care-management hours .*more than the 3\.7 hours of administration left in the week/);
     expect(error.problems).toEqual([{ sheet: "Inputs", cell: cells[1], key: "timeUse.directPayments.hoursFreedPerCase", reason }]);
   });
 
