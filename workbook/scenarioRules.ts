@@ -69,6 +69,12 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
     mul(mul(ref(hours), I("timeUse.administration")), I("timeUse.changes.administrationToSupport")),
     "hours",
   );
+  const atWork = calc.scalar(
+    "Posts with someone at work = 1 − vacancy rate × (1 − share covered by agency) (a caseload target counts case-holders at work, as the DfE does)",
+    "share",
+    sub(num(1), mul(I("council.vacancyRate"), sub(num(1), I("council.agencyCoverShare")))),
+    "share",
+  );
   const fte: Cell[] = tiers.map((t) => calc.reserve(`FTE: ${t.name} (${sizingText(t)})`, "FTE", "fte"));
   const caseHolding = calc.reserve("Case-holding FTE (case-holding tiers added in the order their sizing resolves)", "FTE", "fte");
   const teamsOf = scenario.structure.teams.of;
@@ -108,7 +114,7 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
         // a structure run as the council runs it today sizes its case-holders by the council's caseload (engine/scenario/validate.ts)
         fte[i]!.formula = div(
           mul(ref(children), I(tierKey(t, "shareOfChildren"))),
-          I(t.holdsCases && scenario.structure.caseloadFromCouncil === true && scenario.council.caseload !== undefined ? "council.caseload" : tierKey(t, "childrenPerWorker")),
+          mul(I(t.holdsCases && scenario.structure.caseloadFromCouncil === true && scenario.council.caseload !== undefined ? "council.caseload" : tierKey(t, "childrenPerWorker")), ref(atWork)),
         );
         break;
       case "span":
@@ -128,15 +134,21 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
   const perCaseHolder = (x: Cell) => IF(gt(ref(caseHolding), num(0)), div(ref(x), ref(caseHolding)), num(0));
   const childrenPerCaseHolder = calc.scalar("Children per case-holder = children ÷ case-holding FTE", "children", perCaseHolder(children), "ratio");
   const familiesPerCaseHolder = calc.scalar("Families per case-holder = families ÷ case-holding FTE", "families", perCaseHolder(families), "ratio");
+  const childrenAtWork = calc.scalar(
+    "Children per case-holder at work (the caseload as the DfE counts it) = children ÷ (case-holding FTE × posts with someone at work)",
+    "children",
+    IF(gt(mul(ref(caseHolding), ref(atWork)), num(0)), div(ref(children), mul(ref(caseHolding), ref(atWork))), num(0)),
+    "ratio",
+  );
 
   // Time use: the starting week changed by the structure's drivers (engine/time/weekAfter.ts, the
   // same operations in the same order), then direct payments, whose care-management time moves from
   // administration into direct contact.
   calc.group("Time use: the starting week, the structure's changes to it and the direct payments lever");
   const dpCases = calc.scalar(
-    "Cases on direct payments per case-holder = share of families on direct payments × children per case-holder",
+    "Cases on direct payments per case-holder = share of families on direct payments × children per case-holder at work",
     "cases",
-    mul(I("timeUse.directPayments.shareOfFamilies"), ref(childrenPerCaseHolder)),
+    mul(I("timeUse.directPayments.shareOfFamilies"), ref(childrenAtWork)),
     "ratio",
   );
   const hoursFreed = calc.scalar(
@@ -146,9 +158,9 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
     "hours",
   );
   const capacityFreed = calc.scalar(
-    "Case-holding capacity freed = hours freed × case-holding FTE ÷ contracted hours",
+    "Case-holding capacity freed = hours freed × case-holding FTE at work ÷ contracted hours",
     "FTE",
-    div(mul(ref(hoursFreed), ref(caseHolding)), ref(hours)),
+    div(mul(ref(hoursFreed), mul(ref(caseHolding), ref(atWork))), ref(hours)),
     "fte",
   );
   const handedToSupport = calc.scalar("Administration handed to support staff, all case-holders = case-holding FTE × hours handed per case-holder", "hours a week", mul(ref(caseHolding), ref(handedPerCaseHolder)), "hours");
@@ -204,9 +216,9 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
   };
   const contactPerCaseHolder = calc.scalar("Direct contact hours per case-holder a week = hours × direct contact share", "hours a week", mul(ref(hours), ref(contactShare)), "hours");
   const contactPerChild = calc.scalar(
-    "Direct contact hours per child a week = contact hours per case-holder ÷ children per case-holder",
+    "Direct contact hours per child a week = contact hours per case-holder ÷ children per case-holder at work",
     "hours a week",
-    IF(gt(ref(childrenPerCaseHolder), num(0)), div(ref(contactPerCaseHolder), ref(childrenPerCaseHolder)), num(0)),
+    IF(gt(ref(childrenAtWork), num(0)), div(ref(contactPerCaseHolder), ref(childrenAtWork)), num(0)),
     "hours",
   );
 
@@ -334,6 +346,8 @@ export function scenarioRules(calc: CalcSheet, rounding: RoundingSheet, inputs: 
   set("caseload.caseHoldingFte", caseHolding);
   set("caseload.childrenPerCaseHolder", childrenPerCaseHolder);
   set("caseload.familiesPerCaseHolder", familiesPerCaseHolder);
+  set("caseload.atWorkShare", atWork);
+  set("caseload.childrenPerCaseHolderAtWork", childrenAtWork);
   set("structure.totalFte", totalFte);
   set("structure.teams", teams);
   set("structure.layers", layers);
@@ -402,7 +416,7 @@ function sizingText(t: Tier): string {
     case "fixed":
       return "fixed";
     case "caseload":
-      return "children × share ÷ caseload target";
+      return "children × share ÷ (caseload target × posts at work)";
     case "span":
       return `${s.of} × FTE per span ÷ one post per`;
     case "expression":

@@ -12,6 +12,7 @@ import { councilInputsText } from "../councilInputs.js";
 const HEADLINES = [
   "caseload.children",
   "caseload.caseHoldingFte",
+  "caseload.childrenPerCaseHolderAtWork",
   "caseload.childrenPerCaseHolder",
   "caseload.familiesPerCaseHolder",
   "time.directContactShare",

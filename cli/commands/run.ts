@@ -41,7 +41,7 @@ function describe(scenario: Scenario, result: Result): string {
   lines.push(s.name, `  ${s.structure}, on ${s.council}, in ${s.year} prices`);
 
   lines.push("", "Caseload");
-  lines.push(pairs(figures(result, ["caseload.children", "caseload.families", "caseload.caseHoldingFte", "caseload.childrenPerCaseHolder", "caseload.familiesPerCaseHolder"])));
+  lines.push(pairs(figures(result, ["caseload.children", "caseload.families", "caseload.caseHoldingFte", "caseload.childrenPerCaseHolder", "caseload.childrenPerCaseHolderAtWork", "caseload.familiesPerCaseHolder"])));
 
   lines.push("", "Structure by tier");
   const tierRows = result.structure.tiers.map((t) => [

@@ -141,7 +141,21 @@ function explainResultFigure(scenario: Scenario, result: Result, found: Figure):
     case "caseload.childrenPerCaseHolder": {
       const children = inputs.setting("council.children");
       inputs.figure("caseload.caseHoldingFte", "Case-holding FTE", result.caseload.caseHoldingFte, "FTE");
-      return out("Children per case-holder (caseload) = children ÷ case-holding FTE; each child is a case, as the DfE counts.", `${fmt(children)} ÷ ${fmt(result.caseload.caseHoldingFte)} = ${fmt(result.caseload.childrenPerCaseHolder)}`);
+      return out("Children per case-holding post = children ÷ case-holding FTE (posts, vacancies included); each child is a case, as the DfE counts. The caseload as the DfE counts it is per case-holder at work (caseload.childrenPerCaseHolderAtWork).", `${fmt(children)} ÷ ${fmt(result.caseload.caseHoldingFte)} = ${fmt(result.caseload.childrenPerCaseHolder)}`);
+    }
+    case "caseload.atWorkShare": {
+      const vacancy = inputs.setting("council.vacancyRate");
+      const cover = inputs.setting("council.agencyCoverShare");
+      return out("Posts with someone at work = 1 − vacancy rate × (1 − share of vacancies covered by agency): employed, or vacant and covered.", `1 − ${pct(vacancy)} × (1 − ${pct(cover)}) = ${pct(result.caseload.atWorkShare)}`);
+    }
+    case "caseload.childrenPerCaseHolderAtWork": {
+      const children = inputs.setting("council.children");
+      inputs.figure("caseload.caseHoldingFte", "Case-holding FTE", result.caseload.caseHoldingFte, "FTE");
+      inputs.figure("caseload.atWorkShare", "Case-holding posts with someone at work", result.caseload.atWorkShare, "share");
+      return out(
+        "Caseload as the DfE counts it = children ÷ case-holding FTE at work (employed and agency) = children ÷ (case-holding FTE × share of posts with someone at work). DfE children's social work workforce statistics: cases held ÷ case-holding FTE of social workers, agency included (docs/sources.md#dfe-workforce-and-demand).",
+        `${fmt(children)} ÷ (${fmt(result.caseload.caseHoldingFte)} × ${pct(result.caseload.atWorkShare)}) = ${fmt(result.caseload.childrenPerCaseHolderAtWork)}`,
+      );
     }
     case "caseload.familiesPerCaseHolder": {
       inputs.figure("caseload.families", "Families", result.caseload.families, "families");
@@ -242,10 +256,10 @@ function explainResultFigure(scenario: Scenario, result: Result, found: Figure):
     }
     case "time.directPayments.casesPerCaseHolder": {
       const share = inputs.setting("timeUse.directPayments.shareOfFamilies");
-      inputs.figure("caseload.childrenPerCaseHolder", "Children per case-holder", result.caseload.childrenPerCaseHolder);
+      inputs.figure("caseload.childrenPerCaseHolderAtWork", "Children per case-holder at work", result.caseload.childrenPerCaseHolderAtWork);
       return out(
-        "Cases on direct payments per case-holder = share of families supported through direct payments × children per case-holder (families on direct payments are taken to have as many children as any other).",
-        `${pct(share)} × ${fmt(result.caseload.childrenPerCaseHolder)} = ${fmt(result.time.directPayments.casesPerCaseHolder, 3)}`,
+        "Cases on direct payments per case-holder = share of families supported through direct payments × children per case-holder at work (families on direct payments are taken to have as many children as any other).",
+        `${pct(share)} × ${fmt(result.caseload.childrenPerCaseHolderAtWork)} = ${fmt(result.time.directPayments.casesPerCaseHolder, 3)}`,
       );
     }
     case "time.directPayments.hoursFreedPerCaseHolderPerWeek": {
@@ -260,10 +274,11 @@ function explainResultFigure(scenario: Scenario, result: Result, found: Figure):
       const dp = result.time.directPayments;
       inputs.figure("time.directPayments.hoursFreedPerCaseHolderPerWeek", "Care-management hours freed per case-holder a week", dp.hoursFreedPerCaseHolderPerWeek, "hours a week");
       inputs.figure("caseload.caseHoldingFte", "Case-holding FTE", result.caseload.caseHoldingFte, "FTE");
+      inputs.figure("caseload.atWorkShare", "Case-holding posts with someone at work", result.caseload.atWorkShare, "share");
       const hours = inputs.setting("timeUse.hoursPerWeek");
       return out(
-        "Case-holding capacity freed = hours freed per case-holder a week × case-holding FTE ÷ contracted hours: the freed time as FTE of case-holders (it goes to direct contact; no post is removed).",
-        `${fmt(dp.hoursFreedPerCaseHolderPerWeek, 3)} × ${fmt(result.caseload.caseHoldingFte)} ÷ ${fmt(hours)} = ${fmt(dp.capacityFte, 3)}`,
+        "Case-holding capacity freed = hours freed per case-holder a week × case-holding FTE at work (FTE × share of posts with someone at work) ÷ contracted hours: the freed time as FTE of case-holders (it goes to direct contact; no post is removed).",
+        `${fmt(dp.hoursFreedPerCaseHolderPerWeek, 3)} × ${fmt(result.caseload.caseHoldingFte)} × ${pct(result.caseload.atWorkShare)} ÷ ${fmt(hours)} = ${fmt(dp.capacityFte, 3)}`,
       );
     }
     case "time.directContactHoursPerCaseHolderPerWeek": {
@@ -280,10 +295,10 @@ function explainResultFigure(scenario: Scenario, result: Result, found: Figure):
       inputs.setting("timeUse.directContact");
       inputs.setting("timeUse.directPayments.shareOfFamilies");
       inputs.setting("timeUse.directPayments.hoursFreedPerCase");
-      inputs.figure("caseload.childrenPerCaseHolder", "Children per case-holder", result.caseload.childrenPerCaseHolder);
+      inputs.figure("caseload.childrenPerCaseHolderAtWork", "Children per case-holder at work", result.caseload.childrenPerCaseHolderAtWork);
       return out(
-        "Direct contact hours per child a week = contracted hours × direct contact share (after the changes and direct payments) ÷ children per case-holder.",
-        `${fmt(hours)} × ${pct(result.time.directContactShare)} ÷ ${fmt(result.caseload.childrenPerCaseHolder)} = ${fmt(result.time.directContactHoursPerChildPerWeek, 3)}`,
+        "Direct contact hours per child a week = contracted hours × direct contact share (after the changes and direct payments) ÷ children per case-holder at work.",
+        `${fmt(hours)} × ${pct(result.time.directContactShare)} ÷ ${fmt(result.caseload.childrenPerCaseHolderAtWork)} = ${fmt(result.time.directContactHoursPerChildPerWeek, 3)}`,
       );
     }
     case "runCost.total": {
@@ -315,7 +330,7 @@ function weekChanges(result: Result, scenario: Scenario, inputs: Inputs): { admi
 function directPaymentHoursFreed(result: Result, inputs: Inputs): number {
   inputs.setting("timeUse.directPayments.shareOfFamilies");
   inputs.setting("timeUse.directPayments.hoursFreedPerCase");
-  inputs.figure("caseload.childrenPerCaseHolder", "Children per case-holder", result.caseload.childrenPerCaseHolder);
+  inputs.figure("caseload.childrenPerCaseHolderAtWork", "Children per case-holder at work", result.caseload.childrenPerCaseHolderAtWork);
   return result.time.directPayments.hoursFreedPerCaseHolderPerWeek;
 }
 
@@ -341,9 +356,10 @@ function explainTier(
         const children = inputs.setting("council.children");
         const target = inputs.setting(`${base}.childrenPerWorker`);
         const share = inputs.setting(`${base}.shareOfChildren`);
+        inputs.figure("caseload.atWorkShare", "Case-holding posts with someone at work", result.caseload.atWorkShare, "share");
         return out(
-          `${tier.name} sized by a caseload target: children × the share of children this tier holds ÷ children per worker.`,
-          `${fmt(children)} × ${fmt(share)} ÷ ${fmt(target)} = ${fmt(tr.fte)}`,
+          `${tier.name} sized by a caseload target, children per worker at work as the DfE counts it: children × the share of children this tier holds ÷ (children per worker × the share of posts with someone at work), so the posts include the vacancies no agency worker covers.`,
+          `${fmt(children)} × ${fmt(share)} ÷ (${fmt(target)} × ${pct(result.caseload.atWorkShare)}) = ${fmt(tr.fte)}`,
         );
       }
       case "span": {

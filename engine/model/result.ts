@@ -47,8 +47,13 @@ export interface Result {
     children: number;
     families: number;
     caseHoldingFte: number;
+    /** Children per case-holding post (establishment FTE, vacancies included). */
     childrenPerCaseHolder: number;
     familiesPerCaseHolder: number;
+    /** Share of posts with someone at work in them: 1 − vacancy rate × (1 − share covered by agency). */
+    atWorkShare: number;
+    /** Children per case-holding FTE at work, employed and agency: the caseload as the DfE counts it. */
+    childrenPerCaseHolderAtWork: number;
   };
   structure: {
     name: string;
@@ -216,6 +221,8 @@ export function buildResult(model: ScenarioModel, state: ModelState): Result {
       caseHoldingFte: state.caseHoldingFte,
       childrenPerCaseHolder: state.childrenPerCaseHolder,
       familiesPerCaseHolder: state.familiesPerCaseHolder,
+      atWorkShare: state.atWorkShare,
+      childrenPerCaseHolderAtWork: state.childrenPerCaseHolderAtWork,
     },
     structure: {
       name: scenario.structure.name,

@@ -39,6 +39,10 @@ export class ModelState {
   families = 0;
   caseHoldingFte = 0;
   childrenPerCaseHolder = 0;
+  /** Share of posts with someone at work in them: employed, or vacant and covered by agency. */
+  atWorkShare = 0;
+  /** Children per case-holding FTE at work (employed and agency), as the DfE counts a caseload. */
+  childrenPerCaseHolderAtWork = 0;
   familiesPerCaseHolder = 0;
   /** Teams before rounding. */
   teamsExact = 0;
@@ -354,6 +358,10 @@ export class ScenarioModel {
     // administrationHours is this times the case-holding FTE, kept current as case-holders resolve.
     const hours = inputs[s.hoursPerWeek!]!;
     const handedPerCaseHolder = hours * inputs[s.administration!]! * inputs[s.administrationToSupport!]!;
+    // A caseload target is children per case-holder at work, as the DfE counts it (cases ÷ case-holding
+    // FTE, employed and agency): the posts it sizes include the vacancies no agency worker covers.
+    const atWork = 1 - inputs[s.vacancyRate!]! * (1 - inputs[s.agencyCoverShare!]!);
+    state.atWorkShare = atWork;
 
     // Sizing, in dependency order. Quantities built from tiers (teams, case-holders, total FTE) are
     // kept current as tiers resolve; the order guarantees a rule reads them only once complete.
@@ -368,7 +376,7 @@ export class ScenarioModel {
           fte = inputs[this.ruleA[i]!]!;
           break;
         case Rule.Caseload:
-          fte = (children * inputs[this.ruleB[i]!]!) / inputs[this.ruleA[i]!]!;
+          fte = (children * inputs[this.ruleB[i]!]!) / (inputs[this.ruleA[i]!]! * atWork);
           break;
         case Rule.Span:
           fte = (scope[this.spanOf[i]!]! * inputs[this.ruleB[i]!]!) / inputs[this.ruleA[i]!]!;
@@ -406,17 +414,23 @@ export class ScenarioModel {
     } else {
       throw new ScenarioError([{ path: "structure.tiers", reason: `the case-holding tiers have 0 FTE, so no one holds the ${children} children` }]);
     }
+    const atWorkFte = caseHolders * atWork;
+    state.childrenPerCaseHolderAtWork = atWorkFte > 0 ? children / atWorkFte : 0;
+    if (atWorkFte === 0 && children > 0) {
+      throw new ScenarioError([{ path: "council.vacancyRate", reason: `every case-holding post is vacant and none is covered by agency, so no one at work holds the ${children} children` }]);
+    }
 
     // Time use: the starting week, changed by the structure's drivers (time-use rule in
     // engine/time/weekAfter.ts), then the direct payments lever, whose care-management time sits in
     // administration and moves to direct contact.
     state.hoursPerWeek = hours;
     state.administrationHoursToSupport = caseHolders * handedPerCaseHolder;
-    const dpCases = inputs[s.directPaymentsShare!]! * state.childrenPerCaseHolder;
+    // a case-holder at work holds the caseload as the DfE counts it
+    const dpCases = inputs[s.directPaymentsShare!]! * state.childrenPerCaseHolderAtWork;
     const freed = dpCases * inputs[s.hoursFreedPerCase!]!;
     state.directPaymentCasesPerCaseHolder = dpCases;
     state.hoursFreedPerCaseHolder = freed;
-    state.capacityFreedFte = (freed * caseHolders) / hours;
+    state.capacityFreedFte = (freed * atWorkFte) / hours;
     const shares = state.shares;
     state.freedByChanges = weekAfterCore(
       inputs[s.directContact!]!, inputs[s.recording!]!, inputs[s.administration!]!, inputs[s.travel!]!, inputs[s.meetingsAndReporting!]!, inputs[s.supervision!]!, inputs[s.learning!]!,
@@ -430,7 +444,7 @@ export class ScenarioModel {
       if (shares[k]! < -1e-12) throw new ScenarioError([weekProblem(k, shares, state, inputs[s.hoursFreedPerCase!]!)]);
     }
     state.contactHoursPerCaseHolder = hours * state.directContactShare;
-    state.contactHoursPerChild = state.childrenPerCaseHolder > 0 ? contactHoursCore(state.hoursPerWeek, state.directContactShare, state.childrenPerCaseHolder) : 0;
+    state.contactHoursPerChild = state.childrenPerCaseHolderAtWork > 0 ? contactHoursCore(state.hoursPerWeek, state.directContactShare, state.childrenPerCaseHolderAtWork) : 0;
 
     // Run cost, tier by tier.
     const vacancy = inputs[s.vacancyRate!]!;

@@ -85,6 +85,8 @@ export function scenarioSource(plan: StraightLinePlan): string {
   emit(`scope[${q.referrals}] = ${s.referrals! >= 0 ? at(s.referrals!) : "0"};`);
   emit(`const hours = ${at(s.hoursPerWeek!)};`);
   emit(`const handedPerCaseHolder = hours * ${at(s.administration!)} * ${at(s.administrationToSupport!)};`);
+  emit(`const atWork = 1 - ${at(s.vacancyRate!)} * (1 - ${at(s.agencyCoverShare!)});`);
+  emit(`state.atWorkShare = atWork;`);
   emit(`const teamSize = ${at(s.teamSize!)};`);
   emit(`let caseHolders = 0;`);
   emit(`let totalFte = 0;`);
@@ -96,7 +98,7 @@ export function scenarioSource(plan: StraightLinePlan): string {
         emit(`fte = ${at(plan.ruleA[i]!)};`);
         break;
       case 1:
-        emit(`fte = (children * ${at(plan.ruleB[i]!)}) / ${at(plan.ruleA[i]!)};`);
+        emit(`fte = (children * ${at(plan.ruleB[i]!)}) / (${at(plan.ruleA[i]!)} * atWork);`);
         break;
       case 2:
         emit(`fte = (scope[${plan.spanOf[i]!}] * ${at(plan.ruleB[i]!)}) / ${at(plan.ruleA[i]!)};`);
@@ -126,14 +128,17 @@ export function scenarioSource(plan: StraightLinePlan): string {
   emit(`if (!(caseHolders > 0)) return false;`);
   emit(`state.childrenPerCaseHolder = children / caseHolders;`);
   emit(`state.familiesPerCaseHolder = state.families / caseHolders;`);
+  emit(`const atWorkFte = caseHolders * atWork;`);
+  emit(`if (!(atWorkFte > 0)) return false;`);
+  emit(`state.childrenPerCaseHolderAtWork = children / atWorkFte;`);
   // Time use: the week after the structure's changes (engine/time/weekAfter.ts), then direct payments.
   emit(`state.hoursPerWeek = hours;`);
   emit(`state.administrationHoursToSupport = caseHolders * handedPerCaseHolder;`);
-  emit(`const dpCases = ${at(s.directPaymentsShare!)} * state.childrenPerCaseHolder;`);
+  emit(`const dpCases = ${at(s.directPaymentsShare!)} * state.childrenPerCaseHolderAtWork;`);
   emit(`const freed = dpCases * ${at(s.hoursFreedPerCase!)};`);
   emit(`state.directPaymentCasesPerCaseHolder = dpCases;`);
   emit(`state.hoursFreedPerCaseHolder = freed;`);
-  emit(`state.capacityFreedFte = (freed * caseHolders) / hours;`);
+  emit(`state.capacityFreedFte = (freed * atWorkFte) / hours;`);
   emit(`const shares = state.shares;`);
   emit(
     `state.freedByChanges = weekAfterCore(${["directContact", "recording", "administration", "travel", "meetingsAndReporting", "supervision", "learning", "administrationToSupport"].map((k) => at(s[k]!)).join(", ")}, ${at(s.managementLayersBefore!)} - ${plan.layers}, ${["reportingCutPerLayer", "travelCut", "supervisionChange", "freedToDirectContact"].map((k) => at(s[k]!)).join(", ")}, freed / hours, shares);`,
@@ -142,7 +147,7 @@ export function scenarioSource(plan: StraightLinePlan): string {
   emit(`state.administrationShare = shares[2];`);
   emit(`for (let k = 0; k < shares.length; k++) if (shares[k] < -1e-12) return false;`);
   emit(`state.contactHoursPerCaseHolder = hours * state.directContactShare;`);
-  emit(`state.contactHoursPerChild = state.childrenPerCaseHolder > 0 ? (state.hoursPerWeek * state.directContactShare) / state.childrenPerCaseHolder : 0;`);
+  emit(`state.contactHoursPerChild = state.childrenPerCaseHolderAtWork > 0 ? (state.hoursPerWeek * state.directContactShare) / state.childrenPerCaseHolderAtWork : 0;`);
   // Run cost, tier by tier.
   for (const name of ["vacancyRate", "agencyCoverShare", "agencyPremium", "niRate", "niThreshold", "pensionRate", "levyRate", "overheadsPerFte"]) {
     emit(`const ${name} = ${at(s[name]!)};`);

@@ -37,6 +37,10 @@ function resultReader(model: ScenarioModel, name: string): ((s: ModelState) => n
       return (s) => s.caseHoldingFte;
     case "caseload.childrenPerCaseHolder":
       return (s) => s.childrenPerCaseHolder;
+    case "caseload.atWorkShare":
+      return (s) => s.atWorkShare;
+    case "caseload.childrenPerCaseHolderAtWork":
+      return (s) => s.childrenPerCaseHolderAtWork;
     case "caseload.familiesPerCaseHolder":
       return (s) => s.familiesPerCaseHolder;
     case "structure.totalFte":

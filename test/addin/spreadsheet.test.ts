@@ -160,7 +160,7 @@ const spills: [string, string, (blank: Blank) => unknown[][]][] = [
   ["H80", "=SOCIALCARE.HEALTHCHECK(Health!A1:D8)", (blank) => shown(healthCheckRows(healthCheck(health.slice(0, 5).map((row) => row.map((v) => (v === null ? blank : v))))))],
   ["R20", `=SOCIALCARE.EXPLAIN(${I(14)},"caseload.childrenPerCaseHolder")`, () => {
     const e = explain(loadPreset("blueprint"), "caseload.childrenPerCaseHolder");
-    return [[expect.stringContaining("Children per case-holder")], [`Rule: ${e.rule}`], [`Formula: ${e.formula}`], ["Inputs:"], ...e.inputs.map((i) => [expect.stringContaining(i.name)])];
+    return [[expect.stringContaining("Children per case-holding post")], [`Rule: ${e.rule}`], [`Formula: ${e.formula}`], ["Inputs:"], ...e.inputs.map((i) => [expect.stringContaining(i.name)])];
   }],
 ];
 

@@ -26,7 +26,8 @@ describe("a file changing only a tier's caseload target keeps the fields it does
       if (preset.size.rule !== "caseload") throw new Error("the blueprint's social workers are sized by caseload");
       const share = preset.size.shareOfChildren;
       const tier = result.structure.tiers.find((t: { id: string }) => t.id === "socialWorker");
-      expect(tier.fte).toBeCloseTo((result.caseload.children * share) / 16, 9);
+      // 16 children per worker at work: the posts are children × share ÷ (16 × the share with someone at work)
+      expect(tier.fte).toBeCloseTo((result.caseload.children * share) / (16 * result.caseload.atWorkShare), 9);
     } finally {
       cleanup();
     }

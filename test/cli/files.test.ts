@@ -38,6 +38,9 @@ const files = folderWith({
 });
 afterAll(files.cleanup);
 
+/** The Blueprint's council: 1 − 17% vacant × (1 − 74.4% covered by agency) of posts have someone at work. */
+const BLUEPRINT_AT_WORK = 1 - 0.17 * (1 - 0.744);
+
 const runJson = (args: string[], cwd?: string): Result => {
   const run = socialcare([...args, "--json"], cwd ? { cwd } : {});
   if (run.code !== 0) throw new Error(`exit ${run.code}: ${run.stderr}`);
@@ -51,9 +54,9 @@ describe("extends with overrides", () => {
     expect(yaml.scenario.name).toBe("Our council");
     expect(yaml.caseload.children).toBe(3000);
     expect(yaml.structure.tiers.find((t) => t.id === "strategy")!.fte).toBe(5);
-    // Both case-holding tiers stay at the Blueprint's 14 children each (shares 0.8 + 0.2), so
-    // case-holding FTE = 3000 ÷ 14, worked by hand, not by the engine.
-    expect(yaml.caseload.caseHoldingFte).toBeCloseTo(3000 / 14, 9);
+    // Both case-holding tiers stay at the Blueprint's 14 children each at work (shares 0.8 + 0.2), so
+    // case-holding FTE = 3000 ÷ (14 × the share of posts with someone at work), worked by hand.
+    expect(yaml.caseload.caseHoldingFte).toBeCloseTo(3000 / (14 * BLUEPRINT_AT_WORK), 9);
     const preset = runScenario(loadPreset("blueprint"));
     expect(yaml.structure.tiers.map((t) => t.id)).toEqual(preset.structure.tiers.map((t) => t.id));
     expect(yaml.structure.tiers.find((t) => t.id === "socialWorker")!.salary).toBe(preset.structure.tiers.find((t) => t.id === "socialWorker")!.salary);
@@ -77,8 +80,8 @@ describe("extends with overrides", () => {
     expect(fromElsewhere.scenario.name).toBe("Our council, teams of 6");
     expect(fromElsewhere.caseload.children).toBe(3000);
     expect(fromElsewhere.structure.teamSize).toBe(6);
-    // 214.29 case-holding FTE in teams of 6, a part team counting as a whole one: ceil(35.71) = 36.
-    expect(fromElsewhere.structure.teams).toBe(Math.ceil(3000 / 14 / 6));
+    // 224.0 case-holding FTE in teams of 6, a part team counting as a whole one: ceil(37.3) = 38.
+    expect(fromElsewhere.structure.teams).toBe(Math.ceil(3000 / (14 * BLUEPRINT_AT_WORK) / 6));
   });
 
   test("a source given in the file is the source explain shows", () => {
@@ -104,7 +107,9 @@ describe("--council: a structure on another council's figures", () => {
     expect(moved.caseload.children).toBe(council.children.value);
     expect(moved.caseload.families).toBeCloseTo(council.children.value / council.childrenPerFamily.value, 9);
     expect(moved.structure.tiers.map((t) => [t.id, t.salary])).toEqual(original.structure.tiers.map((t) => [t.id, t.salary]));
-    expect(moved.caseload.childrenPerCaseHolder).toBeCloseTo(14, 9);
+    // the Blueprint's 14 is children per case-holder at work, as the DfE counts
+    expect(moved.caseload.childrenPerCaseHolderAtWork).toBeCloseTo(14, 9);
+    expect(moved.caseload.childrenPerCaseHolder).toBeCloseTo(14 * (1 - council.vacancyRate.value * (1 - council.agencyCoverShare.value)), 9);
   });
 
   test("a preset's council, and the sources travel with the figures", () => {

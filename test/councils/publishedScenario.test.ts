@@ -137,7 +137,10 @@ describe("caseloadFromCouncil: the rule on its own", () => {
     const s = applySettings(loadPreset("england-2025"), { "council.caseload": 20 });
     for (const c of caseloadOf(s)) expect(c).toBe(20);
     const r = runScenario(s);
-    expect(r.caseload.caseHoldingFte).toBeCloseTo(s.council.children / 20, 9);
+    // 20 children per case-holder at work: posts = children ÷ (20 × the share with someone at work)
+    const atWork = 1 - s.council.vacancyRate * (1 - s.council.agencyCoverShare);
+    expect(r.caseload.caseHoldingFte).toBeCloseTo(s.council.children / (20 * atWork), 9);
+    expect(r.caseload.childrenPerCaseHolderAtWork).toBeCloseTo(20, 9);
   });
   test("turned off, the tiers' own figures stand", () => {
     const s = applySettings(loadPreset("england-2025"), { "council.caseload": 20, "structure.caseloadFromCouncil": false });

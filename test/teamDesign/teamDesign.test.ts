@@ -8,13 +8,18 @@ const value = (d: TeamDesign, name: string) => d.indicators.find((i) => i.indica
  * targets, spans, fixed FTE, the council's child protection and looked-after shares), not from the
  * engine's output.
  */
+/** Share of case-holding posts with someone at work, 1 − vacancy × (1 − agency cover), on each average council. */
+const AT_WORK_2018 = 1 - 0.17 * (1 - 0.744);
+const AT_WORK_2025 = 1 - 0.142 * (1 - 0.736);
+
 const byHand: Record<string, Record<string, number>> = (() => {
   const out: Record<string, Record<string, number>> = {};
   {
-    // baseline-2018: 2,154 children at 17.4 each; team managers 1 per 6 case-holders (teams of one
-    // manager, 20.6 → 21 teams); service managers 1 per 4 team managers; 2 heads; business support
-    // 1 per 5 case-holders; senior practitioners hold a fifth of the children.
-    const ch = 2154 / 17.4, sp = (2154 * 0.2) / 17.4, tm = ch / 6, sm = tm / 4, hos = 2, bs = ch / 5, teams = 21;
+    // baseline-2018: 2,154 children at 17.4 each at work (posts: ÷ the 95.648% with someone at work,
+    // 1 − 17% vacant × 25.6% uncovered); team managers 1 per 6 case-holders (teams of one manager,
+    // 21.6 → 22 teams); service managers 1 per 4 team managers; 2 heads; business support 1 per 5
+    // case-holders; senior practitioners hold a fifth of the children.
+    const ch = 2154 / (17.4 * AT_WORK_2018), sp = (2154 * 0.2) / (17.4 * AT_WORK_2018), tm = ch / 6, sm = tm / 4, hos = 2, bs = ch / 5, teams = 22;
     out["baseline-2018"] = {
       teamSize: (ch + tm + bs) / teams, caseHoldersPerTeam: ch / teams, managementLayers: 3,
       spanOfControl: (ch + bs + tm + sm) / (tm + sm + hos), adminSupportPerPractitioner: 0.2, cliniciansPerTeam: 0,
@@ -23,12 +28,12 @@ const byHand: Record<string, Record<string, number>> = (() => {
     };
   }
   {
-    // blueprint: 14 children each; teams of 8 case-holders (153.9 / 8 = 19.2 → 20 teams); referral
+    // blueprint: 14 children each at work; teams of 8 case-holders (160.9 / 8 = 20.1 → 21 teams); referral
     // workers 1 per 600 of the council's 4,313 referrals; enablers carrying today's business support
     // 1 per 5 case-holders, and 1 per 30 hours of the administration handed over (half of 20% of a
-    // 37-hour week per case-holder); insight 1 per 4 teams; a strategy team of 4 over everyone.
+    // 37-hour week per case-holder); insight 1 per 4 teams (5.25); a strategy team of 4 over everyone.
     // The week after: 16% + 75% × (20% × 50% + 5% × 30% × 2 layers + 12% × 25% − 5% × 9%) = 27.66%.
-    const ch = 2154 / 14, sp = (2154 * 0.2) / 14, teams = 20, referral = 4313 / 600, insight = 5, strategy = 4;
+    const ch = 2154 / (14 * AT_WORK_2018), sp = (2154 * 0.2) / (14 * AT_WORK_2018), teams = 21, referral = 4313 / 600, insight = 5.25, strategy = 4;
     const enabler = ch / 5 + (ch * 37 * 0.2 * 0.5) / 30;
     const directContact = 0.16 + 0.75 * (0.2 * 0.5 + 0.05 * 0.3 * 2 + 0.12 * 0.25 - 0.05 * 0.09);
     out.blueprint = {
@@ -39,8 +44,9 @@ const byHand: Record<string, Record<string, number>> = (() => {
     };
   }
   {
-    // england-2025: as baseline-2018 on 2,102 children at 15.2 each (23.05 team managers → 24 teams).
-    const ch = 2102 / 15.2, sp = (2102 * 0.2) / 15.2, tm = ch / 6, sm = tm / 4, hos = 2, bs = ch / 5, teams = 24;
+    // england-2025: as baseline-2018 on 2,102 children at 15.2 each at work (posts: ÷ 96.2512%, 1 −
+    // 14.2% vacant × 26.4% uncovered; 23.95 team managers → 24 teams).
+    const ch = 2102 / (15.2 * AT_WORK_2025), sp = (2102 * 0.2) / (15.2 * AT_WORK_2025), tm = ch / 6, sm = tm / 4, hos = 2, bs = ch / 5, teams = 24;
     out["england-2025"] = {
       teamSize: (ch + tm + bs) / teams, caseHoldersPerTeam: ch / teams, managementLayers: 3,
       spanOfControl: (ch + bs + tm + sm) / (tm + sm + hos), adminSupportPerPractitioner: 0.2, cliniciansPerTeam: 0,
@@ -51,10 +57,10 @@ const byHand: Record<string, Record<string, number>> = (() => {
     out.traditional = out["england-2025"];
   }
   {
-    // cluster: 15.2 each; a team per case-holding lead (27.66 → 28 teams); family support 1 per team
+    // cluster: 15.2 each at work; a team per case-holding lead (28.7 → 29 teams); family support 1 per team
     // (reporting to the lead, so in the team); a clinician per 2 teams and a principal practitioner per
     // 4 teams (both outside the teams); one head of department.
-    const ch = 2102 / 15.2, sp = (2102 * 0.2) / 15.2, sw = ch - sp, teams = 28, fs = 28, clin = 14, pp = 7, hod = 1;
+    const ch = 2102 / (15.2 * AT_WORK_2025), sp = (2102 * 0.2) / (15.2 * AT_WORK_2025), sw = ch - sp, teams = 29, fs = 29, clin = 14.5, pp = 7.25, hod = 1;
     out.cluster = {
       teamSize: (ch + fs) / teams, caseHoldersPerTeam: ch / teams, managementLayers: 2,
       spanOfControl: (sw + fs + sp + clin + pp) / (sp + pp + hod), adminSupportPerPractitioner: fs / ch, cliniciansPerTeam: 0.5,
@@ -63,10 +69,10 @@ const byHand: Record<string, Record<string, number>> = (() => {
     };
   }
   {
-    // reclaim: a unit per consultant social worker at 45 children (46.7 → 47 units), each with a social
+    // reclaim: a unit per consultant social worker at 45 children at work (48.5 → 49 units), each with a social
     // worker, a children's practitioner and a coordinator; a clinician per 2 units and a service manager
     // per 8 units outside the units; 2 heads.
-    const csw = 2102 / 45, units = 47, clin = 23.5, sm = 47 / 8, hos = 2;
+    const csw = 2102 / (45 * AT_WORK_2025), units = 49, clin = 24.5, sm = 49 / 8, hos = 2;
     out.reclaim = {
       teamSize: (4 * csw) / units, caseHoldersPerTeam: (2 * csw) / units, managementLayers: 2,
       spanOfControl: (3 * csw + csw + clin + sm) / (csw + sm + hos), adminSupportPerPractitioner: 0.5, cliniciansPerTeam: 0.5,
