@@ -120,4 +120,4 @@ export { uniformAt, streamOf } from "./uncertainty/random.js";
 export { normalCdf, normalQuantile } from "./uncertainty/normal.js";
 
 export { MODEL_VERSION } from "./generated/version.js";
-export { claimsTable, type ClaimKind, type ClaimRow, type ClaimsTable } from "./claims/claims.js";
+export { claimsTable, CLAIM_KIND_WORDS, CLAIMS_NOTE, type ClaimKind, type ClaimRow, type ClaimsTable } from "./claims/claims.js";

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Sweeps a structure's caseload target (children per case-holding worker) over a range and writes
+ * Sweeps a structure's caseload target (children per case-holder at work) over a range and writes
  * one CSV row per target: the staff it needs, its run cost, and how it compares with a baseline.
  *
  *     node sweep-caseload.mjs                                   # blueprint, 10 to 20 children, to sweep.csv
@@ -41,7 +41,7 @@ if (keys.length === 0) {
   process.exit(1);
 }
 
-const header = ["caseloadTarget", "caseHoldingFte", "childrenPerCaseHolder", "totalFte", "runCost", "runCostChange", "runCostChangePct", "costNeutral", "transitionTotal", "npv"];
+const header = ["caseloadTarget", "caseHoldingFte", "caseloadAtWork", "totalFte", "runCost", "runCostChange", "runCostChangePct", "costNeutral", "transitionTotal", "npv"];
 const lines = [header.join(",")];
 // Count steps rather than add them up, so 0.1 steps do not drift.
 const count = Math.floor((to - from) / step + 1e-9);
@@ -51,7 +51,7 @@ for (let i = 0; i <= count; i++) {
   const result = runScenario(scenario);
   const c = compareScenarios(baseline, scenario);
   lines.push(
-    [target, result.caseload.caseHoldingFte, result.caseload.childrenPerCaseHolder, result.structure.totalFte, result.runCost.total, c.change.runCost, c.change.runCostPct, c.costNeutral, c.transition.total, c.appraisal.npv].join(","),
+    [target, result.caseload.caseHoldingFte, result.caseload.childrenPerCaseHolderAtWork, result.structure.totalFte, result.runCost.total, c.change.runCost, c.change.runCostPct, c.costNeutral, c.transition.total, c.appraisal.npv].join(","),
   );
 }
 writeFileSync(String(values.out), `${lines.join("\n")}\n`);

@@ -1,5 +1,7 @@
 import { addYears, yearsBetween, type CalibrationTable, type Scenario } from "../engine/index.js";
 import { calibrationSheet } from "./calibrationSheet.js";
+import { claimsSheet } from "./claimsSheet.js";
+import type { ClaimsTable } from "../engine/claims/claims.js";
 import { CalcSheet } from "./calcSheet.js";
 import { checksSheet, comparisonChecks, scenarioChecks, type CheckSpec } from "./checksSheet.js";
 import { comparisonRules } from "./comparisonRules.js";
@@ -20,6 +22,8 @@ export interface BuildOptions {
   date?: Date;
   /** Every council's modelled spend beside its published spend, written as a Calibration sheet (calibrationTable()). */
   calibration?: CalibrationTable;
+  /** Each option's claims table against the baseline (claimsTable()), written as a Claims sheet. */
+  claims?: readonly ClaimsTable[];
 }
 
 export interface BuiltWorkbook {
@@ -36,6 +40,9 @@ export interface BuiltWorkbook {
 
 /** The sheet the calibration table goes on, when one is given. */
 export const CALIBRATION_SHEET = "Calibration";
+
+/** The sheet the claims tables go on, when they are given. */
+export const CLAIMS_SHEET = "Claims";
 
 export const SHEETS = { cover: "Cover", inputs: "Inputs", calculations: "Calculations", rounding: "Rounding", outputs: "Outputs", checks: "Checks", files: "Scenario files" } as const;
 
@@ -81,6 +88,7 @@ export function buildWorkbook(baseline: Scenario, options: readonly Scenario[] =
   const { master, results } = checksSheet(sheets.checks, checkSpecs);
   coverSheet(sheets.cover, roles, scenarios, master, settings.date ?? new Date());
   scenarioFilesSheet(sheets.files, roles, scenarios);
+  if (settings.claims?.length) claimsSheet(book.sheet(CLAIMS_SHEET), settings.claims);
   if (settings.calibration) calibrationSheet(book.sheet(CALIBRATION_SHEET), settings.calibration);
   return { book, roles, scenarios, scenarioCells, outputs, master, checks: results };
 }

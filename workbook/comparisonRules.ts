@@ -22,7 +22,7 @@ export interface ComparisonCells {
   years: string[];
   transitionYears: string[];
   /** Rounded rows by appraisal year, for the Outputs sheet's cash flow table. */
-  cashFlow: { transition: Cell[]; runCostChange: Cell[]; amount: Cell[]; discountFactor: Cell[]; presentValue: Cell[]; cumulative: Cell[] };
+  cashFlow: { transition: Cell[]; runCostChange: Cell[]; runCostOptimismBias: Cell[]; amount: Cell[]; discountFactor: Cell[]; presentValue: Cell[]; cumulative: Cell[] };
   /** Per category (TRANSITION_CATEGORIES order), rounded. */
   byCategory: Cell[];
   /** Per transition year, rounded. */
@@ -174,22 +174,38 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
   const bias = calc.scalar("1 + optimism bias", "factor", add(num(1), P("finance.appraisal.optimismBias")), "factor");
   const spend = calc.timeline("Transition spend with optimism bias", "£", years, (y) => (y < transitionYears.length ? mul(ref(yearTotals[y]!), ref(bias)) : num(0)), "money", "sum").cells;
   const runChange = calc.timeline("Run cost change, phased and in real terms = change × ramp × real index", "£", years, (y) => mul(mul(ref(change), ref(ramp[y]!)), ref(real[y]!)), "money", "sum").cells;
-  const amount = calc.timeline("Net cash flow = −(transition spend + run cost change); positive is a saving", "£", years, (y) => neg(add(ref(spend[y]!), ref(runChange[y]!))), "money", "sum").cells;
+  const runBias = calc.timeline(
+    "Optimism bias on the run cost change = its share × the change's size (against the option, whichever way the change goes)",
+    "£",
+    years,
+    (y) => mul(P("finance.appraisal.optimismBiasRunCost"), abs(ref(runChange[y]!))),
+    "money",
+    "sum",
+  ).cells;
+  const amount = calc.timeline("Net cash flow = −(transition spend + run cost change + its optimism bias); positive is a saving", "£", years, (y) => neg(add(add(ref(spend[y]!), ref(runChange[y]!)), ref(runBias[y]!))), "money", "sum").cells;
   const present = calc.timeline("Present value = cash flow × discount factor", "£", years, (y) => mul(ref(amount[y]!), ref(factor[y]!)), "money", "sum");
 
   calc.group("Cash flows to the penny (the rounded figures the Outputs show)");
   const spendPennies = calc.timeline("Transition spend with optimism bias, whole pennies", "pennies", years, (y) => penniesOf(ref(spend[y]!)), "integer", "sum").cells;
   const runPennies = calc.timeline("Run cost change, whole pennies", "pennies", years, (y) => penniesOf(ref(runChange[y]!)), "integer", "sum").cells;
-  const amountPennies = calc.timeline("Net cash flow, whole pennies", "pennies", years, (y) => neg(add(ref(spendPennies[y]!), ref(runPennies[y]!))), "integer", "sum").cells;
+  const biasPennies = calc.timeline("Optimism bias on the run cost change, whole pennies", "pennies", years, (y) => penniesOf(ref(runBias[y]!)), "integer", "sum").cells;
+  const amountPennies = calc.timeline("Net cash flow, whole pennies", "pennies", years, (y) => neg(add(add(ref(spendPennies[y]!), ref(runPennies[y]!)), ref(biasPennies[y]!))), "integer", "sum").cells;
   const cumulative = calc.timeline("Cumulative net cash flow, whole pennies", "pennies", years, (y, prev) => (y === 0 ? ref(amountPennies[0]!) : add(ref(prev!), ref(amountPennies[y]!))), "integer").cells;
   const paidBack = calc.timeline("Paid back by the end of the year (cumulative at least 0)", "flag", years, (y) => IF(ge(ref(cumulative[y]!), num(0)), num(1), num(0)), "integer", "sum");
   const firstPaidBack = calc.timeline("First year paid back", "flag", years, (y, prev) => (y === 0 ? ref(paidBack.cells[0]!) : IF(fn("AND", ge(ref(paidBack.cells[y]!), num(1)), lt(sumChain(paidBack.cells.slice(0, y).map((c) => ref(c))), num(1))), num(1), num(0))), "integer").cells;
   const paybackIndex = calc.scalar("Payback: year of the appraisal (−1 when not within the horizon)", "year", IF(ge(ref(paidBack.total!), num(1)), sumChain(firstPaidBack.map((c, y) => mul(ref(c), ref(index[y]!)))), num(-1)), "integer");
   const spendPounds = calc.timeline("Transition spend with optimism bias, £", "£", years, (y) => poundsOf(ref(spendPennies[y]!)), "money").cells;
   const runPounds = calc.timeline("Run cost change, £", "£", years, (y) => poundsOf(ref(runPennies[y]!)), "money").cells;
+  const biasPounds = calc.timeline("Optimism bias on the run cost change, £", "£", years, (y) => poundsOf(ref(biasPennies[y]!)), "money").cells;
   const amountPounds = calc.timeline("Net cash flow, £", "£", years, (y) => poundsOf(ref(amountPennies[y]!)), "money").cells;
   const cumulativePounds = calc.timeline("Cumulative net cash flow, £", "£", years, (y) => poundsOf(ref(cumulative[y]!)), "money").cells;
-  const flowResiduals = calc.timeline("Check: net cash flow + transition + run cost change, whole pennies (0 when it reconciles)", "pennies", years, (y) => add(add(ref(amountPennies[y]!), ref(spendPennies[y]!)), ref(runPennies[y]!)), "integer").cells;
+  const flowResiduals = calc.timeline(
+    "Check: net cash flow + transition + run cost change + its optimism bias, whole pennies (0 when it reconciles)",
+    "pennies",
+    years,
+    (y) => add(add(add(ref(amountPennies[y]!), ref(spendPennies[y]!)), ref(runPennies[y]!)), ref(biasPennies[y]!)),
+    "integer",
+  ).cells;
 
   // Rounding: the transition table and the present values, as the engine rounds them.
   rounding.section(`${label}: transition spend and present values to the penny`);
@@ -236,6 +252,7 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
   );
   allocationTargets.push({ remainder: pv.remainder, parts: pv.pennies });
   const withBias = rounding.derived("Transition spend with optimism bias (years rounded, then added)", poundsOf(sumChain(refs(spendPennies))), "money");
+  const runBiasTotal = rounding.derived("Optimism bias on the run cost change over the horizon (years rounded, then added)", poundsOf(sumChain(refs(biasPennies))), "money");
 
   // Figures the comparison adds (figures.ts comparisonOnlyFigures).
   const changePennies = sub(ref(option.runCostPennies), ref(base.runCostPennies));
@@ -268,6 +285,7 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
   set("transition.posts.leavers", leaversTotal);
   set("transition.posts.recruited", postCells.recruited ?? calc.scalar("Recruited (no transition)", "FTE", num(0), "fte"));
   set("appraisal.transitionWithOptimismBias", withBias);
+  set("appraisal.runCostOptimismBias", runBiasTotal);
   set("appraisal.npv", rounding.sheet.get(pv.target.row, 8)!);
   set("appraisal.paybackIndex", paybackIndex);
 
@@ -275,7 +293,7 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
     figures,
     years,
     transitionYears,
-    cashFlow: { transition: spendPounds, runCostChange: runPounds, amount: amountPounds, discountFactor: factor, presentValue: pv.pounds, cumulative: cumulativePounds },
+    cashFlow: { transition: spendPounds, runCostChange: runPounds, runCostOptimismBias: biasPounds, amount: amountPounds, discountFactor: factor, presentValue: pv.pounds, cumulative: cumulativePounds },
     byCategory,
     byYear,
     paybackIndex,

@@ -28,7 +28,7 @@ import {
   type Library,
   type ScenarioRef,
 } from "./model/library.js";
-import { Store, type Chance, type PaneState } from "./store.js";
+import { Store, type Chance, type Claims, type PaneState } from "./store.js";
 import type { Setting } from "../../engine/index.js";
 
 /**
@@ -42,6 +42,9 @@ export const PANE_DEFAULT_SEED = "1";
  * the nearest few per cent, few enough to finish in about a second after the comparison shows.
  */
 export const VERDICT_DRAWS = 2000;
+
+/** Draws behind the claims card's chances: fewer than the verdict's, as five chances share them (socialcare claims gives more). */
+export const CLAIMS_DRAWS = 1000;
 
 /** How long after the last change the library is saved into the workbook. */
 const SAVE_DELAY_MS = 300;
@@ -314,6 +317,7 @@ export class Controller {
       if (this.state.comparison.key !== key) return;
       this.store.set({ comparison: { key, analysis, progress: null } });
       await this.runChances(key, analysis.comparisons.map((o) => o.ref as ScenarioRef), refs[0]!);
+      await this.runClaims(key, analysis.comparisons.map((o) => o.ref as ScenarioRef), refs[0]!);
     } catch (error) {
       if (this.state.comparison.key === key) this.store.set({ comparison: { key, analysis: null, progress: null, error: (error as Error).message } });
     }
@@ -336,6 +340,26 @@ export class Controller {
         setChance(ref, p ? { state: "done", savesOrNeutral: p.savesOrNeutral, draws: outcome.simulation.draws } : { state: "failed", message: "the engine gave no probabilities for this comparison" });
       } catch (error) {
         setChance(ref, { state: "failed", message: (error as Error).message });
+      }
+    }
+  }
+
+  /**
+   * Each option's claims table (the Blueprint's headline claims tested against the baseline, on the
+   * baseline's council and prices), for the claims card: run in the worker after the chances.
+   */
+  private async runClaims(key: string, options: ScenarioRef[], baseline: ScenarioRef): Promise<void> {
+    const setClaims = (ref: string, claims: Claims) => {
+      if (this.state.comparison.key === key) this.store.set({ comparison: { ...this.state.comparison, claims: { ...this.state.comparison.claims, [ref]: claims } } });
+    };
+    for (const ref of options) setClaims(ref, { state: "running" });
+    for (const ref of options) {
+      if (this.state.comparison.key !== key) return;
+      try {
+        const outcome = await this.engine.run({ kind: "claims", baseline: this.sourceOf(baseline), option: this.sourceOf(ref), draws: CLAIMS_DRAWS, seed: Number(PANE_DEFAULT_SEED) });
+        setClaims(ref, { state: "done", table: outcome.table });
+      } catch (error) {
+        setClaims(ref, { state: "failed", message: (error as Error).message });
       }
     }
   }

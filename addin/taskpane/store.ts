@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Analysis, HealthCheckOutcome, Progress, SimulateOutcome, TeamDesignOutcome } from "./compute/jobs.js";
-import type { Explanation, Issue } from "../../engine/index.js";
+import type { ClaimsTable, Explanation, Issue } from "../../engine/index.js";
 import type { HealthDraft } from "./model/healthDraft.js";
 import type { Library, ScenarioRef } from "./model/library.js";
 import type { WriteReport } from "../office/workbook.js";
@@ -13,7 +13,7 @@ export interface PaneState {
   selected: ScenarioRef;
   save: { state: "saved" | "saving" | "failed" | "unsaved"; message?: string };
   results: { key: string; analysis: Analysis | null; progress: Progress | null; error?: string };
-  comparison: { key: string; analysis: Analysis | null; progress: Progress | null; error?: string; chances?: Record<string, Chance> };
+  comparison: { key: string; analysis: Analysis | null; progress: Progress | null; error?: string; chances?: Record<string, Chance>; claims?: Record<string, Claims> };
   explain: { title: string; explanation: Explanation | null; error?: string } | null;
   /** A short-lived notice, optionally with an Undo. */
   notice: { kind: "info" | "success" | "error"; text: string; undo?: () => void; issues?: Issue[] } | null;
@@ -30,6 +30,9 @@ export interface PaneState {
  * The chance an option saves or stays cost neutral, from the background Monte Carlo run that follows
  * each comparison (the verdict card shows it): still drawing, drawn, or not possible and why.
  */
+/** An option's claims table (the Blueprint's claims tested), from a background run after the chances. */
+export type Claims = { state: "running" } | { state: "done"; table: ClaimsTable } | { state: "failed"; message: string };
+
 export type Chance = { state: "running" } | { state: "done"; savesOrNeutral: number; draws: number } | { state: "failed"; message: string };
 
 /** What the Monte Carlo view asks for (as typed), and what came back. */

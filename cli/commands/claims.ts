@@ -1,4 +1,4 @@
-import { claimsTable, onBaselineBasis, type ClaimRow } from "../../engine/index.js";
+import { claimsTable, CLAIM_KIND_WORDS as KIND_WORDS, CLAIMS_NOTE, onBaselineBasis, type ClaimRow } from "../../engine/index.js";
 import { UsageError } from "../args.js";
 import { COMMON_OPTIONS, COUNCIL_OPTION, type Command } from "../command.js";
 import { formatMoney, table, wrap } from "../format.js";
@@ -46,7 +46,7 @@ export const claims: Command = {
       "",
       ...t.rows.flatMap((r) => [wrap(`${r.claim}: holds when ${r.test}. ${capital(KIND_WORDS[r.kind])}: ${r.drivers}.`, 100, "  ")]),
       "",
-      wrap("An input restated is no test of the claim: the model gives back what was typed in. A chance is over the uncertain inputs' distributions (socialcare simulate lists them); where nothing the claim depends on varies, none is given.", 100),
+      wrap(CLAIMS_NOTE, 100),
     ].join("\n");
     return {
       text,
@@ -55,8 +55,6 @@ export const claims: Command = {
     };
   },
 };
-
-const KIND_WORDS: Record<ClaimRow["kind"], string> = { output: "an output of drivers", "from inputs": "arithmetic on inputs", input: "an input restated" };
 
 function show(r: ClaimRow): string {
   if (r.unit !== "share") return formatMoney(r.value);

@@ -102,14 +102,14 @@ function describe(c: Comparison): string {
   const a = c.appraisal;
   lines.push(
     "",
-    `Appraisal over ${a.horizonYears} years in ${a.priceBaseYear} prices, Green Book discounting, optimism bias ${formatNumber(a.optimismBias * 100, 1, 0)}% on transition spend:`,
+    `Appraisal over ${a.horizonYears} years in ${a.priceBaseYear} prices, Green Book discounting, optimism bias ${formatNumber(a.optimismBias * 100, 1, 0)}% on transition spend and ${formatNumber(a.optimismBiasRunCost * 100, 1, 0)}% on the run cost change:`,
   );
   lines.push(
     table(
-      ["Year", "Transition", "Run cost change", "Cash flow", "Discount factor", "Present value"],
+      ["Year", "Transition", "Run cost change", "Optimism bias on it", "Cash flow", "Discount factor", "Present value"],
       [
-        ...a.cashFlows.map((f) => [f.year, formatMoney(f.transition), formatMoney(f.runCostChange), formatMoney(f.amount), formatNumber(f.discountFactor, 4), formatMoney(f.presentValue)]),
-        ["Net present value", "", "", "", "", formatMoney(a.npv)],
+        ...a.cashFlows.map((f) => [f.year, formatMoney(f.transition), formatMoney(f.runCostChange), formatMoney(f.runCostOptimismBias), formatMoney(f.amount), formatNumber(f.discountFactor, 4), formatMoney(f.presentValue)]),
+        ["Net present value", "", "", "", "", "", formatMoney(a.npv)],
       ],
     ),
   );

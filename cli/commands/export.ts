@@ -1,8 +1,11 @@
-import { compareScenarios, runScenario } from "../../engine/index.js";
+import { claimsTable, compareScenarios, onBaselineBasis, runScenario } from "../../engine/index.js";
 import { calibrationTable } from "../../engine/councils/index.js";
 import { loadNamed } from "../scenarios.js";
 import { UsageError } from "../args.js";
 import { COMMON_OPTIONS, COUNCIL_OPTION, type Command } from "../command.js";
+
+/** Monte Carlo draws behind the chances on the Claims sheet (socialcare claims gives more on request). */
+const CLAIMS_DRAWS = 1000;
 
 export const exportCommand: Command = {
   name: "export",
@@ -21,8 +24,10 @@ export const exportCommand: Command = {
     try {
       // exceljs is loaded only when a workbook is written, so other commands start faster.
       const { writeWorkbookFile } = await import("../../node/workbookFiles.js");
-      // every council's modelled spend beside its published spend, for judging the model (socialcare calibrate)
-      await writeWorkbookFile(file, baseline, options, { calibration: calibrationTable() });
+      // every council's modelled spend beside its published spend, for judging the model (socialcare
+      // calibrate), and each option's claims tested against the baseline (socialcare claims)
+      const claims = options.map((o) => claimsTable(baseline, onBaselineBasis(baseline, o).option, { draws: CLAIMS_DRAWS }));
+      await writeWorkbookFile(file, baseline, options, { calibration: calibrationTable(), claims });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const { WorkbookError } = await import("../../workbook/index.js");
@@ -31,7 +36,7 @@ export const exportCommand: Command = {
     }
     const checksPass = options.length === 0 ? runScenario(baseline).checks.every((k) => k.ok) : options.every((o) => compareScenarios(baseline, o).checks.every((k) => k.ok));
     const what = options.length === 0 ? `${baseline.name}` : options.map((o) => `${o.name} against ${baseline.name}`).join("; ");
-    const text = `Wrote ${file}: ${what}.\nSheets: Cover, Inputs, Calculations, Rounding, Outputs, Checks, Scenario files, Calibration. The engine's checks ${checksPass ? "all pass" : "do not all pass"}.`;
+    const text = `Wrote ${file}: ${what}.\nSheets: Cover, Inputs, Calculations, Rounding, Outputs, Checks, Scenario files, ${options.length > 0 ? "Claims, " : ""}Calibration. The engine's checks ${checksPass ? "all pass" : "do not all pass"}.`;
     return { text, json: { file, baseline: baseline.id, options: options.map((o) => o.id), checksPass } };
   },
 };

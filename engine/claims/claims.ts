@@ -15,6 +15,13 @@ import { simulate } from "../uncertainty/simulate.js";
 
 export type ClaimKind = "output" | "from inputs" | "input";
 
+/** Each kind of claim figure, in words for a reader (the CLI, the workbook, the pane). */
+export const CLAIM_KIND_WORDS: Readonly<Record<ClaimKind, string>> = { output: "an output of drivers", "from inputs": "arithmetic on inputs", input: "an input restated" };
+
+/** What an input restated and a chance mean, in one paragraph for every face. */
+export const CLAIMS_NOTE =
+  "An input restated is no test of the claim: the model gives back what was typed in. A chance is over the uncertain inputs' distributions (socialcare simulate lists them); where nothing the claim depends on varies, none is given.";
+
 export interface ClaimRow {
   id: string;
   /** The claim as the Blueprint makes it. */

@@ -19,7 +19,9 @@ export interface CashFlow {
   transition: number;
   /** Change in run cost in the year (option − baseline), phased in by the ramp, in real terms, £. */
   runCostChange: number;
-  /** Net cash flow to the council: −(transition + runCostChange); positive is a saving, £. */
+  /** Optimism bias on the run cost change: a share of its size, against the option (never negative), £. */
+  runCostOptimismBias: number;
+  /** Net cash flow to the council: −(transition + runCostChange + runCostOptimismBias); positive is a saving, £. */
   amount: number;
   discountFactor: number;
   presentValue: number;
@@ -111,7 +113,10 @@ export interface Comparison {
   appraisal: {
     horizonYears: number;
     priceBaseYear: string;
+    /** Optimism bias on transition spend, as a share. */
     optimismBias: number;
+    /** Optimism bias on the run cost change, as a share of the change's size. */
+    optimismBiasRunCost: number;
     costNeutralTolerance: number;
     cashFlows: CashFlow[];
     npv: number;
@@ -120,6 +125,8 @@ export interface Comparison {
     paybackIndex: number | null;
     /** Transition spend with optimism bias, £. */
     transitionWithOptimismBias: number;
+    /** Optimism bias on the run cost change over the horizon, £ (undiscounted, real terms). */
+    runCostOptimismBias: number;
   };
   checks: Check[];
 }
@@ -170,13 +177,15 @@ export function buildComparison(model: ComparisonModel, state: ComparisonState):
   for (let y = 0; y < model.horizon; y++) {
     const transition = toPennies(state.cashTransition[y]!);
     const runCostChange = toPennies(state.cashRunCost[y]!);
-    cumulativePennies += -(transition + runCostChange);
+    const runCostOptimismBias = toPennies(state.cashRunCostBias[y]!);
+    cumulativePennies += -(transition + runCostChange + runCostOptimismBias);
     cashFlows.push({
       year: model.yearOf(y),
       index: y,
       transition: fromPennies(transition),
       runCostChange: fromPennies(runCostChange),
-      amount: fromPennies(-(transition + runCostChange)),
+      runCostOptimismBias: fromPennies(runCostOptimismBias),
+      amount: fromPennies(-(transition + runCostChange + runCostOptimismBias)),
       discountFactor: state.discount[y]!,
       presentValue: fromPennies(presentValues[y]!),
       cumulative: fromPennies(cumulativePennies),
@@ -214,12 +223,14 @@ export function buildComparison(model: ComparisonModel, state: ComparisonState):
       horizonYears: model.horizon,
       priceBaseYear: model.priceBaseYear,
       optimismBias: appraisalSettings.optimismBias,
+      optimismBiasRunCost: appraisalSettings.optimismBiasRunCost,
       costNeutralTolerance: appraisalSettings.costNeutralTolerance,
       cashFlows,
       npv,
       paybackYear: paybackIndex === null ? null : model.yearOf(paybackIndex),
       paybackIndex,
       transitionWithOptimismBias: fromPennies(cashFlows.reduce((s, c) => s + toPennies(c.transition), 0)),
+      runCostOptimismBias: fromPennies(cashFlows.reduce((s, c) => s + toPennies(c.runCostOptimismBias), 0)),
     },
     checks: [],
   };
@@ -278,7 +289,7 @@ function comparisonChecks(c: Comparison, model: ComparisonModel): Check[] {
   let flowsOk = true;
   for (const f of c.appraisal.cashFlows) {
     pvPennies += toPennies(f.presentValue);
-    if (toPennies(f.amount) + toPennies(f.transition) + toPennies(f.runCostChange) !== 0) flowsOk = false;
+    if (toPennies(f.amount) + toPennies(f.transition) + toPennies(f.runCostChange) + toPennies(f.runCostOptimismBias) !== 0) flowsOk = false;
   }
   const baseYear = model.baseline.scenario.finance.year;
   const optionYear = model.option.scenario.finance.year;
@@ -286,7 +297,7 @@ function comparisonChecks(c: Comparison, model: ComparisonModel): Check[] {
     check("transition years sum to the transition total", yearPennies === totalPennies, () => `${fromPennies(yearPennies)} against ${t.total}`),
     check("transition categories sum to the transition total", categoryPennies === totalPennies, () => `${fromPennies(categoryPennies)} against ${t.total}`),
     check("each category's years sum to the category", rowsOk, () => "a category's years do not add up"),
-    check("each cash flow = −(transition + run cost change)", flowsOk, () => "a cash flow does not add up"),
+    check("each cash flow = −(transition + run cost change + its optimism bias)", flowsOk, () => "a cash flow does not add up"),
     check("present values sum to the NPV", pvPennies === toPennies(c.appraisal.npv), () => `${fromPennies(pvPennies)} against ${c.appraisal.npv}`),
     check("redeployed and leavers make up the holders of deleted posts", Math.abs(t.posts.redeployed + t.posts.leavers - t.posts.holders) < 1e-9 * Math.max(1, t.posts.holders), () => `${t.posts.redeployed} + ${t.posts.leavers} against ${t.posts.holders}`),
     check("baseline and option are costed in the same financial year", baseYear === optionYear, () => `${baseYear} against ${optionYear}`),

@@ -495,6 +495,14 @@ function explainComparisonFigure(baseline: Scenario, option: Scenario, c: Compar
         `deleted ${fmt(p.deleted)}, holders ${fmt(p.holders)}, redeployed ${fmt(p.redeployed)}, leavers ${fmt(p.leavers)}; new posts ${fmt(p.newPosts)}, recruited ${fmt(p.recruited)}`,
       );
     }
+    case "appraisal.runCostOptimismBias": {
+      const bias = inputs.setting("finance.appraisal.optimismBiasRunCost");
+      c.appraisal.cashFlows.forEach((f) => inputs.figure(`appraisal.cashFlows.${f.index}.runCostChange`, `Run cost change ${f.year}`, f.runCostChange, "£"));
+      return out(
+        "Optimism bias on the run cost change = Σ over the years of its share × the size of the year's run cost change (phased in, in real terms): added against the option whichever way the change goes, so a rise grows and a saving shrinks, as HM Treasury's guidance applies optimism bias to operating costs.",
+        `${c.appraisal.cashFlows.map((f) => `${pct(bias)} × ${money(Math.abs(f.runCostChange))}`).join(" + ")} = ${money(c.appraisal.runCostOptimismBias)}`,
+      );
+    }
     case "appraisal.transitionWithOptimismBias": {
       const bias = inputs.setting("finance.appraisal.optimismBias");
       inputs.figure("transition.total", "Transition spend", c.transition.total, "£");
@@ -503,12 +511,13 @@ function explainComparisonFigure(baseline: Scenario, option: Scenario, c: Compar
     case "appraisal.npv": {
       inputs.setting("finance.appraisal.horizonYears");
       inputs.setting("finance.appraisal.optimismBias");
+      inputs.setting("finance.appraisal.optimismBiasRunCost");
       inputs.setting("finance.appraisal.gdpDeflator");
       inputs.setting("finance.futurePayAward");
       inputs.setting("finance.appraisal.discountSchedule.0.rate");
       c.appraisal.cashFlows.forEach((f) => inputs.figure(`appraisal.cashFlows.${f.index}.presentValue`, `Present value ${f.year}`, f.presentValue, "£"));
       return out(
-        "NPV = Σ cash flow × discount factor, year 0 undiscounted (Green Book). Cash flow = −(transition spend with optimism bias + run cost change phased in by the ramp, in real terms); positive is a saving. Discount factors compound the Green Book rate of each year's band.",
+        "NPV = Σ cash flow × discount factor, year 0 undiscounted (Green Book). Cash flow = −(transition spend with optimism bias + run cost change phased in by the ramp, in real terms + optimism bias on the run cost change, its share of the change's size); positive is a saving. Discount factors compound the Green Book rate of each year's band.",
         `${c.appraisal.cashFlows.map((f) => `${money(f.amount)} × ${fmt(f.discountFactor, 4)}`).join(" + ")} = ${money(c.appraisal.npv)}`,
       );
     }

@@ -125,6 +125,7 @@ export function comparisonOnlyFigures(c: Comparison): Figure[] {
     f("transition.posts.leavers", "Leavers made redundant", "FTE", c.transition.posts.leavers),
     f("transition.posts.recruited", "New posts recruited", "FTE", c.transition.posts.recruited),
     f("appraisal.transitionWithOptimismBias", "Transition spend with optimism bias", "£", c.appraisal.transitionWithOptimismBias),
+    f("appraisal.runCostOptimismBias", "Optimism bias on the run cost change, over the horizon", "£", c.appraisal.runCostOptimismBias),
     f("appraisal.npv", "Net present value", "£", c.appraisal.npv),
     f("appraisal.paybackYear", "Payback year", "year", c.appraisal.paybackYear),
   ];

@@ -35,6 +35,8 @@ export class ComparisonState {
   /** Per appraisal year. */
   readonly cashTransition: Float64Array;
   readonly cashRunCost: Float64Array;
+  /** Optimism bias on the run cost change: its share of the change's size, always against the option. */
+  readonly cashRunCostBias: Float64Array;
   readonly cashAmount: Float64Array;
   readonly discount: Float64Array;
   readonly presentValue: Float64Array;
@@ -60,6 +62,7 @@ export class ComparisonState {
     this.newPosts = new Float64Array(optionTiers);
     this.cashTransition = new Float64Array(horizon);
     this.cashRunCost = new Float64Array(horizon);
+    this.cashRunCostBias = new Float64Array(horizon);
     this.cashAmount = new Float64Array(horizon);
     this.discount = new Float64Array(horizon);
     this.presentValue = new Float64Array(horizon);
@@ -70,6 +73,7 @@ export interface TransitionSlots {
   futurePayAward: number;
   gdpDeflator: number;
   optimismBias: number;
+  optimismBiasRunCost: number;
   tolerance: number;
   niRate: number;
   niThreshold: number;
@@ -162,6 +166,7 @@ export class ComparisonModel {
       futurePayAward: slot("finance.futurePayAward"),
       gdpDeflator: slot("finance.appraisal.gdpDeflator"),
       optimismBias: slot("finance.appraisal.optimismBias"),
+      optimismBiasRunCost: slot("finance.appraisal.optimismBiasRunCost"),
       tolerance: slot("finance.appraisal.costNeutralTolerance"),
       niRate: slot("finance.employerNi.rate"),
       niThreshold: slot("finance.employerNi.threshold"),
@@ -308,6 +313,7 @@ export class ComparisonModel {
     // Appraisal: real-terms cash flows, discounted from the price base year.
     const growth = (1 + p[t.futurePayAward]!) / (1 + p[t.gdpDeflator]!);
     const bias = 1 + p[t.optimismBias]!;
+    const runBias = p[t.optimismBiasRunCost]!;
     const rateSlot = this.rateSlotByYear;
     let factor = 1;
     for (let k = 1; k <= this.offset; k++) factor /= 1 + p[rateSlot[k]!]!;
@@ -321,9 +327,13 @@ export class ComparisonModel {
       const ramp = y < this.years ? p[this.rampSlots[y]!]! : 1;
       const spend = y < this.years ? state.yearTotals[y]! * bias : 0;
       const runChange = state.runCostChange * ramp * real;
+      // Optimism bias on the run cost change (HM Treasury applies it to operating costs too): a share
+      // of the change's size, against the option whichever way the change goes (a rise grows, a saving shrinks).
+      const runChangeBias = runBias * Math.abs(runChange);
       state.cashTransition[y] = spend;
       state.cashRunCost[y] = runChange;
-      state.cashAmount[y] = -(spend + runChange);
+      state.cashRunCostBias[y] = runChangeBias;
+      state.cashAmount[y] = -(spend + runChange + runChangeBias);
       state.discount[y] = factor;
       state.presentValue[y] = state.cashAmount[y]! * factor;
       npv += state.presentValue[y]!;

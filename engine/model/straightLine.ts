@@ -336,11 +336,12 @@ export function comparisonSource(plan: ComparisonPlan): string {
   // Appraisal.
   emit(`const growth = (1 + ${at(t.futurePayAward)}) / (1 + ${at(t.gdpDeflator)});`);
   emit(`const bias = 1 + ${at(t.optimismBias)};`);
+  emit(`const runBias = ${at(t.optimismBiasRunCost)};`);
   emit(`let factor = 1;`);
   for (let k = 1; k <= plan.offset; k++) emit(`factor /= 1 + ${at(plan.rateSlotByYear[k]!)};`);
   emit(`let real = 1;`);
   emit(`let npv = 0;`);
-  emit(`const cashTransition = state.cashTransition, cashRunCost = state.cashRunCost, cashAmount = state.cashAmount, discount = state.discount, presentValue = state.presentValue;`);
+  emit(`const cashTransition = state.cashTransition, cashRunCost = state.cashRunCost, cashRunCostBias = state.cashRunCostBias, cashAmount = state.cashAmount, discount = state.discount, presentValue = state.presentValue;`);
   emit(`const runCostChange = state.runCostChange;`);
   for (let y = 0; y < plan.horizon; y++) {
     emit(`{`);
@@ -352,8 +353,9 @@ export function comparisonSource(plan: ComparisonPlan): string {
     const spend = y < years ? `yearTotals[${y}] * bias` : "0";
     emit(`const spend = ${spend};`);
     emit(`const runChange = runCostChange * ${ramp} * real;`);
-    emit(`cashTransition[${y}] = spend; cashRunCost[${y}] = runChange;`);
-    emit(`const amount = -(spend + runChange);`);
+    emit(`const runChangeBias = runBias * Math.abs(runChange);`);
+    emit(`cashTransition[${y}] = spend; cashRunCost[${y}] = runChange; cashRunCostBias[${y}] = runChangeBias;`);
+    emit(`const amount = -(spend + runChange + runChangeBias);`);
     emit(`cashAmount[${y}] = amount; discount[${y}] = factor;`);
     emit(`const present = amount * factor;`);
     emit(`presentValue[${y}] = present;`);

@@ -307,6 +307,7 @@ export const appraisalSpec: ObjectSpec = {
     discountSchedule: { type: "list", label: "Discount schedule", optional: true, minItems: 1, of: discountBandSpec },
     gdpDeflator: { type: "number", unit: "share", min: -0.2, max: 0.5, label: "GDP deflator (general inflation)" },
     optimismBias: { type: "number", unit: "share", min: 0, max: 5, label: "Optimism bias on transition spend" },
+    optimismBiasRunCost: { type: "number", unit: "share", min: 0, max: 5, optional: true, label: "Optimism bias on the run cost change", help: "A share of the run cost change's size added against the option each year (a rise grows, a saving shrinks), as HM Treasury's guidance applies optimism bias to operating costs." },
     costNeutralTolerance: share("Cost-neutral tolerance", "The run cost change, as a share of the baseline, within which an option is cost neutral."),
   },
 };

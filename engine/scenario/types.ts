@@ -177,6 +177,8 @@ export interface Appraisal {
   gdpDeflator: number;
   /** Optimism bias added to transition spend in the appraisal. */
   optimismBias: number;
+  /** Optimism bias on the run cost change, a share of its size (costs rise, savings shrink). */
+  optimismBiasRunCost: number;
   /** The run cost change, as a share of the baseline, within which an option counts as cost neutral. */
   costNeutralTolerance: number;
 }

@@ -249,6 +249,10 @@ function applyRateDefaults(plain: Record<string, any>, sources: Record<string, {
     });
   }
   if (!appraisal.priceBaseYear) appraisal.priceBaseYear = finance.year;
+  if (appraisal.optimismBiasRunCost === undefined) {
+    appraisal.optimismBiasRunCost = 0;
+    sources["finance.appraisal.optimismBiasRunCost"] ??= { assumption: "default: no optimism bias on the run cost change" };
+  }
   if (!finance.salaryYear) finance.salaryYear = finance.year;
   if (!finance.payAwards) finance.payAwards = {};
   const transition = plain.transition as Partial<Transition> | undefined;

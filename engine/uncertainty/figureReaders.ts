@@ -1,3 +1,4 @@
+import { toPennies } from "../money/round.js";
 import { DomainError, UnknownNameError } from "../errors.js";
 import { comparisonOnlyFigures, resultFigures, type Figure, type FigureUnit } from "../explain/figures.js";
 import { compareScenarios } from "../compare/compare.js";
@@ -148,6 +149,15 @@ function comparisonOnlyReader(model: ComparisonModel, name: string): ((s: Compar
     case "appraisal.transitionWithOptimismBias": {
       const horizon = model.horizon;
       return (s) => sum(s.cashTransition, horizon);
+    }
+    case "appraisal.runCostOptimismBias": {
+      // each year to the penny, then added, as the comparison's figure is
+      const horizon = model.horizon;
+      return (s) => {
+        let pennies = 0;
+        for (let y = 0; y < horizon; y++) pennies += toPennies(s.cashRunCostBias[y]!);
+        return pennies / 100;
+      };
     }
     case "appraisal.npv":
       return (s) => s.npv;

@@ -35,8 +35,10 @@ for (const width of [320, 400]) {
     await page.getByLabel("Add option 2").selectOption({ label: preset("reclaim").shortName });
     await page.locator(".transition-block table").first().waitFor();
 
-    // Headers: the short name shown, the full name as the title and for screen readers.
+    // Headers: the short name shown, the full name as the title and for screen readers (once the
+    // comparison of these three has replaced the one shown while they were chosen).
     const header = page.locator("table.appraisal thead th").nth(1);
+    await header.locator('[aria-hidden="true"]', { hasText: preset("cluster").shortName }).waitFor();
     await expect(header.locator('[aria-hidden="true"]').textContent()).resolves.toBe(preset("cluster").shortName);
     await expect(header.locator(".scenario-label").getAttribute("title")).resolves.toBe(preset("cluster").name);
     await expect(header.locator(".visually-hidden").textContent()).resolves.toBe(preset("cluster").name);

@@ -136,6 +136,10 @@ describe("faces", () => {
       for (const x of table.rows) expect(names).toContain(x.council);
       const leedsRow = sheet.getRows(1, sheet.rowCount)!.find((row) => row.getCell(1).value === "Leeds")!;
       expect(leedsRow.getCell(2).value).toBe("E08000035");
+      // and the option's claims, tested against the council as it is
+      const claims: string[] = [];
+      book.getWorksheet("Claims")!.eachRow((row) => claims.push(String(row.getCell(1).value)));
+      expect(claims).toEqual(expect.arrayContaining(["Caseloads cut by a fifth", "Run costs neutral once the transition is over"]));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,4 +1,5 @@
-import { applySettings, claimsTable, compareScenarios, loadPreset, loadScenario, simulate, onBaselineBasis, toScenarioInput, type Scenario } from "../../engine/index.js";
+import { buildWorkbook, CLAIMS_SHEET } from "../../workbook/build.js";
+import { applySettings, CLAIM_KIND_WORDS, claimsTable, compareScenarios, loadPreset, loadScenario, simulate, onBaselineBasis, toScenarioInput, type Scenario } from "../../engine/index.js";
 import { onCouncil } from "../../node/council.js";
 import { socialcare } from "../cli/socialcare.js";
 
@@ -86,4 +87,25 @@ test("socialcare claims, and socialcare claims --council leeds", () => {
   expect(leeds.stdout).toContain("on Leeds, 2025");
   expect(leeds.stdout).toContain("an input restated");
   expect(socialcare(["claims", "blueprint"]).code).toBe(2);
+});
+
+test("the Claims sheet holds each option's claims table as values: the claim, the figure, its kind, holds and the chance", () => {
+  const small = claimsTable(baseline, option, { draws: 200, seed: 5 });
+  const { book } = buildWorkbook(baseline, [option], { claims: [small] });
+  const sheet = book.sheet(CLAIMS_SHEET);
+  const rows = new Map<string, (string | number | boolean | null | undefined)[]>();
+  for (const cell of sheet.cells.values()) {
+    if (cell.col !== 0 || typeof cell.value !== "string") continue;
+    const row = [0, 1, 2, 3, 4, 5].map((c) => sheet.cells.get(`${cell.row},${c}`)?.value as string | number | undefined);
+    rows.set(cell.value, row);
+  }
+  for (const r of small.rows) {
+    const row = rows.get(r.claim)!;
+    expect(row[1]).toBe(r.value);
+    expect(row[3]).toBe(CLAIM_KIND_WORDS[r.kind]);
+    expect(row[4]).toBe(r.holds ? "yes" : "no");
+    expect(row[5]).toBe(r.chance === null ? "nothing varies" : r.chance);
+  }
+  // without tables there is no such sheet
+  expect(buildWorkbook(baseline, [option]).book.sheets.map((x) => x.name)).not.toContain(CLAIMS_SHEET);
 });

@@ -122,7 +122,7 @@ describe("examples/sweep-caseload.mjs, run where the package is installed", () =
   test("writes one CSV row per caseload target, each the engine's run of that target", () => {
     node(["sweep-caseload.mjs", "--from", "12", "--to", "16", "--step", "0.5", "--out", "sweep.csv"]);
     const [header, ...rows] = parseCsv(readFileSync(join(dir, "sweep.csv"), "utf8"));
-    expect(header).toEqual(["caseloadTarget", "caseHoldingFte", "childrenPerCaseHolder", "totalFte", "runCost", "runCostChange", "runCostChangePct", "costNeutral", "transitionTotal", "npv"]);
+    expect(header).toEqual(["caseloadTarget", "caseHoldingFte", "caseloadAtWork", "totalFte", "runCost", "runCostChange", "runCostChangePct", "costNeutral", "transitionTotal", "npv"]);
     // 12, 12.5, …, 16: nine targets.
     expect(rows.map((r) => Number(r[0]))).toEqual([12, 12.5, 13, 13.5, 14, 14.5, 15, 15.5, 16]);
     const blueprint = loadPreset("blueprint");
@@ -130,10 +130,11 @@ describe("examples/sweep-caseload.mjs, run where the package is installed", () =
     const children = blueprint.council.children;
     for (const row of rows) {
       const [target, fte, perHolder, , runCost, , , neutral, transition, npv] = row;
-      // Every case-holding tier is sized at the target, so the caseload is the target and
-      // case-holding FTE is children ÷ target: worked by hand, not by the engine.
+      // Every case-holding tier is sized at the target, so the caseload at work is the target and
+      // case-holding FTE is children ÷ (target × the share of posts with someone at work): by hand.
+      const atWork = 1 - blueprint.council.vacancyRate * (1 - blueprint.council.agencyCoverShare);
       expect(Number(perHolder)).toBeCloseTo(Number(target), 9);
-      expect(Number(fte)).toBeCloseTo(children / Number(target), 9);
+      expect(Number(fte)).toBeCloseTo(children / (Number(target) * atWork), 9);
       const keys = ["socialWorker", "seniorPractitioner"].map((id) => `structure.tiers.${id}.childrenPerWorker`);
       const scenario = applySettings(blueprint, Object.fromEntries(keys.map((k) => [k, Number(target)])));
       const c = compareScenarios(baseline, scenario);

@@ -1,5 +1,8 @@
 import {
+  claimsTable,
   compareScenarios,
+  onBaselineBasis,
+  type ClaimsTable,
   explain,
   explainComparison,
   loadPreset,
@@ -94,7 +97,16 @@ export interface WorkbookJob {
   scenarios: NamedSource[];
 }
 
-export type Job = AnalyseJob | ExplainJob | PlanJob | SimulateJob | TeamDesignJob | HealthCheckJob | WorkbookJob;
+/** The Blueprint's claims for an option against the baseline, on the baseline's council and prices (socialcare claims). */
+export interface ClaimsJob {
+  kind: "claims";
+  baseline: NamedSource;
+  option: NamedSource;
+  draws: number;
+  seed: number;
+}
+
+export type Job = AnalyseJob | ExplainJob | PlanJob | SimulateJob | TeamDesignJob | HealthCheckJob | WorkbookJob | ClaimsJob;
 
 export interface ScenarioAnalysis {
   ref: string;
@@ -155,7 +167,12 @@ export interface WorkbookOutcome {
   fileName: string;
 }
 
-export type JobOutcome = Analysis | ExplainOutcome | PlanOutcome | SimulateOutcome | TeamDesignOutcome | HealthCheckOutcome | WorkbookOutcome;
+export interface ClaimsOutcome {
+  kind: "claims";
+  table: ClaimsTable;
+}
+
+export type JobOutcome = Analysis | ExplainOutcome | PlanOutcome | SimulateOutcome | TeamDesignOutcome | HealthCheckOutcome | WorkbookOutcome | ClaimsOutcome;
 
 /** Progress of a job: `done` of `total` steps, and what is being done. */
 export interface Progress {
@@ -182,6 +199,12 @@ export interface CancelSignal {
 export async function runJob(job: Job, progress: (p: Progress) => void = () => {}, signal?: CancelSignal): Promise<JobOutcome> {
   if (job.kind === "simulate") return simulateJob(job, progress, signal);
   if (job.kind === "teamDesign") return teamDesignJob(job);
+  if (job.kind === "claims") {
+    // the option on the baseline's council and prices, as socialcare claims runs it
+    const baseline = load(job.baseline.source);
+    const option = onBaselineBasis(baseline, load(job.option.source)).option;
+    return { kind: "claims", table: claimsTable(baseline, option, { draws: job.draws, seed: job.seed }) };
+  }
   if (job.kind === "healthCheck") return healthCheckJob(job);
   if (job.kind === "workbook") return workbookJob(job, progress);
   if (job.kind === "explain") {

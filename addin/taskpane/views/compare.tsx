@@ -9,7 +9,8 @@ import { FigureButton, MessageBar, ProgressBar, ScenarioName, ScrollTable, Secti
 import { ScenarioPicker } from "./picker.js";
 import { Checks } from "./results.js";
 import { VERDICT_WORDS, VerdictSection } from "./verdict.js";
-import type { Chance } from "../store.js";
+import type { Chance, Claims } from "../store.js";
+import { ClaimsSection } from "./claims.js";
 
 /** The figures of the headline comparison, in the order a director reads them. */
 const HEADLINE_FIGURES = [
@@ -96,12 +97,12 @@ export function CompareView(props: { c: Controller; state: PaneState }) {
           {e.name}: {e.message}
         </MessageBar>
       ))}
-      {analysis && analysis.results.length >= 2 && analysis.comparisons.length > 0 ? <ComparisonBody c={c} results={analysis.results} comparisons={analysis.comparisons} chances={state.comparison.chances} /> : null}
+      {analysis && analysis.results.length >= 2 && analysis.comparisons.length > 0 ? <ComparisonBody c={c} results={analysis.results} comparisons={analysis.comparisons} chances={state.comparison.chances} claims={state.comparison.claims} /> : null}
     </div>
   );
 }
 
-function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; comparisons: OptionAnalysis[]; chances: Record<string, Chance> | undefined }) {
+function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; comparisons: OptionAnalysis[]; chances: Record<string, Chance> | undefined; claims: Record<string, Claims> | undefined }) {
   const { c, results, comparisons } = props;
   const baseline = results[0]!;
   const baseRef = baseline.ref as ScenarioRef;
@@ -161,6 +162,7 @@ function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; com
           </table>
         </ScrollTable>
       </Section>
+      <ClaimsSection comparisons={comparisons} claims={props.claims} />
       <Section title="Appraisal" id="appraisal">
         <ScrollTable label="Appraisal of each option">
           <table class="data appraisal">
@@ -181,6 +183,7 @@ function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; com
               <AppraisalRow label="Run cost verdict" figure="costNeutral" comparisons={comparisons} explain={explainOption} value={(x) => VERDICT_WORDS[x.verdict].badge} tone={(x) => VERDICT_WORDS[x.verdict].tone} />
               <AppraisalRow label="Transition spend" figure="transition.total" comparisons={comparisons} explain={explainOption} value={(x) => money(x.transition.total)} />
               <AppraisalRow label="With optimism bias" figure="appraisal.transitionWithOptimismBias" comparisons={comparisons} explain={explainOption} value={(x) => money(x.appraisal.transitionWithOptimismBias)} />
+              <AppraisalRow label="Optimism bias on the run cost change" figure="appraisal.runCostOptimismBias" comparisons={comparisons} explain={explainOption} value={(x) => money(x.appraisal.runCostOptimismBias)} />
               <AppraisalRow label={`Net present value (${comparisons[0]!.comparison.appraisal.horizonYears} years)`} figure="appraisal.npv" comparisons={comparisons} explain={explainOption} value={(x) => money(x.appraisal.npv)} tone={(x) => (x.appraisal.npv >= 0 ? "good" : "bad")} />
               <AppraisalRow label="Payback year" figure="appraisal.paybackYear" comparisons={comparisons} explain={explainOption} value={(x) => x.appraisal.paybackYear ?? "Not within the appraisal"} />
             </tbody>
