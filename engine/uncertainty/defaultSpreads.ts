@@ -59,8 +59,10 @@ export function defaultSpread(setting: Setting): Distribution | null {
   const value = setting.value;
   if (typeof value !== "number" || !Number.isFinite(value) || value === 0 || noDefaultSpread(setting)) return null;
   const width = MONEY_UNITS.has(setting.unit ?? "") ? DEFAULT_SPREAD_WIDTH.money : DEFAULT_SPREAD_WIDTH.other;
-  let min = Math.min(value * (1 - width), value * (1 + width));
-  let max = Math.max(value * (1 - width), value * (1 + width));
+  // to 12 significant figures, so 0.8 × 0.75 reads 0.6 rather than 0.6000000000000001
+  const tidy = (x: number) => Number(x.toPrecision(12));
+  let min = tidy(Math.min(value * (1 - width), value * (1 + width)));
+  let max = tidy(Math.max(value * (1 - width), value * (1 + width)));
   // inside the setting's own limits; an exclusive limit is kept just inside
   const inside = (x: number) => Math.abs(x) * 1e-9 || 1e-12;
   if (setting.min !== undefined && min <= setting.min) min = setting.minExclusive ? setting.min + inside(setting.min) : setting.min;

@@ -9,24 +9,26 @@ import { defaultSpread, noDefaultSpread, DEFAULT_SPREAD_WIDTH } from "../../engi
 
 const blueprint = loadPreset("blueprint");
 const baseline = loadPreset("baseline-2018");
+/** The ends to 12 significant figures, as the rule writes them (0.8 × 0.75 is 0.6, not 0.6000000000000001). */
+const tidy = (x: number) => Number(x.toPrecision(12));
 const setting = (s: typeof blueprint, key: string) => listSettings(s).find((x) => x.key === key)!;
 
 describe("the rule", () => {
   test("a structural ratio typed as an assumption: triangular ±25% (one enabler per 2 teams: 1.5–2–2.5)", () => {
     const per = setting(blueprint, "structure.tiers.enabler.span.per");
     expect(per.provenance?.assumption).toBeDefined();
-    expect(defaultSpread(per)).toMatchObject({ type: "triangular", min: (per.value as number) * 0.75, mode: per.value, max: (per.value as number) * 1.25 });
+    expect(defaultSpread(per)).toMatchObject({ type: "triangular", min: tidy((per.value as number) * 0.75), mode: per.value, max: tidy((per.value as number) * 1.25) });
   });
 
   test("money typed as an assumption: triangular ±20% (an enabler's £22,000: £17,600–£26,400)", () => {
     const pay = setting(blueprint, "structure.tiers.enabler.salary");
     expect(DEFAULT_SPREAD_WIDTH.money).toBe(0.2);
-    expect(defaultSpread(pay)).toMatchObject({ type: "triangular", min: (pay.value as number) * 0.8, mode: pay.value, max: (pay.value as number) * 1.2 });
+    expect(defaultSpread(pay)).toMatchObject({ type: "triangular", min: tidy((pay.value as number) * 0.8), mode: pay.value, max: tidy((pay.value as number) * 1.2) });
   });
 
   test("cut to the setting's limits: a share near 1 stays at or below its most", () => {
     const s: Setting = { key: "transition.doubleRunning.share", path: "", label: "", kind: "number", unit: "share", value: 0.9, min: 0, max: 1, group: "transition", provenance: { assumption: "x" } };
-    expect(defaultSpread(s)).toMatchObject({ min: 0.9 * 0.75, mode: 0.9, max: 1 });
+    expect(defaultSpread(s)).toMatchObject({ min: 0.675, mode: 0.9, max: 1 });
   });
 
   test("none for a sourced figure, a whole number, a share of a whole, a choice of the analysis, a span's FTE, or 0", () => {
