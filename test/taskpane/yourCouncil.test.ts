@@ -1,20 +1,22 @@
 import { councilFigures, runScenario, validateScenario } from "../../engine/index.js";
 import { ScenarioError } from "../../engine/errors.js";
-import { emptyLibrary, newOnCouncil, userRef } from "../../addin/taskpane/model/library.js";
+import { COUNCIL_STRUCTURES, emptyLibrary, MAX_COMPARED, newOnCouncil, userRef } from "../../addin/taskpane/model/library.js";
 import { searchCouncils } from "../../addin/taskpane/model/councilSearch.js";
 
 /**
- * "Your council" in the pane: picking a council makes the council as it is and the Blueprint on it,
+ * "Your council" in the pane: picking a council makes the council as it is and the Blueprint, clusters and reclaim units on it,
  * with the council's published figures written out (so the pane's engine worker, which has no council
  * table, loads them), ticked for comparison with the council as it is first.
  */
 
 const leeds = councilFigures("leeds");
 
-test("two scenarios on the council, its figures written out with their sources, compared as baseline and option", () => {
+test("the council as it is and each structure on it, its figures written out with their sources, compared as baseline and options", () => {
   const { library, scenarios } = newOnCouncil(emptyLibrary(), "383");
-  expect(scenarios.map((s) => s.name)).toEqual(["Leeds: as it is", "Leeds: the Blueprint"]);
-  expect(library.compare.slice(0, 2)).toEqual(scenarios.map((s) => userRef(s.id)));
+  expect(scenarios.map((s) => s.name)).toEqual(COUNCIL_STRUCTURES.map(([, label]) => `Leeds: ${label}`));
+  expect(scenarios.map((s) => s.basedOn)).toEqual(COUNCIL_STRUCTURES.map(([preset]) => preset));
+  expect(library.compare).toEqual(scenarios.map((s) => userRef(s.id)));
+  expect(scenarios.length).toBeLessThanOrEqual(MAX_COMPARED);
   for (const s of scenarios) {
     const council = s.input.council as Record<string, { value: number; source: string }>;
     expect(typeof council).toBe("object");

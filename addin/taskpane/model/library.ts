@@ -137,6 +137,14 @@ export function newFromPreset(library: Library, presetId: string): { library: Li
   return add(library, `${preset.name}: my version`, presetId, input);
 }
 
+/** The structures "Your council" makes on a council: as it is (the baseline), then the options, at most MAX_COMPARED. */
+export const COUNCIL_STRUCTURES = [
+  ["traditional", "as it is"],
+  ["blueprint", "the Blueprint"],
+  ["cluster", "clusters"],
+  ["reclaim", "Reclaim units"],
+] as const;
+
 /**
  * "Your council": the council as it is (the traditional preset, with its own caseload) and the Blueprint,
  * both on a published council in its data year's prices, with the council's figures written out and
@@ -146,7 +154,8 @@ export function newOnCouncil(library: Library, councilId: string, year?: number)
   const council = findCouncil(councilId);
   let lib = library;
   const made: UserScenario[] = [];
-  for (const [presetId, label] of [["traditional", "as it is"], ["blueprint", "the Blueprint"]] as const) {
+  // the council as it is first (the baseline), then each other structure on the same council, year and prices
+  for (const [presetId, label] of COUNCIL_STRUCTURES) {
     const { shortName: _presetsOwn, ...input } = toScenarioInput(loadPreset(presetId), { withSources: true });
     const onCouncil = publishedCouncilWrittenOut(input, council, year);
     const name = `${council.name}: ${label}`;

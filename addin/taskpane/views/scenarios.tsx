@@ -143,7 +143,7 @@ export function ScenariosView(props: { c: Controller; state: PaneState }) {
   return (
     <div class="view">
       <Section title="Your council" id="your-council">
-        <p class="hint">Start from your council's published figures (DfE and MHCLG statistics): the council as it is beside the Blueprint on it, in the prices of the year counted.</p>
+        <p class="hint">Start from your council's published figures (DfE and MHCLG statistics): the council as it is beside the Blueprint, clusters and reclaim units on it, in the prices of the year counted.</p>
         <CouncilPicker councils={councilChoices()} onChoose={(id) => c.startFromCouncil(id)} />
       </Section>
       <Section title="Your scenarios" id="yours">
