@@ -121,3 +121,5 @@ export { normalCdf, normalQuantile } from "./uncertainty/normal.js";
 
 export { MODEL_VERSION } from "./generated/version.js";
 export { claimsTable, CLAIM_KIND_WORDS, CLAIMS_NOTE, type ClaimKind, type ClaimRow, type ClaimsTable } from "./claims/claims.js";
+export { workforceFlows, flowsByYear, rampAt, type FlowTier, type FlowSettings, type FlowMonth, type Flows, type FlowYear } from "./workforce/flows.js";
+export { scenarioFlows, DEFAULT_MONTHS_TO_FILL, type FlowOptions } from "./workforce/scenarioFlows.js";

@@ -1,6 +1,7 @@
 import type { Command } from "../command.js";
 import { calibrate } from "./calibrate.js";
 import { claims } from "./claims.js";
+import { flows } from "./flows.js";
 import { compare } from "./compare.js";
 import { council, councils } from "./councils.js";
 import { breakeven } from "./breakeven.js";
@@ -16,4 +17,4 @@ import { sweep } from "./sweep.js";
 import { validate } from "./validate.js";
 
 /** Every command of the CLI, in the order `socialcare --help` lists them. */
-export const COMMANDS: Command[] = [presets, run, compare, explain, validate, simulate, sensitivity, breakeven, sweep, exportCommand, importCommand, healthcheck, councils, council, calibrate, claims];
+export const COMMANDS: Command[] = [presets, run, compare, explain, validate, simulate, sensitivity, breakeven, sweep, exportCommand, importCommand, healthcheck, councils, council, calibrate, claims, flows];

@@ -1,0 +1,114 @@
+import { addYears, DEFAULT_MONTHS_TO_FILL, flowsByYear, onBaselineBasis, scenarioFlows, type Flows } from "../../engine/index.js";
+import { UsageError } from "../args.js";
+import { COMMON_OPTIONS, COUNCIL_OPTION, type Command } from "../command.js";
+import { formatNumber, table } from "../format.js";
+import { loadNamed } from "../scenarios.js";
+
+/**
+ * `socialcare flows <scenario> [--baseline <scenario>]`: the workforce month by month (by year unless
+ * --monthly), tier by tier: posts, in post, vacancies, agency, starters, leavers, redeployed and made
+ * redundant, from the council's turnover, starters, vacancy and agency cover and the transition's ramp.
+ */
+export const flows: Command = {
+  name: "flows",
+  summary: "the workforce over time: posts, in post, vacancies, agency, starters, leavers, redeployed and redundant, by tier and year",
+  usage: "socialcare flows <scenario> [--baseline <scenario>] [--council <name>] [--monthly] [--months-to-fill <n>] [--redundancy-month <n>]",
+  example: "socialcare flows blueprint --baseline traditional --council leeds",
+  options: [
+    { name: "baseline", value: true, placeholder: "scenario", help: "the structure the move starts from (the option is run on its council and prices)" },
+    COUNCIL_OPTION,
+    { name: "monthly", value: false, help: "one row a month rather than a year" },
+    { name: "months-to-fill", value: true, placeholder: "n", help: `months to fill a gap beyond the posts turnover vacates (default ${DEFAULT_MONTHS_TO_FILL}, an assumption)` },
+    { name: "redundancy-month", value: true, placeholder: "n", help: "the month (from 0) surplus holders still in post are made redundant (default: the transition's last)" },
+    ...COMMON_OPTIONS,
+  ],
+  run(args) {
+    const [name, ...rest] = args.positionals;
+    if (!name || rest.length > 0) throw new UsageError("flows takes one scenario (a preset or a scenario file), and --baseline for the move to it");
+    const baselineName = args.options.baseline;
+    if (baselineName !== undefined && typeof baselineName !== "string") throw new UsageError("--baseline needs a scenario");
+    const number = (flag: string, min: number): number | undefined => {
+      const v = args.options[flag];
+      if (v === undefined) return undefined;
+      const n = Number(v);
+      if (typeof v !== "string" || !Number.isInteger(n) || n < min) throw new UsageError(`--${flag} must be a whole number from ${min}, got "${String(v)}"`);
+      return n;
+    };
+    const monthsToFill = number("months-to-fill", 1);
+    const redundancyMonth = number("redundancy-month", 0);
+    const baseline = baselineName ? loadNamed(baselineName, args) : undefined;
+    const option = baseline ? onBaselineBasis(baseline, loadNamed(name, args)).option : loadNamed(name, args);
+    const f = scenarioFlows(option, baseline, { ...(monthsToFill !== undefined ? { monthsToFill } : {}), ...(redundancyMonth !== undefined ? { redundancyMonth } : {}) });
+    const monthly = args.options.monthly === true;
+    const firstYear = option.finance.year;
+    const periods = monthly ? monthRows(f, firstYear) : yearRows(f, firstYear);
+    const header = ["Period", "Tier", "Posts", "In post", "Vacant", "Agency", "Starters", "Leavers", "Redeployed in", "Redeployed out", "Redundant"];
+    const fmt = (x: number) => formatNumber(x, 1, 1);
+    const rows = periods.map((r) => [r.period, r.tier, fmt(r.posts), fmt(r.inPost), fmt(r.vacant), fmt(r.agency), fmt(r.starters), fmt(r.leavers), fmt(r.redeployedIn), fmt(r.redeployedOut), fmt(r.redundant)]);
+    const redundant = periods.reduce((s, r) => s + r.redundant, 0);
+    const text = [
+      `Workforce flows: ${option.name}${baseline ? ` from ${baseline.name}` : " (no change: a steady state)"}, on ${option.council.name}`,
+      `Turnover ${formatNumber(option.council.turnoverRate! * 100, 1, 1)}% a year; recruitment capacity ${option.council.startersPerYear === undefined ? "unlimited" : `${formatNumber(option.council.startersPerYear, 1, 1)} starters a year`}; vacancy rate ${formatNumber(option.council.vacancyRate * 100, 1, 1)}%, ${formatNumber(option.council.agencyCoverShare * 100, 1, 1)}% of vacancies covered by agency; ${monthsToFill ?? DEFAULT_MONTHS_TO_FILL} months to fill a post (an assumption).`,
+      "",
+      table(header, rows, ["left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "right"]),
+      "",
+      `Fully staffed: ${f.monthsToFullStaffing === null ? "not within the horizon" : `by the end of month ${f.monthsToFullStaffing}`}. Made redundant in all: ${fmt(redundant)} FTE.`,
+      "Agency is the average over the period (a year's, by year); stocks are at the period's end.",
+    ].join("\n");
+    return {
+      text,
+      json: { scenario: option.id, baseline: baseline?.id ?? null, council: option.council.name, monthsToFullStaffing: f.monthsToFullStaffing, rows: periods },
+      csv: [["period", "tier", "posts", "inPost", "vacant", "agency", "starters", "leavers", "redeployedIn", "redeployedOut", "redundant"], ...periods.map((r) => [r.period, r.tier, r.posts, r.inPost, r.vacant, r.agency, r.starters, r.leavers, r.redeployedIn, r.redeployedOut, r.redundant])],
+    };
+  },
+};
+
+interface Row {
+  period: string;
+  tier: string;
+  posts: number;
+  inPost: number;
+  vacant: number;
+  agency: number;
+  starters: number;
+  leavers: number;
+  redeployedIn: number;
+  redeployedOut: number;
+  redundant: number;
+}
+
+function yearRows(f: Flows, firstYear: string): Row[] {
+  return flowsByYear(f).flatMap((y) =>
+    f.tiers.map((t, i) => ({
+      period: addYears(firstYear, y.index),
+      tier: t.id,
+      posts: y.establishment[i]!,
+      inPost: y.closing[i]!,
+      vacant: y.vacancies[i]!,
+      agency: y.agencyAverage[i]!,
+      starters: y.starters[i]!,
+      leavers: y.leavers[i]!,
+      redeployedIn: y.redeployedIn[i]!,
+      redeployedOut: y.redeployedOut[i]!,
+      redundant: y.redundancies[i]!,
+    })),
+  );
+}
+
+function monthRows(f: Flows, firstYear: string): Row[] {
+  return f.months.flatMap((m, k) =>
+    f.tiers.map((t, i) => ({
+      period: `${addYears(firstYear, Math.floor(k / 12))} month ${(k % 12) + 1}`,
+      tier: t.id,
+      posts: m.establishment[i]!,
+      inPost: m.closing[i]!,
+      vacant: m.vacancies[i]!,
+      agency: m.agency[i]!,
+      starters: m.starters[i]!,
+      leavers: m.leavers[i]!,
+      redeployedIn: m.redeployedIn[i]!,
+      redeployedOut: m.redeployedOut[i]!,
+      redundant: m.redundancies[i]!,
+    })),
+  );
+}

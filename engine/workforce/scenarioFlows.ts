@@ -1,0 +1,58 @@
+import { runScenario } from "../model/result.js";
+import { ScenarioError } from "../errors.js";
+import type { Scenario } from "../scenario/types.js";
+import { workforceFlows, type FlowTier, type Flows } from "./flows.js";
+
+/** The flows' own assumptions, which no scenario setting holds yet. */
+export interface FlowOptions {
+  /** Months to fill a gap beyond the posts turnover vacates (default 3). */
+  monthsToFill?: number;
+  /** The month (0-based) in which surplus holders still in post are made redundant (default: the transition's last). */
+  redundancyMonth?: number;
+}
+
+/**
+ * Three months to fill a post beyond those turnover vacates (notice, checks, induction): an assumption,
+ * as no published time to fill for children's social work was found.
+ */
+export const DEFAULT_MONTHS_TO_FILL = 3;
+
+/**
+ * The workforce flows of a scenario (a steady state: its posts do not change) or of the move from a
+ * baseline to an option (on one council and price base: rebase first), over the option's appraisal
+ * horizon, from the option's council's turnover, starters, vacancy and agency cover and its
+ * transition's ramp and redeployed shares.
+ */
+export function scenarioFlows(option: Scenario, baseline?: Scenario, options: FlowOptions = {}): Flows {
+  const council = option.council;
+  if (council.turnoverRate === undefined) {
+    throw new ScenarioError([{ path: "council.turnoverRate", reason: `${council.name} states no turnover rate, which the workforce flows need (a published council has it; give it as a share of FTE in post)` }]);
+  }
+  const to = runScenario(option);
+  const from = baseline ? runScenario(baseline) : to;
+  const transition = option.transition;
+  const redeployable = (id: string) => (transition ? (transition.redeployed[id] ?? transition.redeployedDefault ?? 0) : 0);
+  const tiers: FlowTier[] = [];
+  const seen = new Set<string>();
+  for (const t of from.structure.tiers) {
+    const match = to.structure.tiers.find((x) => x.id === t.id);
+    tiers.push({ id: t.id, name: t.name, from: t.fte, to: match ? match.fte : 0, holdsCases: t.holdsCases, redeployable: redeployable(t.id) });
+    seen.add(t.id);
+  }
+  for (const t of to.structure.tiers) {
+    if (!seen.has(t.id)) tiers.push({ id: t.id, name: t.name, from: 0, to: t.fte, holdsCases: t.holdsCases, redeployable: 0 });
+  }
+  const moving = baseline !== undefined && transition !== null;
+  const years = moving ? transition!.years : 0;
+  return workforceFlows(tiers, {
+    months: option.finance.appraisal.horizonYears * 12,
+    ramp: moving ? transition!.ramp : [],
+    turnoverRate: council.turnoverRate,
+    vacancyRate: council.vacancyRate,
+    agencyCoverShare: council.agencyCoverShare,
+    startersPerYear: council.startersPerYear ?? Infinity,
+    monthsToFill: options.monthsToFill ?? DEFAULT_MONTHS_TO_FILL,
+    redundancyMonth: options.redundancyMonth ?? Math.max(0, years * 12 - 1),
+    children: council.children,
+  });
+}
