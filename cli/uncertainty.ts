@@ -101,7 +101,8 @@ export function loadBaseline(options: Record<string, string | boolean>): Scenari
 export function loadOnBasis(name: string, options: Record<string, string | boolean>): { scenario: Scenario; baseline?: Scenario; note?: string } {
   const given = loadScenarioArgument(name);
   const baseline = loadBaseline(options);
-  if (!baseline || onOneBasis(baseline, given)) return { scenario: given, ...(baseline ? { baseline } : {}) };
+  if (!baseline) return { scenario: given };
+  if (onOneBasis(baseline, given) && (options["as-given"] === true || onBaselineBasis(baseline, given).rebased === null)) return { scenario: given, baseline };
   if (options["as-given"] === true) {
     return { scenario: given, baseline, note: `WARNING, not one price base: ${given.id} is on ${given.council.name} in ${given.finance.year} prices and ${baseline.id} on ${baseline.council.name} in ${baseline.finance.year} prices, as asked (--as-given); the figures mix the structure with the place and the year.` };
   }

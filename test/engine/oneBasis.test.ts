@@ -1,4 +1,5 @@
-import { compareOptions, compareScenarios, loadPreset, onBaselineBasis, runScenario, applySettings } from "../../engine/index.js";
+import { compareOptions, compareScenarios, loadPreset, onBaselineBasis, runScenario, applySettings, TIME_USE_SHARES } from "../../engine/index.js";
+import { startsFromBaselineWeek } from "../../engine/compare/oneBasis.js";
 import { ScenarioError } from "../../engine/errors.js";
 import { socialcare } from "../cli/socialcare.js";
 
@@ -13,14 +14,25 @@ const option = loadPreset("blueprint");
 describe("rebasing an option onto the baseline's council and year", () => {
   const { option: moved, rebased } = onBaselineBasis(baseline, option);
 
-  test("the council and the finance are the baseline's; the structure, time use and transition the option's", () => {
+  test("the council and the finance are the baseline's; the structure, the week's changes and the transition the option's; the starting week the baseline's", () => {
     expect(moved.council).toEqual(baseline.council);
     expect(moved.finance).toEqual(baseline.finance);
     expect(moved.structure).toEqual(option.structure);
-    expect(moved.timeUse).toEqual(option.timeUse);
     expect(moved.transition).toEqual(option.transition);
+    // the option's drivers change the week the council works today: the baseline's, in its layers
+    for (const k of TIME_USE_SHARES) expect(moved.timeUse[k]).toBe(baseline.timeUse[k]);
+    expect(moved.timeUse.hoursPerWeek).toBe(baseline.timeUse.hoursPerWeek);
+    expect(moved.timeUse.changes).toEqual({ ...option.timeUse.changes, managementLayersBefore: runScenario(baseline).structure.layers });
+    expect(moved.timeUse.groupSupervisionHours).toBe(option.timeUse.groupSupervisionHours);
+    expect(rebased).toContain("week starting from");
     expect(rebased).toContain(baseline.council.name);
     expect(rebased).toContain(`${baseline.finance.year} prices`);
+  });
+
+  test("an option that types its own week keeps it; one on the same council and year with the baseline's week is left as it is", () => {
+    const cluster = loadPreset("cluster");
+    expect(startsFromBaselineWeek(loadPreset("england-2025"), cluster)).toBe(false);
+    expect(onBaselineBasis(loadPreset("baseline-2018"), loadPreset("blueprint")).rebased).toBeNull();
   });
 
   test("a salary is carried from its stated year by the baseline's pay awards: the option's tier pay equals the baseline's for the same stated salary", () => {

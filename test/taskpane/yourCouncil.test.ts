@@ -26,6 +26,12 @@ test("the council as it is and each structure on it, its figures written out wit
     expect(checked.ok).toBe(true);
     if (checked.ok) expect(checked.scenario.finance.year).toBe("2025/26");
   }
+  // the Blueprint's week, changed by its drivers, starts from the council's week as it is
+  const [baseline, blueprint] = scenarios.map((x) => validateScenario(x.input));
+  if (baseline!.ok && blueprint!.ok) {
+    expect(blueprint.scenario.timeUse.directContact).toBe(baseline.scenario.timeUse.directContact);
+    expect(blueprint.scenario.timeUse.changes.managementLayersBefore).toBe(runScenario(baseline.scenario).structure.layers);
+  }
   const asItIs = validateScenario(scenarios[0]!.input);
   if (asItIs.ok) expect(runScenario(asItIs.scenario).caseload.childrenPerCaseHolder).toBeCloseTo(leeds.caseload!.value as number, 9);
 });

@@ -1,4 +1,4 @@
-import { findCouncil, isPrototypeName, listPresets, loadPreset, publishedCouncilWrittenOut, parseScenarioText, ScenarioError, SocialCareError, splitKey, toScenarioInput, validateScenario, type Issue, type Scenario } from "../../../engine/index.js";
+import { findCouncil, isPrototypeName, listPresets, loadPreset, loadScenario, onBaselineBasis, publishedCouncilWrittenOut, parseScenarioText, ScenarioError, SocialCareError, splitKey, toScenarioInput, validateScenario, type Issue, type Scenario } from "../../../engine/index.js";
 
 /**
  * The scenario library: the presets (read only) and the user's own scenarios, which live inside the
@@ -155,11 +155,16 @@ export function newOnCouncil(library: Library, councilId: string, year?: number)
   let lib = library;
   const made: UserScenario[] = [];
   // the council as it is first (the baseline), then each other structure on the same council, year and prices
+  let asItIs: Scenario | undefined;
   for (const [presetId, label] of COUNCIL_STRUCTURES) {
     const { shortName: _presetsOwn, ...input } = toScenarioInput(loadPreset(presetId), { withSources: true });
-    const onCouncil = publishedCouncilWrittenOut(input, council, year);
+    let onCouncil = publishedCouncilWrittenOut(input, council, year);
+    // an option whose drivers change the week starts from the council's week as it is (oneBasis.ts)
+    if (!asItIs) asItIs = loadScenario(onCouncil, { id: presetId });
+    else onCouncil = toScenarioInput(onBaselineBasis(asItIs, loadScenario(onCouncil, { id: presetId })).option, { withSources: true });
     const name = `${council.name}: ${label}`;
-    const out = add(lib, name, presetId, { ...onCouncil, name });
+    const { shortName: _own, ...written } = onCouncil as Record<string, unknown>;
+    const out = add(lib, name, presetId, { ...written, name });
     lib = out.library;
     made.push(out.scenario);
   }
