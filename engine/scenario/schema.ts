@@ -360,6 +360,7 @@ export const transitionSpec: ObjectSpec = {
   optional: true,
   fields: {
     years: { type: "number", unit: "years", min: 1, max: 10, integer: true, label: "Transition years" },
+    priceYear: { type: "year", label: "Transition money stated in", optional: true, help: "The financial year whose prices the transition's money (recruitment, training, systems, programme team pay) is stated in; it is carried to the costed year by the NJC pay awards. Default: the costed year." },
     profile: profile("Spend profile", "Share of each category's spend in each transition year."),
     categoryProfiles: { type: "map", key: "name", keys: TRANSITION_CATEGORIES, label: "Profiles by category", optional: true, of: profile("Category profile", "Share of this category's spend in each transition year.") },
     ramp: { type: "list", label: "Run cost ramp", minItems: 1, maxItems: 10, of: share("Run cost change realised") },

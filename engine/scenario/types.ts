@@ -223,6 +223,8 @@ export type TransitionCategory = (typeof TRANSITION_CATEGORIES)[number];
 export interface Transition {
   /** Number of financial years the transition takes; year 0 is finance.year. */
   years: number;
+  /** The year whose prices the transition's money is stated in (after validation, the costed year: the money is carried to it). */
+  priceYear?: string;
   /** Default share of each category's spend in each transition year (normalised). */
   profile: number[];
   /** Category-specific profiles, where a category's spend falls differently. */

@@ -36,6 +36,7 @@ export function validateInput(input: unknown, options: ValidateOptions = {}): Sc
     applyRateDefaults(plain, walk.allSources, issues);
     checkFinance(plain, issues);
     if (plain.transition) checkTransition(plain, issues);
+    if (plain.transition && issues.length === 0) carryTransitionMoney(plain, walk.allSources, walk.allDistributions, issues);
     checkUncertainInputs(walk.allDistributions, plain.correlations ?? [], new Set([...walk.allNumberKeys, ...Object.keys(walk.allSources)]), issues);
   }
   if (issues.length > 0 || !plain) throw new ScenarioError(issues.length ? withTierIds(issues, input) : [{ path: "", reason: "is empty" }]);
@@ -288,6 +289,66 @@ function checkFinance(plain: Record<string, any>, issues: Issue[]): void {
       issues.push({ path: `finance.appraisal.discountSchedule[${i}].fromYear`, reason: `must be later than the band before (${bands[i - 1]!.fromYear}), got ${bands[i]!.fromYear}` });
     }
   }
+}
+
+/** The transition's money settings: stated in `transition.priceYear` prices and carried to the costed year. */
+export const TRANSITION_MONEY = ["recruitmentPerPost", "training.perWorker", "training.perTeam", "systems", "programmeTeam.salary"] as const;
+
+/**
+ * Transition money stated in an earlier year's prices (the Blueprint's, in 2019/20) is carried to the
+ * costed year by the NJC pay awards as they apply to the programme team's salary: most of it pays for
+ * people's time (recruiters, trainers and coaches, developers, the programme team). The values, their
+ * distributions and their sources say so; the year becomes the costed year, so carrying happens once.
+ */
+function carryTransitionMoney(plain: Record<string, any>, sources: Record<string, { source?: string; assumption?: string }>, distributions: Record<string, any>, issues: Issue[]): void {
+  const t = plain.transition as Record<string, any>;
+  const finance = plain.finance as Finance;
+  const from = t.priceYear as string | undefined;
+  if (from === undefined || from === finance.year) {
+    t.priceYear = finance.year;
+    return;
+  }
+  const gap = yearsBetween(from, finance.year);
+  if (gap < 0) {
+    // no pay awards run backwards: the money is used as stated, and its sources say so
+    for (const key of TRANSITION_MONEY) {
+      const full = `transition.${key}`;
+      const said = sources[full];
+      const note = `stated in ${from} prices and used as stated in ${finance.year}: pay awards are not run backwards`;
+      sources[full] = said?.source ? { ...said, source: `${said.source}; ${note}` } : { ...(said ?? {}), assumption: `${said?.assumption ?? "as stated"}; ${note}` };
+    }
+    t.priceYear = finance.year;
+    return;
+  }
+  const reference = t.programmeTeam.salary as number;
+  let carried = reference;
+  for (let k = 1; k <= gap; k++) {
+    const year = addYears(from, k);
+    const award = finance.payAwards[year];
+    if (!award) {
+      issues.push({ path: "transition.priceYear", reason: `finance.payAwards has no award for ${year}, needed to carry the transition's money from ${from} to ${finance.year}` });
+      return;
+    }
+    carried = award.flat > 0 && carried <= award.flatUpTo ? carried + award.flat : carried * (1 + award.percent);
+  }
+  const index = reference > 0 ? carried / reference : 1;
+  const note = `stated in ${from} prices, carried to ${finance.year} by the NJC pay awards as they apply to the programme team's salary (× ${index.toFixed(4)}; engine/scenario/validate.ts)`;
+  for (const key of TRANSITION_MONEY) {
+    const path = key.split(".");
+    const holder = path.slice(0, -1).reduce<Record<string, any>>((o, p) => o[p], t);
+    const last = path[path.length - 1]!;
+    holder[last] = holder[last] * index;
+    const full = `transition.${key}`;
+    const said = sources[full];
+    if (said?.source) sources[full] = { ...said, source: `${said.source}; ${note}` };
+    else sources[full] = { ...(said ?? {}), assumption: `${said?.assumption ?? "as stated"}; ${note}` };
+    const d = distributions[full];
+    if (d) {
+      for (const f of ["min", "mode", "max", "mean", "sd"]) if (typeof d[f] === "number") d[f] = d[f] * index;
+      if (Array.isArray(d.values)) d.values = d.values.map((v: number) => v * index);
+    }
+  }
+  t.priceYear = finance.year;
 }
 
 function checkTransition(plain: Record<string, any>, issues: Issue[]): void {
