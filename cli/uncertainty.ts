@@ -102,11 +102,12 @@ export function loadOnBasis(name: string, options: Record<string, string | boole
   const given = loadScenarioArgument(name);
   const baseline = loadBaseline(options);
   if (!baseline) return { scenario: given };
-  if (onOneBasis(baseline, given) && (options["as-given"] === true || onBaselineBasis(baseline, given).rebased === null)) return { scenario: given, baseline };
   if (options["as-given"] === true) {
+    if (onOneBasis(baseline, given)) return { scenario: given, baseline };
     return { scenario: given, baseline, note: `WARNING, not one price base: ${given.id} is on ${given.council.name} in ${given.finance.year} prices and ${baseline.id} on ${baseline.council.name} in ${baseline.finance.year} prices, as asked (--as-given); the figures mix the structure with the place and the year.` };
   }
   const { option, rebased } = onBaselineBasis(baseline, given);
+  if (rebased === null) return { scenario: given, baseline };
   return { scenario: option, baseline, note: `Note: ${rebased} (--as-given compares them as they are).` };
 }
 

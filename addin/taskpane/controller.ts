@@ -43,6 +43,9 @@ export const PANE_DEFAULT_SEED = "1";
  */
 export const VERDICT_DRAWS = 2000;
 
+/** What each background run gives an option, by the comparison field it fills. */
+type Background = { chances: Chance; claims: Claims };
+
 /** Draws behind the claims card's chances: fewer than the verdict's, as five chances share them (socialcare claims gives more). */
 export const CLAIMS_DRAWS = 1000;
 
@@ -327,39 +330,40 @@ export class Controller {
    * The chance each option saves or stays cost neutral, for the verdict card: a Monte Carlo run of
    * each option against the baseline in the worker, one after another, after the figures show.
    */
-  private async runChances(key: string, options: ScenarioRef[], baseline: ScenarioRef): Promise<void> {
-    const setChance = (ref: string, chance: Chance) => {
-      if (this.state.comparison.key === key) this.store.set({ comparison: { ...this.state.comparison, chances: { ...this.state.comparison.chances, [ref]: chance } } });
-    };
-    for (const ref of options) setChance(ref, { state: "running" });
-    for (const ref of options) {
-      if (this.state.comparison.key !== key) return;
-      try {
-        const outcome = await this.engine.run({ kind: "simulate", scenario: this.sourceOf(ref), baseline: this.sourceOf(baseline), figure: "change.runCost", draws: VERDICT_DRAWS, seed: Number(PANE_DEFAULT_SEED), tornado: false });
-        const p = outcome.simulation.probabilities;
-        setChance(ref, p ? { state: "done", savesOrNeutral: p.savesOrNeutral, draws: outcome.simulation.draws } : { state: "failed", message: "the engine gave no probabilities for this comparison" });
-      } catch (error) {
-        setChance(ref, { state: "failed", message: (error as Error).message });
-      }
-    }
+  private runChances(key: string, options: ScenarioRef[], baseline: ScenarioRef): Promise<void> {
+    return this.eachOptionInBackground(key, "chances", options, async (ref): Promise<Chance> => {
+      const outcome = await this.engine.run({ kind: "simulate", scenario: this.sourceOf(ref), baseline: this.sourceOf(baseline), figure: "change.runCost", draws: VERDICT_DRAWS, seed: Number(PANE_DEFAULT_SEED), tornado: false });
+      const p = outcome.simulation.probabilities;
+      return p ? { state: "done", savesOrNeutral: p.savesOrNeutral, draws: outcome.simulation.draws } : { state: "failed", message: "the engine gave no probabilities for this comparison" };
+    });
   }
 
   /**
    * Each option's claims table (the Blueprint's headline claims tested against the baseline, on the
    * baseline's council and prices), for the claims card: run in the worker after the chances.
    */
-  private async runClaims(key: string, options: ScenarioRef[], baseline: ScenarioRef): Promise<void> {
-    const setClaims = (ref: string, claims: Claims) => {
-      if (this.state.comparison.key === key) this.store.set({ comparison: { ...this.state.comparison, claims: { ...this.state.comparison.claims, [ref]: claims } } });
+  private runClaims(key: string, options: ScenarioRef[], baseline: ScenarioRef): Promise<void> {
+    return this.eachOptionInBackground(key, "claims", options, async (ref): Promise<Claims> => {
+      const outcome = await this.engine.run({ kind: "claims", baseline: this.sourceOf(baseline), option: this.sourceOf(ref), draws: CLAIMS_DRAWS, seed: Number(PANE_DEFAULT_SEED) });
+      return { state: "done", table: outcome.table };
+    });
+  }
+
+  /**
+   * A piece of work for each option of the comparison `key`, one after another in the worker: each
+   * shown as running, then done or failed with the engine's message; abandoned when the comparison changes.
+   */
+  private async eachOptionInBackground<F extends "chances" | "claims">(key: string, field: F, options: ScenarioRef[], run: (ref: ScenarioRef) => Promise<Background[F]>): Promise<void> {
+    const set = (ref: string, value: Background[F]) => {
+      if (this.state.comparison.key === key) this.store.set({ comparison: { ...this.state.comparison, [field]: { ...this.state.comparison[field], [ref]: value } } });
     };
-    for (const ref of options) setClaims(ref, { state: "running" });
+    for (const ref of options) set(ref, { state: "running" });
     for (const ref of options) {
       if (this.state.comparison.key !== key) return;
       try {
-        const outcome = await this.engine.run({ kind: "claims", baseline: this.sourceOf(baseline), option: this.sourceOf(ref), draws: CLAIMS_DRAWS, seed: Number(PANE_DEFAULT_SEED) });
-        setClaims(ref, { state: "done", table: outcome.table });
+        set(ref, await run(ref));
       } catch (error) {
-        setClaims(ref, { state: "failed", message: (error as Error).message });
+        set(ref, { state: "failed", message: (error as Error).message });
       }
     }
   }

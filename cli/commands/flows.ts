@@ -77,38 +77,31 @@ interface Row {
   redundant: number;
 }
 
+/** One row a tier for a period: its stocks at the period's end and its flows over it. */
+function tierRows(f: Flows, period: string, p: { posts: number[]; inPost: number[]; vacant: number[]; agency: number[]; starters: number[]; leavers: number[]; redeployedIn: number[]; redeployedOut: number[]; redundant: number[] }): Row[] {
+  return f.tiers.map((t, i) => ({
+    period,
+    tier: t.id,
+    posts: p.posts[i]!,
+    inPost: p.inPost[i]!,
+    vacant: p.vacant[i]!,
+    agency: p.agency[i]!,
+    starters: p.starters[i]!,
+    leavers: p.leavers[i]!,
+    redeployedIn: p.redeployedIn[i]!,
+    redeployedOut: p.redeployedOut[i]!,
+    redundant: p.redundant[i]!,
+  }));
+}
+
 function yearRows(f: Flows, firstYear: string): Row[] {
   return flowsByYear(f).flatMap((y) =>
-    f.tiers.map((t, i) => ({
-      period: addYears(firstYear, y.index),
-      tier: t.id,
-      posts: y.establishment[i]!,
-      inPost: y.closing[i]!,
-      vacant: y.vacancies[i]!,
-      agency: y.agencyAverage[i]!,
-      starters: y.starters[i]!,
-      leavers: y.leavers[i]!,
-      redeployedIn: y.redeployedIn[i]!,
-      redeployedOut: y.redeployedOut[i]!,
-      redundant: y.redundancies[i]!,
-    })),
+    tierRows(f, addYears(firstYear, y.index), { posts: y.establishment, inPost: y.closing, vacant: y.vacancies, agency: y.agencyAverage, starters: y.starters, leavers: y.leavers, redeployedIn: y.redeployedIn, redeployedOut: y.redeployedOut, redundant: y.redundancies }),
   );
 }
 
 function monthRows(f: Flows, firstYear: string): Row[] {
   return f.months.flatMap((m, k) =>
-    f.tiers.map((t, i) => ({
-      period: `${addYears(firstYear, Math.floor(k / 12))} month ${(k % 12) + 1}`,
-      tier: t.id,
-      posts: m.establishment[i]!,
-      inPost: m.closing[i]!,
-      vacant: m.vacancies[i]!,
-      agency: m.agency[i]!,
-      starters: m.starters[i]!,
-      leavers: m.leavers[i]!,
-      redeployedIn: m.redeployedIn[i]!,
-      redeployedOut: m.redeployedOut[i]!,
-      redundant: m.redundancies[i]!,
-    })),
+    tierRows(f, `${addYears(firstYear, Math.floor(k / 12))} month ${(k % 12) + 1}`, { posts: m.establishment, inPost: m.closing, vacant: m.vacancies, agency: m.agency, starters: m.starters, leavers: m.leavers, redeployedIn: m.redeployedIn, redeployedOut: m.redeployedOut, redundant: m.redundancies }),
   );
 }

@@ -315,15 +315,19 @@ function explainResultFigure(scenario: Scenario, result: Result, found: Figure):
 /** Adds the starting week and the structure's changes to the inputs; returns what each change frees, as shares of the week. */
 function weekChanges(result: Result, scenario: Scenario, inputs: Inputs): { administration: number; reporting: number; travel: number; supervision: number; freed: number } {
   const t = scenario.timeUse;
-  const c = t.changes;
   for (const k of TIME_USE_SHARES) inputs.setting(`timeUse.${k}`);
   for (const k of ["administrationToSupport", "managementLayersBefore", "reportingCutPerLayer", "travelCut", "supervisionChange", "freedToDirectContact"]) inputs.setting(`timeUse.changes.${k}`);
   inputs.figure("structure.layers", "Management layers", result.structure.layers, "layers");
-  const administration = t.administration - t.administration * (1 - c.administrationToSupport);
-  const reporting = t.meetingsAndReporting - t.meetingsAndReporting * Math.max(0, 1 - c.reportingCutPerLayer * (c.managementLayersBefore - result.structure.layers));
-  const travel = t.travel - t.travel * (1 - c.travelCut);
-  const supervision = t.supervision * (1 + c.supervisionChange) - t.supervision;
-  return { administration, reporting, travel, supervision, freed: result.time.hoursFreedByChangesPerCaseHolderPerWeek / result.time.hoursPerWeek };
+  // each change as the model made it: the starting share less the share after (administration before direct payments)
+  const after = result.time.shares;
+  const dpShare = result.time.directPayments.hoursFreedPerCaseHolderPerWeek / result.time.hoursPerWeek;
+  return {
+    administration: t.administration - (after.administration + dpShare),
+    reporting: t.meetingsAndReporting - after.meetingsAndReporting,
+    travel: t.travel - after.travel,
+    supervision: after.supervision - t.supervision,
+    freed: result.time.hoursFreedByChangesPerCaseHolderPerWeek / result.time.hoursPerWeek,
+  };
 }
 
 /** Adds the direct payments settings (and the caseload they act on) to the inputs; returns the hours freed per case-holder a week. */

@@ -1,6 +1,7 @@
 import { ScenarioError } from "../errors.js";
 import { compileExpression, expressionNames } from "../expression/expression.js";
 import { tierCostInto } from "../costs/employerCost.js";
+import { payAwardCore } from "../costs/payAward.js";
 import { caseloadCore, teamsCore } from "../structure/caseload.js";
 import { contactHoursCore } from "../time/contactHours.js";
 import { weekAfterCore } from "../time/weekAfter.js";
@@ -517,7 +518,7 @@ export class ScenarioModel {
       const flat = award.flat >= 0 ? inputs[award.flat]! : 0;
       const flatUpTo = award.flatUpTo >= 0 ? inputs[award.flatUpTo]! : Infinity;
       const percent = award.percent >= 0 ? inputs[award.percent]! : 0;
-      salary = flat > 0 && salary <= flatUpTo ? salary + flat : salary * (1 + percent);
+      salary = payAwardCore(salary, flat, flatUpTo, percent);
     }
     return salary;
   }

@@ -9,6 +9,7 @@ import { read, Walk } from "./spec.js";
 import { TIME_USE_SHARES, type Finance, type Scenario, type Tier, type TierRole, type Transition } from "./types.js";
 import { checkUncertainInputs } from "../uncertainty/uncertainInputs.js";
 import { managementLayers } from "../structure/layers.js";
+import { payAwardCore } from "../costs/payAward.js";
 
 export interface ValidateOptions {
   /** The scenario's id when the input has none (a preset's id, a file's name). */
@@ -309,14 +310,17 @@ function carryTransitionMoney(plain: Record<string, any>, sources: Record<string
     return;
   }
   const gap = yearsBetween(from, finance.year);
-  if (gap < 0) {
-    // no pay awards run backwards: the money is used as stated, and its sources say so
+  // each money setting's source (or assumption) says what was done with it
+  const annotate = (note: string) => {
     for (const key of TRANSITION_MONEY) {
       const full = `transition.${key}`;
       const said = sources[full];
-      const note = `stated in ${from} prices and used as stated in ${finance.year}: pay awards are not run backwards`;
       sources[full] = said?.source ? { ...said, source: `${said.source}; ${note}` } : { ...(said ?? {}), assumption: `${said?.assumption ?? "as stated"}; ${note}` };
     }
+  };
+  if (gap < 0) {
+    // no pay awards run backwards: the money is used as stated
+    annotate(`stated in ${from} prices and used as stated in ${finance.year}: pay awards are not run backwards`);
     t.priceYear = finance.year;
     return;
   }
@@ -329,20 +333,16 @@ function carryTransitionMoney(plain: Record<string, any>, sources: Record<string
       issues.push({ path: "transition.priceYear", reason: `finance.payAwards has no award for ${year}, needed to carry the transition's money from ${from} to ${finance.year}` });
       return;
     }
-    carried = award.flat > 0 && carried <= award.flatUpTo ? carried + award.flat : carried * (1 + award.percent);
+    carried = payAwardCore(carried, award.flat, award.flatUpTo, award.percent);
   }
   const index = reference > 0 ? carried / reference : 1;
-  const note = `stated in ${from} prices, carried to ${finance.year} by the NJC pay awards as they apply to the programme team's salary (× ${index.toFixed(4)}; engine/scenario/validate.ts)`;
+  annotate(`stated in ${from} prices, carried to ${finance.year} by the NJC pay awards as they apply to the programme team's salary (× ${index.toFixed(4)}; engine/scenario/validate.ts)`);
   for (const key of TRANSITION_MONEY) {
     const path = key.split(".");
     const holder = path.slice(0, -1).reduce<Record<string, any>>((o, p) => o[p], t);
     const last = path[path.length - 1]!;
     holder[last] = holder[last] * index;
-    const full = `transition.${key}`;
-    const said = sources[full];
-    if (said?.source) sources[full] = { ...said, source: `${said.source}; ${note}` };
-    else sources[full] = { ...(said ?? {}), assumption: `${said?.assumption ?? "as stated"}; ${note}` };
-    const d = distributions[full];
+    const d = distributions[`transition.${key}`];
     if (d) {
       for (const f of ["min", "mode", "max", "mean", "sd"]) if (typeof d[f] === "number") d[f] = d[f] * index;
       if (Array.isArray(d.values)) d.values = d.values.map((v: number) => v * index);

@@ -146,9 +146,10 @@ export const COUNCIL_STRUCTURES = [
 ] as const;
 
 /**
- * "Your council": the council as it is (the traditional preset, with its own caseload) and the Blueprint,
- * both on a published council in its data year's prices, with the council's figures written out and
- * sourced; the two are ticked for comparison, the council as it is first (the baseline).
+ * "Your council": the council as it is (the traditional preset, with its own caseload) and each other
+ * structure of COUNCIL_STRUCTURES, all on a published council in its data year's prices, with the
+ * council's figures written out and sourced; all are ticked for comparison, the council as it is first
+ * (the baseline).
  */
 export function newOnCouncil(library: Library, councilId: string, year?: number): { library: Library; scenarios: UserScenario[] } {
   const council = findCouncil(councilId);
@@ -163,8 +164,7 @@ export function newOnCouncil(library: Library, councilId: string, year?: number)
     if (!asItIs) asItIs = loadScenario(onCouncil, { id: presetId });
     else onCouncil = toScenarioInput(onBaselineBasis(asItIs, loadScenario(onCouncil, { id: presetId })).option, { withSources: true });
     const name = `${council.name}: ${label}`;
-    const { shortName: _own, ...written } = onCouncil as Record<string, unknown>;
-    const out = add(lib, name, presetId, { ...written, name });
+    const out = add(lib, name, presetId, { ...onCouncil, name });
     lib = out.library;
     made.push(out.scenario);
   }
