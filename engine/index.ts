@@ -49,10 +49,10 @@ export { runScenario, buildResult, RUN_COST_COMPONENTS, TIER_COMPONENTS } from "
 export type { Result, TierResult, Check, RunCostComponent, TierComponent } from "./model/result.js";
 export { compareScenarios, compareOptions, buildComparison, comparisonBasis } from "./compare/compare.js";
 export { onBaselineBasis, onOneBasis, type Rebased } from "./compare/oneBasis.js";
-export type { Comparison, CashFlow, PostMovements, Verdict } from "./compare/compare.js";
+export type { Comparison, CashFlow, PostMovements, Verdict, WorkforceTransition } from "./compare/compare.js";
 export { compileScenario, ScenarioModel, ModelState } from "./model/scenarioModel.js";
 export type { SlotMap } from "./model/scenarioModel.js";
-export { compileComparison, ComparisonModel, ComparisonState } from "./model/comparisonModel.js";
+export { compileComparison, ComparisonModel, ComparisonState, FlowState, FLOW_CATEGORIES } from "./model/comparisonModel.js";
 
 // Explaining figures.
 export { explain, explainComparison } from "./explain/explain.js";
@@ -121,5 +121,6 @@ export { normalCdf, normalQuantile } from "./uncertainty/normal.js";
 
 export { MODEL_VERSION } from "./generated/version.js";
 export { claimsTable, CLAIM_KIND_WORDS, CLAIMS_NOTE, type ClaimKind, type ClaimRow, type ClaimsTable } from "./claims/claims.js";
-export { workforceFlows, flowsByYear, rampAt, type FlowTier, type FlowSettings, type FlowMonth, type Flows, type FlowYear } from "./workforce/flows.js";
+export { workforceFlows, flowsByYear, rampAt, flowsCore, flowsOf, FlowBuffers, type FlowTier, type FlowTierArrays, type FlowSettings, type FlowMonth, type Flows, type FlowYear } from "./workforce/flows.js";
+export { flowCostsCore, FlowCosts, type FlowUnitCosts } from "./workforce/flowCosts.js";
 export { scenarioFlows, DEFAULT_MONTHS_TO_FILL, type FlowOptions } from "./workforce/scenarioFlows.js";

@@ -5,6 +5,7 @@ import type { ClaimsTable } from "../engine/claims/claims.js";
 import { CalcSheet } from "./calcSheet.js";
 import { checksSheet, comparisonChecks, scenarioChecks, type CheckSpec } from "./checksSheet.js";
 import { comparisonRules } from "./comparisonRules.js";
+import { monthLabels } from "./flowsRules.js";
 import { coverSheet, scenarioFilesSheet } from "./coverSheet.js";
 import { Book, type Cell } from "./grid.js";
 import { inputsHeader, inputsSection, rolesFor, type Role } from "./inputsSheet.js";
@@ -46,6 +47,12 @@ export const CLAIMS_SHEET = "Claims";
 
 export const SHEETS = { cover: "Cover", inputs: "Inputs", calculations: "Calculations", rounding: "Rounding", outputs: "Outputs", checks: "Checks", files: "Scenario files" } as const;
 
+/** The sheet (one per option) a transition costed from the workforce flows lays them out on. */
+export const FLOWS_SHEET = "Flows";
+
+const FLOWS_NOTE =
+  "The workforce month by month through the move, for a transition costed from the flows (transition.workforce.fromFlows): every rule a formula on the named inputs and the Calculations sheet, one rule per row, months across the columns. Its costs add up by transition year on the Calculations sheet.";
+
 export function buildWorkbook(baseline: Scenario, options: readonly Scenario[] = [], settings: BuildOptions = {}): BuiltWorkbook {
   const book = new Book();
   const sheets = Object.fromEntries(Object.entries(SHEETS).map(([k, name]) => [k, book.sheet(name)])) as Record<keyof typeof SHEETS, ReturnType<Book["sheet"]>>;
@@ -80,7 +87,11 @@ export function buildWorkbook(baseline: Scenario, options: readonly Scenario[] =
     scenarioCells.forEach((cells, i) => checkSpecs.push(...scenarioChecks(roles[i]!, cells)));
     options.forEach((_, k) => {
       const role = roles[k + 1]!;
-      const cells = comparisonRules(calc, rounding, scenarioCells[0]!, scenarioCells[k + 1]!, `Comparison (${role.label.toLowerCase()})`);
+      // A transition costed from the workforce flows lays them out month by month on a sheet of their own.
+      const option = scenarios[k + 1]!;
+      const appraised = Array.from({ length: option.finance.appraisal.horizonYears }, (_, y) => addYears(option.finance.year, y));
+      const flowsSheet = () => new CalcSheet(book.sheet(`${FLOWS_SHEET} (${role.label.toLowerCase()})`), monthLabels(appraised), `Workforce flows (${role.label.toLowerCase()})`, FLOWS_NOTE);
+      const cells = comparisonRules(calc, rounding, scenarioCells[0]!, scenarioCells[k + 1]!, `Comparison (${role.label.toLowerCase()})`, flowsSheet);
       outputs.set(role.id, comparisonOutputs(sheets.outputs, calc, role, scenarioCells[0]!, scenarioCells[k + 1]!, cells));
       checkSpecs.push(...comparisonChecks(role, scenarioCells[0]!, scenarioCells[k + 1]!, cells));
     });

@@ -111,9 +111,9 @@ export function comparisonChecks(role: Role, base: ScenarioCells, option: Scenar
     { name: "each cash flow = −(transition + run cost change + its optimism bias)", scope, formula: fn("AND", ...cells.flowResiduals.map((r) => eq(ref(r), num(0)))), detail: "in whole pennies, year by year" },
     { name: "present values sum to the NPV", scope, formula: eq(sumChain(refs(p.presentValues)), ref(p.npv)), detail: "rounded present values, in pennies, against the rounded NPV" },
     {
-      name: "redeployed and leavers make up the holders of deleted posts",
+      name: "redeployed, made redundant and lost by natural wastage make up the holders of deleted posts",
       scope,
-      formula: lt(abs(sub(add(ref(cells.posts.redeployed), ref(cells.posts.leavers)), ref(cells.posts.holders))), mul(num(0.000000001), fn("MAX", num(1), ref(cells.posts.holders)))),
+      formula: lt(abs(sub(add(add(ref(cells.posts.redeployed), ref(cells.posts.leavers)), ref(cells.posts.naturalWastage)), ref(cells.posts.holders))), mul(num(0.000001), fn("MAX", num(1), ref(cells.posts.holders)))),
       detail: "all tiers",
     },
     {

@@ -5,6 +5,7 @@ import type { Cell } from "./grid.js";
 import { penniesOf, poundsOf } from "./money.js";
 import type { RoundingSheet } from "./roundingSheet.js";
 import type { ScenarioCells } from "./scenarioRules.js";
+import { flowsRules, monthLabels, type FlowsCells } from "./flowsRules.js";
 
 /**
  * The comparison of an option with the baseline as rows of the Calculations sheet: the change in run
@@ -31,14 +32,14 @@ export interface ComparisonCells {
   paybackIndex: Cell;
   /** Each cash flow's pennies + transition + run cost change (0 when it reconciles). */
   flowResiduals: Cell[];
-  posts: { holders: Cell; redeployed: Cell; leavers: Cell };
+  posts: { holders: Cell; redeployed: Cell; leavers: Cell; naturalWastage: Cell };
   /** Pennies handed out by each allocation (their size must not exceed the number of parts). */
   allocationTargets: { remainder: Cell; parts: Cell[] }[];
   /** Whole pennies: the transition total, by category, by year; present values and the NPV. */
   pennies: { total: Cell | undefined; byCategory: Cell[]; byYear: Cell[]; presentValues: Cell[]; npv: Cell };
 }
 
-export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: ScenarioCells, option: ScenarioCells, label: string): ComparisonCells {
+export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: ScenarioCells, option: ScenarioCells, label: string, flowsSheet?: () => CalcSheet): ComparisonCells {
   const baseline: Scenario = base.inputs.scenario;
   const opt: Scenario = option.inputs.scenario;
   const model = compileComparison(baseline, opt);
@@ -59,11 +60,13 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
   const baseTiers = baseline.structure.tiers;
   const optionTiers = opt.structure.tiers;
   const categories: Expr[] = TRANSITION_CATEGORIES.map(() => num(0));
-  let postCells: { deleted: Cell[]; holders: Cell[]; redeployed: Cell[]; leavers: Cell[]; recruited: Cell | undefined; newPosts: Cell[] } = { deleted: [], holders: [], redeployed: [], leavers: [], recruited: undefined, newPosts: [] };
+  let postCells: { deleted: Cell[]; holders: Cell[]; redeployed: Cell[]; leavers: Cell[]; wastage: Cell[]; recruited: Cell | undefined; newPosts: Cell[] } = { deleted: [], holders: [], redeployed: [], leavers: [], wastage: [], recruited: undefined, newPosts: [] };
   const rows: Cell[][] = [];
   const yearTotals: Cell[] = [];
+  let flowCells: FlowsCells | undefined;
 
   if (transition) {
+    const flowing = model.fromFlows;
     calc.group("Posts deleted in the baseline's tiers, and their holders");
     const optionFte = (id: string): Expr => {
       const o = optionTiers.findIndex((t) => t.id === id);
@@ -71,11 +74,13 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
     };
     const deleted = baseTiers.map((t, b) => calc.scalar(`Posts deleted: ${t.name} = the greater of 0 and baseline FTE − option FTE`, "FTE", fn("MAX", num(0), sub(ref(base.fte[b]!), optionFte(t.id))), "fte"));
     const holders = baseTiers.map((t, b) => calc.scalar(`Holders of deleted posts: ${t.name} = posts deleted × (1 − baseline vacancy rate)`, "FTE", mul(ref(deleted[b]!), sub(num(1), B("council.vacancyRate"))), "fte"));
-    const redeployed = baseTiers.map((t, b) => {
-      const key = option.inputs.has(`transition.redeployed.${t.id}`) ? `transition.redeployed.${t.id}` : "transition.redeployedDefault";
-      return calc.scalar(`Redeployed: ${t.name} = holders × share redeployed`, "FTE", mul(ref(holders[b]!), P(key)), "fte");
-    });
-    const leavers = baseTiers.map((t, b) => calc.scalar(`Leavers: ${t.name} = holders − redeployed`, "FTE", sub(ref(holders[b]!), ref(redeployed[b]!)), "fte"));
+    const redeployed = flowing
+      ? []
+      : baseTiers.map((t, b) => {
+          const key = option.inputs.has(`transition.redeployed.${t.id}`) ? `transition.redeployed.${t.id}` : "transition.redeployedDefault";
+          return calc.scalar(`Redeployed: ${t.name} = holders × share redeployed`, "FTE", mul(ref(holders[b]!), P(key)), "fte");
+        });
+    const leavers = flowing ? [] : baseTiers.map((t, b) => calc.scalar(`Leavers: ${t.name} = holders − redeployed`, "FTE", sub(ref(holders[b]!), ref(redeployed[b]!)), "fte"));
 
     calc.group("Redundancy: statutory weeks by age and service (at most 20 years; ½ week a year under 22, 1 from 22, 1½ from 41; none under 2 years)");
     const weeks = transition.leavers.map((_, g) =>
@@ -88,31 +93,42 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
       sumChain(transition.leavers.map((_, g) => IF(ge(P(`transition.leavers.${g}.age`), P("transition.redundancy.strainAge")), P(`transition.leavers.${g}.share`), num(0)))),
       "share",
     );
-    const weekly = baseTiers.map((t, b) =>
-      calc.scalar(
-        `A week's pay: ${t.name} = salary ÷ 52, capped unless paid at actual pay`,
-        "£",
-        IF(P("transition.redundancy.actualPay"), div(ref(base.salary[b]!), num(52)), fn("MIN", div(ref(base.salary[b]!), num(52)), P("transition.redundancy.weeklyPayCap"))),
-        "money",
-      ),
-    );
-    const redundancy = baseTiers.map((t, b) =>
-      calc.scalar(`Redundancy: ${t.name} = leavers × weeks per leaver × a week's pay × multiplier`, "£", mul(mul(mul(ref(leavers[b]!), ref(weeksPerLeaver)), ref(weekly[b]!)), P("transition.redundancy.multiplier")), "money"),
-    );
-    const strain = baseTiers.map((t, b) =>
-      calc.scalar(`Pension strain: ${t.name} = leavers × strain share × strain per salary × salary`, "£", mul(mul(mul(ref(leavers[b]!), ref(strainShare)), P("transition.redundancy.strainPerSalary")), ref(base.salary[b]!)), "money"),
-    );
+    let redundancy: Cell[] = [];
+    let strain: Cell[] = [];
+    if (!flowing) {
+      const weekly = baseTiers.map((t, b) =>
+        calc.scalar(
+          `A week's pay: ${t.name} = salary ÷ 52, capped unless paid at actual pay`,
+          "£",
+          IF(P("transition.redundancy.actualPay"), div(ref(base.salary[b]!), num(52)), fn("MIN", div(ref(base.salary[b]!), num(52)), P("transition.redundancy.weeklyPayCap"))),
+          "money",
+        ),
+      );
+      redundancy = baseTiers.map((t, b) =>
+        calc.scalar(`Redundancy: ${t.name} = leavers × weeks per leaver × a week's pay × multiplier`, "£", mul(mul(mul(ref(leavers[b]!), ref(weeksPerLeaver)), ref(weekly[b]!)), P("transition.redundancy.multiplier")), "money"),
+      );
+      strain = baseTiers.map((t, b) =>
+        calc.scalar(`Pension strain: ${t.name} = leavers × strain share × strain per salary × salary`, "£", mul(mul(mul(ref(leavers[b]!), ref(strainShare)), P("transition.redundancy.strainPerSalary")), ref(base.salary[b]!)), "money"),
+      );
+    }
 
-    calc.group("New posts in the option's tiers, filled by the redeployed first and then by recruitment");
+    calc.group(flowing ? "New posts in the option's tiers (filled as the workforce flows say)" : "New posts in the option's tiers, filled by the redeployed first and then by recruitment");
     const baseFte = (id: string): Expr => {
       const b = baseTiers.findIndex((t) => t.id === id);
       return b >= 0 ? ref(base.fte[b]!) : num(0);
     };
     const newPosts = optionTiers.map((t, o) => calc.scalar(`New posts: ${t.name} = the greater of 0 and option FTE − baseline FTE`, "FTE", fn("MAX", num(0), sub(ref(option.fte[o]!), baseFte(t.id))), "fte"));
-    const filled = calc.scalar("New posts filled = Σ new posts × (1 − option vacancy rate)", "FTE", sumChain(newPosts.map((c) => mul(ref(c), sub(num(1), P("council.vacancyRate"))))), "fte");
-    const redeployedTotal = calc.scalar("Redeployed, all tiers", "FTE", sumChain(refs(redeployed)), "fte");
-    const recruited = calc.scalar("Recruited = the greater of 0 and new posts filled − redeployed", "FTE", fn("MAX", num(0), sub(ref(filled), ref(redeployedTotal))), "fte");
-    postCells = { deleted, holders, redeployed, leavers, recruited, newPosts };
+    let recruited: Cell;
+    if (flowing) {
+      flowCells = flowsRules(flowsSheet!(), monthLabels(years), { base, option, holders, weeksPerLeaver, strainShare, transitionYears, startYear: model.startYear, horizon: model.horizon });
+      recruited = calc.scalar("Recruited = starters beyond replacing leavers (workforce flows)", "FTE", ref(flowCells.recruited), "fte");
+      postCells = { deleted, holders, redeployed: flowCells.redeployed, leavers: flowCells.redundant, wastage: flowCells.wastage, recruited, newPosts };
+    } else {
+      const filled = calc.scalar("New posts filled = Σ new posts × (1 − option vacancy rate)", "FTE", sumChain(newPosts.map((c) => mul(ref(c), sub(num(1), P("council.vacancyRate"))))), "fte");
+      const redeployedTotal = calc.scalar("Redeployed, all tiers", "FTE", sumChain(refs(redeployed)), "fte");
+      recruited = calc.scalar("Recruited = the greater of 0 and new posts filled − redeployed", "FTE", fn("MAX", num(0), sub(ref(filled), ref(redeployedTotal))), "fte");
+      postCells = { deleted, holders, redeployed, leavers, wastage: [], recruited, newPosts };
+    }
 
     calc.group("Transition spend by category");
     const niRate = P("finance.employerNi.rate");
@@ -124,20 +140,35 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
       add(add(add(programmeSalary, IF(gt(programmeSalary, niThreshold), mul(niRate, sub(programmeSalary, niThreshold)), num(0))), mul(P("finance.pensionRate"), programmeSalary)), mul(P("finance.apprenticeshipLevy.rate"), programmeSalary)),
       "money",
     );
-    const categoryFormulas: Record<string, Expr> = {
-      redundancy: sumChain(refs(redundancy)),
-      pensionStrain: sumChain(refs(strain)),
-      recruitment: mul(ref(recruited), P("transition.recruitmentPerPost")),
-      training: add(mul(P("transition.training.perWorker"), ref(option.caseHoldingFte)), mul(P("transition.training.perTeam"), ref(option.teams))),
-      doubleRunning: mul(mul(P("transition.doubleRunning.share"), ref(base.runCostExact)), div(P("transition.doubleRunning.months"), num(12))),
-      systems: P("transition.systems"),
-      programmeTeam: mul(mul(P("transition.programmeTeam.fte"), ref(programmeCost)), P("transition.programmeTeam.years")),
-    };
-    const categoryCells = TRANSITION_CATEGORIES.map((c) => calc.scalar(`${CATEGORY_LABELS[c]}`, "£", categoryFormulas[c]!, "money"));
+    const fromFlows = (c: keyof FlowsCells["byYear"]) => sumChain(refs(flowCells!.byYear[c]));
+    const categoryFormulas: Record<string, Expr> = flowing
+      ? {
+          redundancy: fromFlows("redundancy"),
+          pensionStrain: fromFlows("pensionStrain"),
+          recruitment: fromFlows("recruitment"),
+          doubleRunning: fromFlows("doubleRunning"),
+          agencyBridging: fromFlows("agencyBridging"),
+        }
+      : {
+          redundancy: sumChain(refs(redundancy)),
+          pensionStrain: sumChain(refs(strain)),
+          recruitment: mul(ref(recruited), P("transition.recruitmentPerPost")),
+          doubleRunning: mul(mul(P("transition.doubleRunning.share"), ref(base.runCostExact)), div(P("transition.doubleRunning.months"), num(12))),
+          agencyBridging: num(0),
+        };
+    categoryFormulas.training = add(mul(P("transition.training.perWorker"), ref(option.caseHoldingFte)), mul(P("transition.training.perTeam"), ref(option.teams)));
+    categoryFormulas.systems = P("transition.systems");
+    categoryFormulas.programmeTeam = mul(mul(P("transition.programmeTeam.fte"), ref(programmeCost)), P("transition.programmeTeam.years"));
+    const categoryCells = TRANSITION_CATEGORIES.map((c) => calc.scalar(`${CATEGORY_LABELS[c]}${flowing && flowCells!.byYear[c as keyof FlowsCells["byYear"]] ? " (from the workforce flows)" : ""}`, "£", categoryFormulas[c]!, "money"));
     categoryCells.forEach((cell, c) => (categories[c] = ref(cell)));
 
     calc.group("Transition spend by year: each category spread by its profile (the weights need not add up to 1)");
     TRANSITION_CATEGORIES.forEach((category, c) => {
+      const timed = flowCells?.byYear[category as keyof FlowsCells["byYear"]];
+      if (timed) {
+        rows.push(calc.timeline(`${CATEGORY_LABELS[category]} by year, as the workforce flows place it`, "£", transitionYears, (y) => ref(timed[y]!), "money", "sum").cells);
+        return;
+      }
       const own = transition.categoryProfiles[category] !== undefined;
       const weight = (y: number) => P(own ? `transition.categoryProfiles.${category}.${y}` : `transition.profile.${y}`);
       const weightSum = calc.scalar(`Profile weights of ${CATEGORY_LABELS[category]!.toLowerCase()}, added`, "", sumChain(transitionYears.map((_, y) => weight(y))), "number");
@@ -280,6 +311,14 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
   const holdersTotal = postSum("Holders of deleted posts, all tiers", postCells.holders);
   const redeployedAll = postSum("Holders redeployed, all tiers", postCells.redeployed);
   const leaversTotal = postSum("Leavers made redundant, all tiers", postCells.leavers);
+  const wastageTotal = postSum("Holders lost by natural wastage, all tiers (workforce flows only)", postCells.wastage);
+  set("transition.posts.naturalWastage", wastageTotal);
+  if (flowCells) {
+    const months = flowCells.monthsToFullStaffing;
+    set("transition.workforce.monthsToFullStaffing", rounding.derived("Months to full staffing", IF(lt(ref(months), num(0)), text("not within the horizon"), ref(months)), "integer"));
+    set("transition.workforce.extraAgencyFteMonths", rounding.derived("Agency cover beyond the usual, FTE-months", ref(flowCells.extraAgencyFteMonths), "integer"));
+    set("transition.workforce.unfilledPayNotSpent", rounding.derived("Pay not spent on posts not yet filled, rounded (not counted in the transition)", poundsOf(penniesOf(ref(flowCells.unfilledPayNotSpent))), "money"));
+  }
   set("transition.posts.deleted", deletedTotal);
   set("transition.posts.redeployed", redeployedAll);
   set("transition.posts.leavers", leaversTotal);
@@ -298,7 +337,7 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
     byYear,
     paybackIndex,
     flowResiduals,
-    posts: { holders: holdersTotal, redeployed: redeployedAll, leavers: leaversTotal },
+    posts: { holders: holdersTotal, redeployed: redeployedAll, leavers: leaversTotal, naturalWastage: wastageTotal },
     allocationTargets,
     pennies: { total: totalPennies, byCategory: categoryPennies, byYear: yearPennies, presentValues: pv.pennies, npv: pv.target },
   };

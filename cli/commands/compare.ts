@@ -95,7 +95,16 @@ function describe(c: Comparison): string {
     body.push(["Total", ...c.transition.byYear.map((y) => formatMoney(y.amount)), formatMoney(c.transition.total)]);
     lines.push("", table(header, body));
     const p = c.transition.posts;
-    lines.push(`  Posts deleted ${formatNumber(p.deleted)} FTE (${formatNumber(p.redeployed)} redeployed, ${formatNumber(p.leavers)} made redundant); new posts ${formatNumber(p.newPosts)} FTE, ${formatNumber(p.recruited)} recruited.`);
+    const w = c.transition.workforce;
+    lines.push(
+      `  Posts deleted ${formatNumber(p.deleted)} FTE (${formatNumber(p.redeployed)} redeployed, ${w ? `${formatNumber(p.naturalWastage)} left by natural wastage, ` : ""}${formatNumber(p.leavers)} made redundant); new posts ${formatNumber(p.newPosts)} FTE, ${formatNumber(p.recruited)} recruited.`,
+    );
+    if (c.transition.workforceUnavailable) lines.push(`  ${c.transition.workforceUnavailable}.`);
+    if (w) {
+      lines.push(
+        `  From the workforce flows (${formatNumber(w.monthsToFill, 1, 0)} months to fill a post, redundancies in month ${w.redundancyMonth + 1}): ${w.monthsToFullStaffing === null ? "not fully staffed within the horizon" : `fully staffed by month ${w.monthsToFullStaffing}`}; agency bridged ${formatNumber(w.extraAgencyFteMonths / 12, 1, 1)} FTE-years beyond the usual cover. Pay not spent on posts not yet filled, ${formatMoney(w.unfilledPayNotSpent)}, is not set against the transition (socialcare flows shows the months).`,
+      );
+    }
   } else {
     lines.push("", "No transition drivers: the option moves at no one-off cost.");
   }

@@ -1,7 +1,7 @@
-import { addYears, DEFAULT_MONTHS_TO_FILL, flowsByYear, onBaselineBasis, scenarioFlows, type Flows } from "../../engine/index.js";
+import { addYears, applySettings, CATEGORY_LABELS, compareScenarios, DEFAULT_MONTHS_TO_FILL, FLOW_CATEGORIES, flowsByYear, onBaselineBasis, scenarioFlows, TRANSITION_CATEGORIES, type Comparison, type Flows } from "../../engine/index.js";
 import { UsageError } from "../args.js";
 import { COMMON_OPTIONS, COUNCIL_OPTION, type Command } from "../command.js";
-import { formatNumber, table } from "../format.js";
+import { formatMoney, formatNumber, table } from "../format.js";
 import { loadNamed } from "../scenarios.js";
 
 /**
@@ -37,8 +37,14 @@ export const flows: Command = {
     const monthsToFill = number("months-to-fill", 1);
     const redundancyMonth = number("redundancy-month", 0);
     const baseline = baselineName ? loadNamed(baselineName, args) : undefined;
-    const option = baseline ? onBaselineBasis(baseline, loadNamed(name, args)).option : loadNamed(name, args);
+    const loaded = baseline ? onBaselineBasis(baseline, loadNamed(name, args)).option : loadNamed(name, args);
+    // The flags are the option's transition.workforce settings, so the transition costed below uses them too.
+    const overrides: Record<string, number> = {};
+    if (loaded.transition && monthsToFill !== undefined) overrides["transition.workforce.monthsToFill"] = monthsToFill;
+    if (loaded.transition && redundancyMonth !== undefined) overrides["transition.workforce.redundancyMonth"] = redundancyMonth;
+    const option = applySettings(loaded, overrides, "command line");
     const f = scenarioFlows(option, baseline, { ...(monthsToFill !== undefined ? { monthsToFill } : {}), ...(redundancyMonth !== undefined ? { redundancyMonth } : {}) });
+    const costed = baseline && option.transition ? compareScenarios(baseline, option) : undefined;
     const monthly = args.options.monthly === true;
     const firstYear = option.finance.year;
     const periods = monthly ? monthRows(f, firstYear) : yearRows(f, firstYear);
@@ -48,20 +54,45 @@ export const flows: Command = {
     const redundant = periods.reduce((s, r) => s + r.redundant, 0);
     const text = [
       `Workforce flows: ${option.name}${baseline ? ` from ${baseline.name}` : " (no change: a steady state)"}, on ${option.council.name}`,
-      `Turnover ${formatNumber(option.council.turnoverRate! * 100, 1, 1)}% a year; recruitment capacity ${option.council.startersPerYear === undefined ? "unlimited" : `${formatNumber(option.council.startersPerYear, 1, 1)} starters a year`}; vacancy rate ${formatNumber(option.council.vacancyRate * 100, 1, 1)}%, ${formatNumber(option.council.agencyCoverShare * 100, 1, 1)}% of vacancies covered by agency; ${monthsToFill ?? DEFAULT_MONTHS_TO_FILL} months to fill a post (an assumption).`,
+      `Turnover ${formatNumber(option.council.turnoverRate! * 100, 1, 1)}% a year; recruitment capacity ${option.council.startersPerYear === undefined ? "unlimited" : `${formatNumber(option.council.startersPerYear, 1, 1)} starters a year`}; vacancy rate ${formatNumber(option.council.vacancyRate * 100, 1, 1)}%, ${formatNumber(option.council.agencyCoverShare * 100, 1, 1)}% of vacancies covered by agency; ${monthsToFill ?? option.transition?.workforce.monthsToFill ?? DEFAULT_MONTHS_TO_FILL} months to fill a post (an assumption).`,
       "",
       table(header, rows, ["left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "right"]),
       "",
       `Fully staffed: ${f.monthsToFullStaffing === null ? "not within the horizon" : `by the end of month ${f.monthsToFullStaffing}`}. Made redundant in all: ${fmt(redundant)} FTE.`,
       "Agency is the average over the period (a year's, by year); stocks are at the period's end.",
+      ...(costed ? ["", ...transitionLines(costed)] : []),
     ].join("\n");
     return {
       text,
-      json: { scenario: option.id, baseline: baseline?.id ?? null, council: option.council.name, monthsToFullStaffing: f.monthsToFullStaffing, rows: periods },
+      json: {
+        scenario: option.id,
+        baseline: baseline?.id ?? null,
+        council: option.council.name,
+        monthsToFullStaffing: f.monthsToFullStaffing,
+        rows: periods,
+        transition: costed ? { fromFlows: costed.transition.workforce !== null, byCategory: costed.transition.byCategory, years: costed.transition.years, table: costed.transition.table, workforce: costed.transition.workforce } : null,
+      },
       csv: [["period", "tier", "posts", "inPost", "vacant", "agency", "starters", "leavers", "redeployedIn", "redeployedOut", "redundant"], ...periods.map((r) => [r.period, r.tier, r.posts, r.inPost, r.vacant, r.agency, r.starters, r.leavers, r.redeployedIn, r.redeployedOut, r.redundant])],
     };
   },
 };
+
+/** The transition the flows cost (or, when the option does not ask for it, a line saying the shares typed in cost it). */
+function transitionLines(c: Comparison): string[] {
+  const w = c.transition.workforce;
+  if (!w) {
+    return [c.transition.workforceUnavailable ? `${c.transition.workforceUnavailable}.` : "The option's transition costs its workforce from the shares typed in; set transition.workforce.fromFlows to cost it from these flows."];
+  }
+  const header = ["Transition from the flows", ...c.transition.years, "Total"];
+  const body = FLOW_CATEGORIES.map((category) => {
+    const i = TRANSITION_CATEGORIES.indexOf(category);
+    return [CATEGORY_LABELS[category] ?? category, ...c.transition.table[i]!.map(formatMoney), formatMoney(c.transition.byCategory[category])];
+  });
+  return [
+    table(header, body),
+    `Pay not spent on posts not yet filled, ${formatMoney(w.unfilledPayNotSpent)}, is not set against the transition. The whole transition (training, systems, programme team too): socialcare compare.`,
+  ];
+}
 
 interface Row {
   period: string;

@@ -35,12 +35,27 @@ export interface PostMovements {
   /** Filled posts among them (deleted × (1 − vacancy rate)). */
   holders: number;
   redeployed: number;
+  /** Holders made redundant. */
   leavers: number;
+  /** Holders who left by natural wastage while their posts were frozen (costed from the flows only; 0 otherwise). */
+  naturalWastage: number;
   /** Posts the option adds. */
   newPosts: number;
-  /** New posts filled by recruitment (filled new posts less the redeployed). */
+  /** New posts filled by recruitment (filled new posts less the redeployed; from the flows, starters beyond those replacing leavers). */
   recruited: number;
-  byTier: { id: string; deleted: number; holders: number; redeployed: number; leavers: number }[];
+  byTier: { id: string; deleted: number; holders: number; redeployed: number; leavers: number; naturalWastage: number }[];
+}
+
+/** The workforce flows behind a transition costed from them (transition.workforce.fromFlows). */
+export interface WorkforceTransition {
+  /** Months from the start until every tier has its aim in post (a count), or null when not within the horizon. */
+  monthsToFullStaffing: number | null;
+  /** Agency FTE-months beyond the usual cover: the gap agency bridged. */
+  extraAgencyFteMonths: number;
+  /** Pay not spent on posts short of their aim, less the base cost of the extra agency cover, £ (shown beside the transition, not set against it). */
+  unfilledPayNotSpent: number;
+  monthsToFill: number;
+  redundancyMonth: number;
 }
 
 /** The run cost verdict of a comparison: see `Comparison.verdict`. */
@@ -109,6 +124,10 @@ export interface Comparison {
     /** Category (rows, in TRANSITION_CATEGORIES order) by year (columns), reconciling both ways. */
     table: number[][];
     posts: PostMovements;
+    /** The workforce flows that cost the workforce categories, or null when the shares typed in cost them. */
+    workforce: WorkforceTransition | null;
+    /** Why the option asks for the workforce categories from the flows but they come from the shares typed in (no turnover rate), or null. */
+    workforceUnavailable: string | null;
   };
   appraisal: {
     horizonYears: number;
@@ -218,7 +237,7 @@ export function buildComparison(model: ComparisonModel, state: ComparisonState):
     costNeutral: state.costNeutral,
     verdict: state.costNeutral ? "neutral" : runCostChange < 0 ? "saves" : "costs",
     basis: comparisonBasis(baseline, option),
-    transition: { total, years, byYear, byCategory, table, posts },
+    transition: { total, years, byYear, byCategory, table, posts, workforce: workforceTransition(model, state), workforceUnavailable: model.flowsUnavailable },
     appraisal: {
       horizonYears: model.horizon,
       priceBaseYear: model.priceBaseYear,
@@ -257,6 +276,19 @@ function paybackIndexOf(cashFlows: CashFlow[]): number | null {
   return null;
 }
 
+function workforceTransition(model: ComparisonModel, state: ComparisonState): WorkforceTransition | null {
+  const flows = state.flows;
+  const w = model.option.scenario.transition?.workforce;
+  if (!flows || !w) return null;
+  return {
+    monthsToFullStaffing: flows.buffers.monthsToFullStaffing < 0 ? null : flows.buffers.monthsToFullStaffing,
+    extraAgencyFteMonths: flows.costs.extraAgencyFteMonths,
+    unfilledPayNotSpent: roundMoney(flows.costs.unfilledPayNotSpent),
+    monthsToFill: w.monthsToFill,
+    redundancyMonth: w.redundancyMonth,
+  };
+}
+
 function postMovements(model: ComparisonModel, state: ComparisonState): PostMovements {
   const byTier = model.baseline.tiers.map((tier, b) => ({
     id: tier.id,
@@ -264,13 +296,15 @@ function postMovements(model: ComparisonModel, state: ComparisonState): PostMove
     holders: state.holders[b]!,
     redeployed: state.redeployed[b]!,
     leavers: state.leavers[b]!,
+    naturalWastage: state.flows ? state.flows.wastage[b]! : 0,
   }));
-  const sum = (key: "deleted" | "holders" | "redeployed" | "leavers") => byTier.reduce((s, t) => s + t[key], 0);
+  const sum = (key: "deleted" | "holders" | "redeployed" | "leavers" | "naturalWastage") => byTier.reduce((s, t) => s + t[key], 0);
   return {
     deleted: sum("deleted"),
     holders: sum("holders"),
     redeployed: sum("redeployed"),
     leavers: sum("leavers"),
+    naturalWastage: sum("naturalWastage"),
     newPosts: Array.from(state.newPosts).reduce((s, v) => s + v, 0),
     recruited: state.recruited,
     byTier: byTier.filter((t) => t.deleted > 0),
@@ -299,7 +333,11 @@ function comparisonChecks(c: Comparison, model: ComparisonModel): Check[] {
     check("each category's years sum to the category", rowsOk, () => "a category's years do not add up"),
     check("each cash flow = −(transition + run cost change + its optimism bias)", flowsOk, () => "a cash flow does not add up"),
     check("present values sum to the NPV", pvPennies === toPennies(c.appraisal.npv), () => `${fromPennies(pvPennies)} against ${c.appraisal.npv}`),
-    check("redeployed and leavers make up the holders of deleted posts", Math.abs(t.posts.redeployed + t.posts.leavers - t.posts.holders) < 1e-9 * Math.max(1, t.posts.holders), () => `${t.posts.redeployed} + ${t.posts.leavers} against ${t.posts.holders}`),
+    check(
+      "redeployed, made redundant and lost by natural wastage make up the holders of deleted posts",
+      Math.abs(t.posts.redeployed + t.posts.leavers + t.posts.naturalWastage - t.posts.holders) < 1e-6 * Math.max(1, t.posts.holders),
+      () => `${t.posts.redeployed} + ${t.posts.leavers} + ${t.posts.naturalWastage} against ${t.posts.holders}`,
+    ),
     check("baseline and option are costed in the same financial year", baseYear === optionYear, () => `${baseYear} against ${optionYear}`),
     check(
       "every tier the option's transition.redeployed names is a tier of the baseline",

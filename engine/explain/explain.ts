@@ -95,6 +95,10 @@ export class Inputs {
     this.list.push(entry);
     return s.value as number;
   }
+  /** Whether the scenario has the setting (an optional one may be absent). */
+  has(key: string): boolean {
+    return this.settings.has(key);
+  }
   /** Adds a computed figure as an input. */
   figure(name: string, label: string, value: number | string | null, unit?: string): number {
     const entry: ExplainedInput = { name, label, value, source: "computed" };
@@ -542,7 +546,13 @@ function explainCategory(baseline: Scenario, option: Scenario, c: Comparison, ca
   const t = option.transition;
   if (!t) return out("The option has no transition drivers, so no transition spend.", money(0));
   const posts = c.transition.posts;
+  const flows = c.transition.workforce;
+  if (flows && (category === "redundancy" || category === "pensionStrain" || category === "recruitment" || category === "doubleRunning" || category === "agencyBridging")) {
+    return explainFromFlows(c, category, flows, inputs, amount, out);
+  }
   switch (category) {
+    case "agencyBridging":
+      return out("Agency bridging is costed from the workforce flows only (transition.workforce.fromFlows); from the shares typed in there is none.", money(amount));
     case "redundancy": {
       const multiplier = inputs.setting("transition.redundancy.multiplier");
       if (!t.redundancy.actualPay) inputs.setting("transition.redundancy.weeklyPayCap");
@@ -603,6 +613,45 @@ function explainCategory(baseline: Scenario, option: Scenario, c: Comparison, ca
   }
   void baseline;
   return out("A transition category.", money(amount));
+}
+
+/** A workforce category costed from the flows: the rule, the settings it reads and the counts behind it. */
+function explainFromFlows(c: Comparison, category: string, w: NonNullable<Comparison["transition"]["workforce"]>, inputs: Inputs, amount: number, out: (rule: string, formula: string) => Explanation): Explanation {
+  const posts = c.transition.posts;
+  inputs.setting("council.turnoverRate");
+  if (inputs.has("council.startersPerYear")) inputs.setting("council.startersPerYear");
+  inputs.setting("council.vacancyRate");
+  inputs.setting("transition.workforce.monthsToFill");
+  inputs.setting("transition.workforce.redundancyMonth");
+  const flowsSay = `The workforce flows (socialcare flows shows them month by month): leavers at the turnover rate, starters within the recruitment capacity filling a gap over ${fmt(w.monthsToFill)} months, holders of posts that go redeployed, leaving by natural wastage or made redundant in month ${w.redundancyMonth + 1}.`;
+  switch (category) {
+    case "redundancy":
+    case "pensionStrain": {
+      inputs.setting("transition.redundancy.multiplier");
+      if (category === "pensionStrain") inputs.setting("transition.redundancy.strainPerSalary");
+      inputs.figure("transition.posts.leavers", "Leavers made redundant", posts.leavers, "FTE");
+      inputs.figure("transition.posts.naturalWastage", "Holders lost by natural wastage", posts.naturalWastage, "FTE");
+      return out(
+        `${flowsSay} ${category === "redundancy" ? "Redundancy = holders still in post in the redundancy month × statutory weeks of an average leaver × a week's pay × the multiplier" : "Pension strain = holders made redundant × the share old enough × strain per salary × salary"}, for each tier that loses posts.`,
+        `${fmt(posts.leavers)} FTE made redundant (${fmt(posts.naturalWastage)} left by natural wastage first, ${fmt(posts.redeployed)} redeployed) → ${money(amount)}`,
+      );
+    }
+    case "recruitment": {
+      const per = inputs.setting("transition.recruitmentPerPost");
+      inputs.figure("transition.posts.recruited", "New posts recruited", posts.recruited, "FTE");
+      return out(`${flowsSay} Recruitment = starters beyond those replacing the month's leavers × cost per post.`, `${fmt(posts.recruited)} × ${money(per)} = ${money(amount)}`);
+    }
+    case "doubleRunning":
+      inputs.setting("finance.overheadsPerFte");
+      return out(`${flowsSay} Double running = each month, holders of posts that go still in post above their tier's aim (posts × (1 − vacancy rate)) × the employed cost of one FTE (pay, NI, pension, levy, overheads) ÷ 12.`, money(amount));
+    default:
+      inputs.setting("council.agencyCoverShare");
+      inputs.setting("council.agencyPremium");
+      return out(
+        `${flowsSay} Agency bridging = each month, agency workers covering vacancies beyond the usual share (posts × vacancy rate × share covered) × the agency premium on one FTE's pay, NI and pension ÷ 12. Pay not spent on the posts meanwhile (${money(w.unfilledPayNotSpent)}) is not set against it.`,
+        `${fmt(w.extraAgencyFteMonths / 12)} FTE-years of agency beyond the usual → ${money(amount)}`,
+      );
+  }
 }
 
 function quantityValue(result: Result, name: string): number {

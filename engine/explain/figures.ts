@@ -16,6 +16,7 @@ export type FigureUnit =
   | "FTE"
   | "teams"
   | "layers"
+  | "months"
   | "ratio"
   | "share"
   | "hours a week"
@@ -57,6 +58,7 @@ export const CATEGORY_LABELS: Record<string, string> = {
   recruitment: "Recruitment",
   training: "Training and coaching",
   doubleRunning: "Double running",
+  agencyBridging: "Agency bridging",
   systems: "Systems",
   programmeTeam: "Programme team",
 };
@@ -123,7 +125,15 @@ export function comparisonOnlyFigures(c: Comparison): Figure[] {
     f("transition.posts.deleted", "Posts deleted", "FTE", c.transition.posts.deleted),
     f("transition.posts.redeployed", "Holders redeployed", "FTE", c.transition.posts.redeployed),
     f("transition.posts.leavers", "Leavers made redundant", "FTE", c.transition.posts.leavers),
+    f("transition.posts.naturalWastage", "Holders lost by natural wastage", "FTE", c.transition.posts.naturalWastage),
     f("transition.posts.recruited", "New posts recruited", "FTE", c.transition.posts.recruited),
+    ...(c.transition.workforce
+      ? [
+          f("transition.workforce.monthsToFullStaffing", "Months to full staffing", "months", c.transition.workforce.monthsToFullStaffing),
+          f("transition.workforce.extraAgencyFteMonths", "Agency cover beyond the usual (FTE-months)", "ratio", c.transition.workforce.extraAgencyFteMonths),
+          f("transition.workforce.unfilledPayNotSpent", "Pay not spent on posts not yet filled (not counted)", "£", c.transition.workforce.unfilledPayNotSpent),
+        ]
+      : []),
     f("appraisal.transitionWithOptimismBias", "Transition spend with optimism bias", "£", c.appraisal.transitionWithOptimismBias),
     f("appraisal.runCostOptimismBias", "Optimism bias on the run cost change, over the horizon", "£", c.appraisal.runCostOptimismBias),
     f("appraisal.npv", "Net present value", "£", c.appraisal.npv),

@@ -7,6 +7,8 @@ import { addYears, yearsBetween } from "../years.js";
 import { assertObject, compileScenario, trusted, type ModelState, type ScenarioModel } from "./scenarioModel.js";
 import { fingerprint } from "../scenario/fingerprint.js";
 import { straightLineComparison, type ComparisonEvaluator } from "./straightLine.js";
+import { FlowBuffers, flowsCore, type FlowTierArrays } from "../workforce/flows.js";
+import { FlowCosts, flowCostsCore, type FlowUnitCosts } from "../workforce/flowCosts.js";
 
 /**
  * A baseline and an option compiled together: the transition from one to the other (spend by
@@ -17,6 +19,58 @@ import { straightLineComparison, type ComparisonEvaluator } from "./straightLine
 
 export const CATEGORY_COUNT = TRANSITION_CATEGORIES.length;
 const C = Object.fromEntries(TRANSITION_CATEGORIES.map((c, i) => [c, i])) as Record<(typeof TRANSITION_CATEGORIES)[number], number>;
+
+/** The categories the workforce flows cost when a transition asks for them (transition.workforce.fromFlows). */
+export const FLOW_CATEGORIES = ["redundancy", "pensionStrain", "recruitment", "doubleRunning", "agencyBridging"] as const;
+
+/** A comparison's workforce flows and what they cost, preallocated (only for a transition costed from the flows). */
+export class FlowState {
+  readonly buffers: FlowBuffers;
+  readonly tiers: FlowTierArrays;
+  readonly unit: FlowUnitCosts;
+  readonly costs: FlowCosts;
+  readonly ramp: Float64Array;
+  /** Per category (TRANSITION_CATEGORIES order): its row by transition year from the flows, or null for a category the flows do not cost. */
+  readonly rowsByCategory: (Float64Array | null)[];
+  /** Per baseline tier: holders of deleted posts lost by natural wastage (neither redeployed nor made redundant). */
+  readonly wastage: Float64Array;
+
+  constructor(tiers: number, months: number, years: number, baseTiers: number) {
+    this.buffers = new FlowBuffers(tiers, months);
+    const row = () => new Float64Array(tiers);
+    this.tiers = { from: row(), to: row(), holdsCases: new Uint8Array(tiers), redeployable: row() };
+    this.unit = { employed: row(), agencyBase: row(), agencyPremium: row(), redundancy: row(), strain: row() };
+    this.costs = new FlowCosts(years, tiers, months);
+    this.ramp = new Float64Array(years);
+    const byName: Record<string, Float64Array> = {
+      redundancy: this.costs.redundancy,
+      pensionStrain: this.costs.pensionStrain,
+      recruitment: this.costs.recruitment,
+      doubleRunning: this.costs.doubleRunning,
+      agencyBridging: this.costs.agencyBridging,
+    };
+    this.rowsByCategory = TRANSITION_CATEGORIES.map((c) => byName[c] ?? null);
+    this.wastage = new Float64Array(baseTiers);
+  }
+}
+
+/** How a comparison's tiers line up as the flows' tiers (the baseline's, then the option's new ones), and the slots the flows read. */
+interface FlowPlan {
+  /** Per flow tier: its baseline tier, or −1. */
+  base: Int32Array;
+  /** Per flow tier: its option tier, or −1. */
+  option: Int32Array;
+  holdsCases: Uint8Array;
+  turnover: number;
+  /** −1 when the council states no recruitment capacity (no limit). */
+  starters: number;
+  monthsToFill: number;
+  redundancyMonth: number;
+  cover: number;
+  premium: number;
+  overheads: number;
+  children: number;
+}
 
 export class ComparisonState {
   readonly baseline: ModelState;
@@ -48,8 +102,10 @@ export class ComparisonState {
   npv = 0;
   /** Index of the payback year, or -1 for none within the horizon. */
   payback = -1;
+  /** The workforce flows and their costs, for a transition costed from them; null otherwise. */
+  readonly flows: FlowState | null;
 
-  constructor(baseline: ModelState, option: ModelState, baseTiers: number, optionTiers: number, years: number, horizon: number) {
+  constructor(baseline: ModelState, option: ModelState, baseTiers: number, optionTiers: number, years: number, horizon: number, flowTiers = 0) {
     this.baseline = baseline;
     this.option = option;
     this.transition = Array.from({ length: CATEGORY_COUNT }, () => new Float64Array(years));
@@ -66,6 +122,7 @@ export class ComparisonState {
     this.cashAmount = new Float64Array(horizon);
     this.discount = new Float64Array(horizon);
     this.presentValue = new Float64Array(horizon);
+    this.flows = flowTiers > 0 ? new FlowState(flowTiers, horizon * 12, years, baseTiers) : null;
   }
 }
 
@@ -133,6 +190,10 @@ export class ComparisonModel {
   readonly unusedRedeployed: readonly string[];
   /** The transition and appraisal as straight-line code (see straightLine.ts), or null where code cannot be compiled. */
   private readonly straight: ComparisonEvaluator | null;
+  /** The flows' tiers and slots, for a transition costed from the workforce flows; null otherwise. */
+  private readonly flowPlan: FlowPlan | null;
+  /** Why a transition that asks to be costed from the workforce flows is not, or null. */
+  readonly flowsUnavailable: string | null;
 
   constructor(baseline: Scenario, option: Scenario) {
     this.baseline = compileScenario(baseline);
@@ -215,7 +276,13 @@ export class ComparisonModel {
       });
     }
     this.profileSlotTable = Int32Array.from(this.profileSlots.flat());
-    this.straight = straightLineComparison(
+    // A council that states no turnover rate cannot run the flows: the shares typed in cost the
+    // workforce categories, and the comparison says so (flowsUnavailable).
+    const flowsWanted = transition?.workforce.fromFlows === true;
+    this.flowsUnavailable = flowsWanted && option.council.turnoverRate === undefined ? `${option.council.name} states no turnover rate (council.turnoverRate), which the workforce flows need, so the workforce categories come from the shares typed in` : null;
+    this.flowPlan = flowsWanted && this.flowsUnavailable === null ? this.planFlows(baseline, option) : null;
+    // The flows run month by month in their own kernel; the straight-line code covers the typed shares only.
+    this.straight = this.flowPlan ? null : straightLineComparison(
       {
         years: this.years,
         horizon: this.horizon,
@@ -237,6 +304,47 @@ export class ComparisonModel {
     );
   }
 
+  /** The flows' tiers: the baseline's, then the option's tiers the baseline lacks; and the option's slots they read. */
+  private planFlows(baseline: Scenario, option: Scenario): FlowPlan {
+    const turnover = this.option.slotOf("council.turnoverRate")!;
+    const baseTiers = baseline.structure.tiers;
+    const optionTiers = option.structure.tiers;
+    const base: number[] = [];
+    const opt: number[] = [];
+    const holds: number[] = [];
+    baseTiers.forEach((t, b) => {
+      base.push(b);
+      const o = this.matchInOption[b]!;
+      opt.push(o);
+      holds.push((o >= 0 ? optionTiers[o]!.holdsCases : t.holdsCases) ? 1 : 0);
+    });
+    optionTiers.forEach((t, o) => {
+      if (this.matchInBaseline[o]! >= 0) return;
+      base.push(-1);
+      opt.push(o);
+      holds.push(t.holdsCases ? 1 : 0);
+    });
+    const slot = (key: string): number => this.option.slotOf(key)!;
+    return {
+      base: Int32Array.from(base),
+      option: Int32Array.from(opt),
+      holdsCases: Uint8Array.from(holds),
+      turnover,
+      starters: this.option.slotOf("council.startersPerYear") ?? -1,
+      monthsToFill: slot("transition.workforce.monthsToFill"),
+      redundancyMonth: slot("transition.workforce.redundancyMonth"),
+      cover: slot("council.agencyCoverShare"),
+      premium: slot("council.agencyPremium"),
+      overheads: slot("finance.overheadsPerFte"),
+      children: slot("council.children"),
+    };
+  }
+
+  /** True when the transition's workforce categories are costed from the workforce flows. */
+  get fromFlows(): boolean {
+    return this.flowPlan !== null;
+  }
+
   private scratchState: ComparisonState | undefined;
 
   /** A state kept for callers that copy the figures out at once (compareScenarios). */
@@ -245,7 +353,7 @@ export class ComparisonModel {
   }
 
   newState(): ComparisonState {
-    return new ComparisonState(this.baseline.newState(), this.option.newState(), this.baseline.tiers.length, this.option.tiers.length, this.years, this.horizon);
+    return new ComparisonState(this.baseline.newState(), this.option.newState(), this.baseline.tiers.length, this.option.tiers.length, this.years, this.horizon, this.flowPlan ? this.flowPlan.base.length : 0);
   }
 
   private readonly yearNames: string[] = [];
@@ -293,10 +401,21 @@ export class ComparisonModel {
     const years = this.years;
     const yearTotals = state.yearTotals;
     const profileSlots = this.profileSlotTable;
+    const fromFlows = state.flows ? state.flows.rowsByCategory : null;
     for (let y = 0; y < years; y++) yearTotals[y] = 0;
     let total = 0;
     for (let c = 0; c < CATEGORY_COUNT; c++) {
       const row = state.transition[c]!;
+      const timed = fromFlows ? fromFlows[c]! : null;
+      if (timed !== null) {
+        // a category the flows cost falls in the years the flows put it in
+        for (let y = 0; y < years; y++) {
+          row[y] = timed[y]!;
+          yearTotals[y]! += timed[y]!;
+        }
+        total += categories[c]!;
+        continue;
+      }
       const first = c * years;
       const amount = categories[c]!;
       let weightSum = 0;
@@ -350,12 +469,7 @@ export class ComparisonModel {
     // Posts: a baseline tier that shrinks or goes loses posts; their holders (the filled ones) are
     // redeployed or leave. An option tier that grows or is new gains posts, filled first by the
     // redeployed and then by recruitment.
-    const vacancyBase = baseInputs[this.vacancyBaseSlot]!;
-    const vacancyOption = p[this.vacancyOptionSlot]!;
-    const multiplier = p[t.multiplier]!;
-    const cap = this.actualPay ? Infinity : p[t.weeklyPayCap]!;
     const strainAge = p[t.strainAge]!;
-    const strainPerSalary = p[t.strainPerSalary]!;
     // Weeks due to an average leaver, and the share old enough for pension strain.
     let weeksPerLeaver = 0;
     let strainShare = 0;
@@ -365,6 +479,45 @@ export class ComparisonModel {
       weeksPerLeaver += share * redundancyWeeksCore(age, p[group.service]!);
       if (age >= strainAge) strainShare += share;
     }
+    if (this.flowPlan !== null) {
+      this.flowSpend(base, opt, baseInputs, p, state, weeksPerLeaver, strainShare);
+    } else {
+      this.typedSpend(base, opt, baseInputs, p, state, weeksPerLeaver, strainShare);
+    }
+    categories[C.training] = p[t.trainingPerWorker]! * opt.caseHoldingFte + p[t.trainingPerTeam]! * opt.teams;
+    categories[C.systems] = p[t.systems]!;
+    const programmeCost = employerCostCore(p[t.programmeSalary]!, p[t.niRate]!, p[t.niThreshold]!, p[t.pensionRate]!, p[t.levyRate]!);
+    categories[C.programmeTeam] = p[t.programmeFte]! * programmeCost * p[t.programmeYears]!;
+  }
+
+  /** Posts deleted per baseline tier and their holders (filled posts), and the new posts per option tier. */
+  private posts(base: ModelState, opt: ModelState, vacancyBase: number, state: ComparisonState): void {
+    for (let b = 0; b < this.baseline.tiers.length; b++) {
+      const match = this.matchInOption[b]!;
+      const deleted = Math.max(0, base.fte[b]! - (match >= 0 ? opt.fte[match]! : 0));
+      state.deleted[b] = deleted;
+      state.holders[b] = deleted * (1 - vacancyBase);
+    }
+    for (let o = 0; o < this.option.tiers.length; o++) {
+      const match = this.matchInBaseline[o]!;
+      state.newPosts[o] = Math.max(0, opt.fte[o]! - (match >= 0 ? base.fte[match]! : 0));
+    }
+  }
+
+  /**
+   * The workforce categories from the shares typed in: holders of deleted posts redeployed by their
+   * tier's share, the rest made redundant at once; new posts filled (at the option's vacancy rate) by
+   * the redeployed first and then by recruitment; double running a share of the baseline's run cost for
+   * some months; no agency bridging.
+   */
+  private typedSpend(base: ModelState, opt: ModelState, baseInputs: Float64Array, p: Float64Array, state: ComparisonState, weeksPerLeaver: number, strainShare: number): void {
+    const t = this.t;
+    const categories = state.categoryTotals;
+    const vacancyBase = baseInputs[this.vacancyBaseSlot]!;
+    const vacancyOption = p[this.vacancyOptionSlot]!;
+    const multiplier = p[t.multiplier]!;
+    const cap = this.actualPay ? Infinity : p[t.weeklyPayCap]!;
+    const strainPerSalary = p[t.strainPerSalary]!;
     let redundancy = 0;
     let strain = 0;
     let redeployedTotal = 0;
@@ -397,11 +550,85 @@ export class ComparisonModel {
     categories[C.redundancy] = redundancy;
     categories[C.pensionStrain] = strain;
     categories[C.recruitment] = state.recruited * p[t.recruitmentPerPost]!;
-    categories[C.training] = p[t.trainingPerWorker]! * opt.caseHoldingFte + p[t.trainingPerTeam]! * opt.teams;
     categories[C.doubleRunning] = p[t.doubleRunningShare]! * base.runCost * (p[t.doubleRunningMonths]! / 12);
-    categories[C.systems] = p[t.systems]!;
-    const programmeCost = employerCostCore(p[t.programmeSalary]!, p[t.niRate]!, p[t.niThreshold]!, p[t.pensionRate]!, p[t.levyRate]!);
-    categories[C.programmeTeam] = p[t.programmeFte]! * programmeCost * p[t.programmeYears]!;
+    categories[C.agencyBridging] = 0;
+  }
+
+  /**
+   * The workforce categories from the workforce flows (engine/workforce/flows.ts), costed month by month
+   * (engine/workforce/flowCosts.ts): each flow tier's costs of one FTE from its salary (the option's, or
+   * the baseline's for a tier that goes) and the option's rates.
+   */
+  private flowSpend(base: ModelState, opt: ModelState, baseInputs: Float64Array, p: Float64Array, state: ComparisonState, weeksPerLeaver: number, strainShare: number): void {
+    const t = this.t;
+    const plan = this.flowPlan!;
+    const flows = state.flows!;
+    const categories = state.categoryTotals;
+    this.posts(base, opt, baseInputs[this.vacancyBaseSlot]!, state);
+    const vacancy = p[this.vacancyOptionSlot]!;
+    const cover = p[plan.cover]!;
+    const premium = p[plan.premium]!;
+    const overheads = p[plan.overheads]!;
+    const niRate = p[t.niRate]!;
+    const niThreshold = p[t.niThreshold]!;
+    const pensionRate = p[t.pensionRate]!;
+    const levyRate = p[t.levyRate]!;
+    const multiplier = p[t.multiplier]!;
+    const cap = this.actualPay ? Infinity : p[t.weeklyPayCap]!;
+    const strainPerSalary = p[t.strainPerSalary]!;
+    const { from, to, holdsCases, redeployable } = flows.tiers;
+    const unit = flows.unit;
+    for (let u = 0; u < plan.base.length; u++) {
+      const b = plan.base[u]!;
+      const o = plan.option[u]!;
+      from[u] = b >= 0 ? base.fte[b]! : 0;
+      to[u] = o >= 0 ? opt.fte[o]! : 0;
+      holdsCases[u] = plan.holdsCases[u]!;
+      redeployable[u] = b >= 0 ? p[this.redeployedSlot[b]!]! : 0;
+      const salary = o >= 0 ? opt.salary[o]! : base.salary[b]!;
+      const onCost = salary + (salary > niThreshold ? niRate * (salary - niThreshold) : 0) + pensionRate * salary;
+      unit.employed[u] = onCost + levyRate * salary + overheads;
+      unit.agencyBase[u] = onCost + overheads;
+      unit.agencyPremium[u] = premium * onCost;
+      // a holder made redundant leaves the post the baseline paid
+      const leaving = b >= 0 ? base.salary[b]! : salary;
+      unit.redundancy[u] = weeksPerLeaver * Math.min(leaving / 52, cap) * multiplier;
+      unit.strain[u] = strainShare * strainPerSalary * leaving;
+    }
+    for (let y = 0; y < this.years; y++) flows.ramp[y] = p[this.rampSlots[y]!]!;
+    flowsCore(
+      flows.buffers,
+      flows.tiers,
+      flows.ramp,
+      p[plan.turnover]!,
+      vacancy,
+      cover,
+      plan.starters >= 0 ? p[plan.starters]! : Infinity,
+      p[plan.monthsToFill]!,
+      p[plan.redundancyMonth]!,
+      p[plan.children]!,
+    );
+    const costs = flows.costs;
+    flowCostsCore(flows.buffers, unit, vacancy, cover, p[t.recruitmentPerPost]!, costs);
+    let recruited = 0;
+    for (let u = 0; u < plan.base.length; u++) recruited += costs.recruited[u]!;
+    state.recruited = recruited;
+    for (let b = 0; b < this.baseline.tiers.length; b++) {
+      // the baseline's tiers come first among the flow tiers
+      state.redeployed[b] = costs.redeployedOut[b]!;
+      state.leavers[b] = costs.redundant[b]!;
+      flows.wastage[b] = Math.max(0, state.holders[b]! - costs.redeployedOut[b]! - costs.redundant[b]!);
+    }
+    const sum = (row: Float64Array) => {
+      let total = 0;
+      for (let y = 0; y < row.length; y++) total += row[y]!;
+      return total;
+    };
+    categories[C.redundancy] = sum(costs.redundancy);
+    categories[C.pensionStrain] = sum(costs.pensionStrain);
+    categories[C.recruitment] = sum(costs.recruitment);
+    categories[C.doubleRunning] = sum(costs.doubleRunning);
+    categories[C.agencyBridging] = sum(costs.agencyBridging);
   }
 }
 

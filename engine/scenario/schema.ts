@@ -405,6 +405,17 @@ export const transitionSpec: ObjectSpec = {
         years: { type: "number", unit: "years", min: 0, max: 10, label: "Programme team years" },
       },
     },
+    workforce: {
+      type: "object",
+      label: "Workforce flows",
+      optional: true,
+      help: "The workforce month by month through the move: starters within the council's recruitment capacity, leavers at its turnover, holders of posts that go redeployed, leaving by natural wastage or made redundant.",
+      fields: {
+        fromFlows: { type: "boolean", label: "Cost the workforce's transition from the flows", optional: true, help: "On: redundancy, pension strain, recruitment, double running and agency bridging are costed from the flows month by month, in place of the redeployed shares' leavers, the new posts count and the double running share typed in. Off (the default): the typed shares." },
+        monthsToFill: { type: "number", unit: "months", min: 1, max: 36, label: "Months to fill a post", optional: true, help: "Months to fill a post beyond those turnover vacates: each month a tier short of staff fills this fraction of its gap. Default 3, an assumption." },
+        redundancyMonth: { type: "number", unit: "months", min: 0, max: 599, integer: true, label: "Month of redundancies", optional: true, help: "The month of the appraisal, counted from 0, in which holders of posts that go who are still in post are made redundant. Default: the last month of the transition." },
+      },
+    },
   },
 };
 

@@ -214,10 +214,25 @@ export const TRANSITION_CATEGORIES = [
   "recruitment",
   "training",
   "doubleRunning",
+  "agencyBridging",
   "systems",
   "programmeTeam",
 ] as const;
 export type TransitionCategory = (typeof TRANSITION_CATEGORIES)[number];
+
+/**
+ * The workforce flows of a move (engine/workforce/flows.ts): their assumptions, and whether they cost
+ * the transition's workforce categories (redundancy, pension strain, recruitment, double running and
+ * agency bridging) in place of the shares typed in `redeployed`, `recruitmentPerPost`'s post count and
+ * `doubleRunning`.
+ */
+export interface TransitionWorkforce {
+  fromFlows: boolean;
+  /** Months to fill a post beyond those turnover vacates (a month's share of the gap is 1 ÷ this). */
+  monthsToFill: number;
+  /** The month of the appraisal (from 0) in which holders of posts that go, still in post, are made redundant. */
+  redundancyMonth: number;
+}
 
 /** The drivers of one-off transition spend; the total is always computed, never typed in. */
 export interface Transition {
@@ -258,6 +273,8 @@ export interface Transition {
   systems: number;
   /** The programme team that runs the change: FTE, salary, and years. */
   programmeTeam: { fte: number; salary: number; years: number };
+  /** The workforce flows of the move (filled with defaults when a scenario leaves them out). */
+  workforce: TransitionWorkforce;
 }
 
 export interface Scenario {

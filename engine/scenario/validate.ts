@@ -37,6 +37,7 @@ export function validateInput(input: unknown, options: ValidateOptions = {}): Sc
     applyRateDefaults(plain, walk.allSources, issues);
     checkFinance(plain, issues);
     if (plain.transition) checkTransition(plain, issues);
+    if (plain.transition && issues.length === 0) applyWorkforceDefaults(plain, walk.allSources, issues);
     if (plain.transition && issues.length === 0) carryTransitionMoney(plain, walk.allSources, walk.allDistributions, issues);
     checkUncertainInputs(walk.allDistributions, plain.correlations ?? [], new Set([...walk.allNumberKeys, ...Object.keys(walk.allSources)]), issues);
   }
@@ -366,6 +367,32 @@ function checkTransition(plain: Record<string, any>, issues: Issue[]): void {
   }
   const leaverShares = t.leavers.reduce((s, g) => s + g.share, 0);
   if (Math.abs(leaverShares - 1) > SHARE_SUM_TOLERANCE) issues.push({ path: "transition.leavers", reason: `shares must sum to 1, got ${round6(leaverShares)}` });
+}
+
+/** Months to fill a post when a scenario does not say (an assumption: no published time to fill was found). */
+export const DEFAULT_MONTHS_TO_FILL = 3;
+
+/**
+ * The transition's workforce flows: their defaults filled in (off; three months to fill a post;
+ * redundancies in the transition's last month), and what costing from them needs checked.
+ */
+function applyWorkforceDefaults(plain: Record<string, any>, sources: Record<string, { source?: string; assumption?: string }>, issues: Issue[]): void {
+  const t = plain.transition as Transition;
+  const w = ((t as Partial<Transition>).workforce ??= {} as Transition["workforce"]) as Partial<Transition["workforce"]>;
+  if (w.fromFlows === undefined) {
+    w.fromFlows = false;
+    sources["transition.workforce.fromFlows"] ??= { assumption: "default: the workforce categories from the shares typed in" };
+  }
+  if (w.monthsToFill === undefined) {
+    w.monthsToFill = DEFAULT_MONTHS_TO_FILL;
+    sources["transition.workforce.monthsToFill"] ??= { assumption: "default: three months to fill a post beyond those turnover vacates (notice, checks, induction); no published time to fill was found" };
+  }
+  if (w.redundancyMonth === undefined) {
+    w.redundancyMonth = t.years * 12 - 1;
+    sources["transition.workforce.redundancyMonth"] ??= { assumption: "default: the last month of the transition" };
+  }
+  const months = (plain.finance as Finance).appraisal.horizonYears * 12;
+  if (w.redundancyMonth >= months) issues.push({ path: "transition.workforce.redundancyMonth", reason: `must be a month of the ${months}-month appraisal (0 to ${months - 1}), got ${w.redundancyMonth}` });
 }
 
 /** Settings the validator fills in when a scenario leaves them out, with what the trace should say. */

@@ -146,6 +146,18 @@ function comparisonOnlyReader(model: ComparisonModel, name: string): ((s: Compar
       return (s) => sum(s.leavers);
     case "transition.posts.recruited":
       return (s) => s.recruited;
+    case "transition.posts.naturalWastage":
+      return (s) => (s.flows ? sum(s.flows.wastage) : 0);
+    // The workforce flows' figures, for a transition costed from them. A draw not fully staffed within
+    // the horizon reads the horizon's months: at least that long (a summary's top end then says "at least").
+    case "transition.workforce.monthsToFullStaffing": {
+      const months = model.horizon * 12;
+      return model.fromFlows ? (s) => (s.flows!.buffers.monthsToFullStaffing < 0 ? months : s.flows!.buffers.monthsToFullStaffing) : undefined;
+    }
+    case "transition.workforce.extraAgencyFteMonths":
+      return model.fromFlows ? (s) => s.flows!.costs.extraAgencyFteMonths : undefined;
+    case "transition.workforce.unfilledPayNotSpent":
+      return model.fromFlows ? (s) => s.flows!.costs.unfilledPayNotSpent : undefined;
     case "appraisal.transitionWithOptimismBias": {
       const horizon = model.horizon;
       return (s) => sum(s.cashTransition, horizon);

@@ -105,72 +105,224 @@ function check(settings: FlowSettings): void {
   if (!(settings.children >= 0)) bad("children", `must be at least 0, got ${settings.children}`);
 }
 
+/**
+ * The flows of `n` tiers over `months` months in preallocated arrays, month k's figure for tier i at
+ * k × n + i, so an uncertainty analysis can run them many times without allocating. workforceFlows
+ * reads them out as months; the comparison model costs them (flowCosts.ts).
+ */
+export class FlowBuffers {
+  readonly n: number;
+  readonly months: number;
+  readonly establishment: Float64Array;
+  readonly opening: Float64Array;
+  readonly leavers: Float64Array;
+  readonly redeployedOut: Float64Array;
+  readonly redeployedIn: Float64Array;
+  readonly starters: Float64Array;
+  readonly redundancies: Float64Array;
+  readonly closing: Float64Array;
+  readonly vacancies: Float64Array;
+  readonly agency: Float64Array;
+  /** Per month: children ÷ case-holders at work, NaN when none are. */
+  readonly caseload: Float64Array;
+  /** Per tier, working space of one month. */
+  readonly aimBefore: Float64Array;
+  readonly pool: Float64Array;
+  readonly gap: Float64Array;
+  readonly movable: Float64Array;
+  readonly wanted: Float64Array;
+  /** Months to full staffing (a count), or −1 when not within the months run. */
+  monthsToFullStaffing = -1;
+
+  constructor(n: number, months: number) {
+    this.n = n;
+    this.months = months;
+    const grid = () => new Float64Array(n * months);
+    this.establishment = grid();
+    this.opening = grid();
+    this.leavers = grid();
+    this.redeployedOut = grid();
+    this.redeployedIn = grid();
+    this.starters = grid();
+    this.redundancies = grid();
+    this.closing = grid();
+    this.vacancies = grid();
+    this.agency = grid();
+    this.caseload = new Float64Array(months);
+    const row = () => new Float64Array(n);
+    this.aimBefore = row();
+    this.pool = row();
+    this.gap = row();
+    this.movable = row();
+    this.wanted = row();
+  }
+}
+
+/** The flows' tiers as arrays (the comparison model fills them from its compiled scenarios). */
+export interface FlowTierArrays {
+  from: Float64Array;
+  to: Float64Array;
+  holdsCases: Uint8Array;
+  redeployable: Float64Array;
+}
+
+/**
+ * The corkscrew, unchecked: the rules above, month by month, into `out` (sized for the tiers and the
+ * months run). `ramp` holds the share of the move made by the end of each transition year (none: all
+ * at once). A redundancy month that is not a whole number is rounded to the nearest month.
+ */
+export function flowsCore(
+  out: FlowBuffers,
+  tiers: FlowTierArrays,
+  ramp: ArrayLike<number>,
+  turnoverRate: number,
+  vacancyRate: number,
+  agencyCoverShare: number,
+  startersPerYear: number,
+  monthsToFill: number,
+  redundancyMonth: number,
+  children: number,
+): void {
+  const n = out.n;
+  const months = out.months;
+  const { from, to, holdsCases, redeployable } = tiers;
+  const { establishment, opening, leavers, redeployedOut, redeployedIn, starters, redundancies, closing, vacancies, agency, aimBefore, pool, gap, movable, wanted } = out;
+  const v = vacancyRate;
+  const monthlyTurnover = turnoverRate / 12;
+  const capacity = startersPerYear / 12;
+  const redundancyAt = Math.round(redundancyMonth);
+  const rampYears = ramp.length;
+  for (let i = 0; i < n; i++) {
+    aimBefore[i] = from[i]! * (1 - v);
+    pool[i] = 0;
+  }
+  out.monthsToFullStaffing = -1;
+  for (let m = 0; m < months; m++) {
+    // the ramp's share of the move made by the end of the month, straight between year ends
+    const year = Math.floor(m / 12);
+    let share = 1;
+    if (rampYears > 0 && year < rampYears) {
+      const before = year === 0 ? 0 : ramp[year - 1]!;
+      share = before + ((ramp[year]! - before) * ((m % 12) + 1)) / 12;
+    }
+    const at = m * n;
+    let movableTotal = 0;
+    let gapTotal = 0;
+    for (let i = 0; i < n; i++) {
+      const k = at + i;
+      const e = from[i]! + (to[i]! - from[i]!) * share;
+      const aim = e * (1 - v);
+      const open = m === 0 ? from[i]! * (1 - v) : closing[k - n]!;
+      const leaving = open * monthlyTurnover;
+      const after = open - leaving;
+      const surplus = after > aim ? after - aim : 0;
+      const short = aim > after ? aim - after : 0;
+      // surplus holders who can move: the tier's redeployable share of the filled posts it has lost
+      const lost = aimBefore[i]! - aim;
+      if (lost > 0) pool[i]! += redeployable[i]! * lost;
+      aimBefore[i] = aim;
+      const canMove = surplus < pool[i]! ? surplus : pool[i]!;
+      establishment[k] = e;
+      opening[k] = open;
+      leavers[k] = leaving;
+      gap[i] = short;
+      movable[i] = canMove;
+      // kept for the redundancies below: the surplus after leavers
+      redundancies[k] = surplus;
+      movableTotal += canMove;
+      gapTotal += short;
+    }
+    const moved = movableTotal < gapTotal ? movableTotal : gapTotal;
+    let wantedTotal = 0;
+    for (let i = 0; i < n; i++) {
+      const k = at + i;
+      const outOf = movableTotal > 0 ? (moved * movable[i]!) / movableTotal : 0;
+      const into = gapTotal > 0 ? (moved * gap[i]!) / gapTotal : 0;
+      redeployedOut[k] = outOf;
+      redeployedIn[k] = into;
+      pool[i]! -= outOf;
+      // a tier short of staff replaces its leavers and fills the rest of its gap over monthsToFill
+      let want = 0;
+      if (gap[i]! > 0) {
+        const left = gap[i]! - into;
+        const leaving = leavers[k]!;
+        want = (left < leaving ? left : leaving) + (left - leaving > 0 ? left - leaving : 0) / monthsToFill;
+      }
+      wanted[i] = want;
+      wantedTotal += want;
+    }
+    const scale = wantedTotal > capacity ? capacity / wantedTotal : 1;
+    let atWork = 0;
+    let full = share === 1;
+    for (let i = 0; i < n; i++) {
+      const k = at + i;
+      const start = wanted[i]! * scale;
+      starters[k] = start;
+      // in the redundancy month, the surplus still in post after redeployment goes
+      const redundant = m === redundancyAt ? redundancies[k]! - redeployedOut[k]! : 0;
+      redundancies[k] = redundant;
+      const close = opening[k]! - leavers[k]! - redeployedOut[k]! + redeployedIn[k]! + start - redundant;
+      closing[k] = close;
+      const vacant = establishment[k]! - close;
+      const vacantPosts = vacant > 0 ? vacant : 0;
+      vacancies[k] = vacantPosts;
+      const covered = vacantPosts * agencyCoverShare;
+      agency[k] = covered;
+      if (holdsCases[i] === 1) atWork += close + covered;
+      // fully staffed once every tier has its aim in post (to a thousandth of an FTE)
+      if (full && close < establishment[k]! * (1 - v) - 1e-3) full = false;
+    }
+    out.caseload[m] = atWork > 0 ? children / atWork : NaN;
+    if (full && out.monthsToFullStaffing < 0) out.monthsToFullStaffing = m + 1;
+  }
+}
+
 export function workforceFlows(tiers: readonly FlowTier[], settings: FlowSettings): Flows {
   check(settings);
   const n = tiers.length;
-  const v = settings.vacancyRate;
-  const monthlyTurnover = settings.turnoverRate / 12;
-  const capacity = settings.startersPerYear / 12;
-  let inPost = tiers.map((t) => t.from * (1 - v));
-  // Holders who may still be redeployed: each tier's redeployable share of the filled posts it has lost so far, less those moved.
-  let aimBefore = tiers.map((t) => t.from * (1 - v));
-  const pool = tiers.map(() => 0);
+  const out = new FlowBuffers(n, settings.months);
+  flowsCore(
+    out,
+    {
+      from: Float64Array.from(tiers, (t) => t.from),
+      to: Float64Array.from(tiers, (t) => t.to),
+      holdsCases: Uint8Array.from(tiers, (t) => (t.holdsCases ? 1 : 0)),
+      redeployable: Float64Array.from(tiers, (t) => t.redeployable),
+    },
+    settings.ramp,
+    settings.turnoverRate,
+    settings.vacancyRate,
+    settings.agencyCoverShare,
+    settings.startersPerYear,
+    settings.monthsToFill,
+    settings.redundancyMonth,
+    settings.children,
+  );
+  return flowsOf(out, tiers);
+}
+
+/** The buffers read out month by month. */
+export function flowsOf(out: FlowBuffers, tiers: readonly { id: string; name: string; holdsCases: boolean }[]): Flows {
+  const n = out.n;
   const months: FlowMonth[] = [];
-  let full: number | null = null;
-  for (let m = 0; m < settings.months; m++) {
-    const share = rampAt(settings.ramp, m);
-    const establishment = tiers.map((t) => t.from + (t.to - t.from) * share);
-    const aim = establishment.map((e) => e * (1 - v));
-    const opening = inPost;
-    const leavers = opening.map((x) => x * monthlyTurnover);
-    const afterLeavers = opening.map((x, i) => x - leavers[i]!);
-    const surplus = afterLeavers.map((x, i) => Math.max(0, x - aim[i]!));
-    const gap = afterLeavers.map((x, i) => Math.max(0, aim[i]! - x));
-    // Redeployment: surplus holders who can move (within the tier's redeployable share of the filled
-    // posts it has lost), shared across the tiers short of staff.
-    for (let i = 0; i < n; i++) pool[i]! += tiers[i]!.redeployable * Math.max(0, aimBefore[i]! - aim[i]!);
-    aimBefore = aim;
-    const movable = surplus.map((s, i) => Math.min(s, pool[i]!));
-    const movableTotal = movable.reduce((a, b) => a + b, 0);
-    const gapTotal = gap.reduce((a, b) => a + b, 0);
-    const moved = Math.min(movableTotal, gapTotal);
-    const redeployedOut = movable.map((x) => (movableTotal > 0 ? (moved * x) / movableTotal : 0));
-    const redeployedIn = gap.map((g) => (gapTotal > 0 ? (moved * g) / gapTotal : 0));
-    for (let i = 0; i < n; i++) pool[i]! -= redeployedOut[i]!;
-    // Starters: a tier short of staff replaces its leavers and fills the rest of its gap over monthsToFill.
-    const wanted = gap.map((g, i) => {
-      if (g <= 0) return 0;
-      const left = g - redeployedIn[i]!;
-      return Math.min(left, leavers[i]!) + Math.max(0, left - leavers[i]!) / settings.monthsToFill;
-    });
-    const wantedTotal = wanted.reduce((a, b) => a + b, 0);
-    const scale = wantedTotal > capacity ? capacity / wantedTotal : 1;
-    const starters = wanted.map((w) => w * scale);
-    // Redundancy: in the chosen month, the surplus still in post after redeployment.
-    const redundancies = surplus.map((s, i) => (m === settings.redundancyMonth ? s - redeployedOut[i]! : 0));
-    const closing = opening.map((x, i) => x - leavers[i]! - redeployedOut[i]! + redeployedIn[i]! + starters[i]! - redundancies[i]!);
-    const vacancies = establishment.map((e, i) => Math.max(0, e - closing[i]!));
-    const agency = vacancies.map((x) => x * settings.agencyCoverShare);
-    let atWork = 0;
-    for (let i = 0; i < n; i++) if (tiers[i]!.holdsCases) atWork += closing[i]! + agency[i]!;
+  for (let m = 0; m < out.months; m++) {
+    const pick = (a: Float64Array) => Array.from(a.subarray(m * n, m * n + n));
+    const caseload = out.caseload[m]!;
     months.push({
-      establishment,
-      opening,
-      leavers,
-      redeployedOut,
-      redeployedIn,
-      starters,
-      redundancies,
-      closing,
-      vacancies,
-      agency,
-      caseloadAtWork: atWork > 0 ? settings.children / atWork : null,
+      establishment: pick(out.establishment),
+      opening: pick(out.opening),
+      leavers: pick(out.leavers),
+      redeployedOut: pick(out.redeployedOut),
+      redeployedIn: pick(out.redeployedIn),
+      starters: pick(out.starters),
+      redundancies: pick(out.redundancies),
+      closing: pick(out.closing),
+      vacancies: pick(out.vacancies),
+      agency: pick(out.agency),
+      caseloadAtWork: Number.isNaN(caseload) ? null : caseload,
     });
-    // fully staffed once every tier has its aim in post (to a thousandth of an FTE), after the ramp is complete
-    if (full === null && share === 1 && closing.every((x, i) => x >= aim[i]! - 1e-3)) full = m + 1;
-    inPost = closing;
   }
-  return { tiers: tiers.map((t) => ({ id: t.id, name: t.name, holdsCases: t.holdsCases })), months, monthsToFullStaffing: full };
+  return { tiers: tiers.map((t) => ({ id: t.id, name: t.name, holdsCases: t.holdsCases })), months, monthsToFullStaffing: out.monthsToFullStaffing < 0 ? null : out.monthsToFullStaffing };
 }
 
 /** A year of the flows: flows added over its months, stocks at its last month, agency averaged. */

@@ -1,21 +1,18 @@
 import { runScenario } from "../model/result.js";
 import { ScenarioError } from "../errors.js";
 import type { Scenario } from "../scenario/types.js";
+import { DEFAULT_MONTHS_TO_FILL } from "../scenario/validate.js";
 import { workforceFlows, type FlowTier, type Flows } from "./flows.js";
 
-/** The flows' own assumptions, which no scenario setting holds yet. */
+/** The flows' own assumptions, in place of the option's transition.workforce settings. */
 export interface FlowOptions {
-  /** Months to fill a gap beyond the posts turnover vacates (default 3). */
+  /** Months to fill a gap beyond the posts turnover vacates (default: the option's transition.workforce.monthsToFill, else 3). */
   monthsToFill?: number;
-  /** The month (0-based) in which surplus holders still in post are made redundant (default: the transition's last). */
+  /** The month (0-based) in which surplus holders still in post are made redundant (default: the option's transition.workforce.redundancyMonth, else the transition's last). */
   redundancyMonth?: number;
 }
 
-/**
- * Three months to fill a post beyond those turnover vacates (notice, checks, induction): an assumption,
- * as no published time to fill for children's social work was found.
- */
-export const DEFAULT_MONTHS_TO_FILL = 3;
+export { DEFAULT_MONTHS_TO_FILL };
 
 /**
  * The workforce flows of a scenario (a steady state: its posts do not change) or of the move from a
@@ -51,8 +48,8 @@ export function scenarioFlows(option: Scenario, baseline?: Scenario, options: Fl
     vacancyRate: council.vacancyRate,
     agencyCoverShare: council.agencyCoverShare,
     startersPerYear: council.startersPerYear ?? Infinity,
-    monthsToFill: options.monthsToFill ?? DEFAULT_MONTHS_TO_FILL,
-    redundancyMonth: options.redundancyMonth ?? Math.max(0, years * 12 - 1),
+    monthsToFill: options.monthsToFill ?? transition?.workforce.monthsToFill ?? DEFAULT_MONTHS_TO_FILL,
+    redundancyMonth: options.redundancyMonth ?? (moving ? transition!.workforce.redundancyMonth : Math.max(0, years * 12 - 1)),
     children: council.children,
   });
 }

@@ -20,6 +20,7 @@ describe("a comparison worked by hand (the small scenarios)", () => {
 
   test("transition categories from their drivers", () => {
     expect(c.transition.byCategory).toEqual({
+      agencyBridging: 0, // no agency bridging from the shares typed in
       redundancy: 25384.62, // 16.5 weeks × £40,000/52 × multiplier 2
       pensionStrain: 0, // the leaver is 46, under the strain age
       recruitment: 1500, // 1.5 × £1,000

@@ -66,7 +66,7 @@ export function expectations(built: BuiltWorkbook): Expectation[] {
           at(`${role.id} ${key}`, cell, value, field === "discountFactor" ? "number" : "money");
         } else {
           const f = own.get(key)!;
-          const value = key === "appraisal.paybackYear" && f.value === null ? "not within the horizon" : f.value;
+          const value = (key === "appraisal.paybackYear" || key === "transition.workforce.monthsToFullStaffing") && f.value === null ? "not within the horizon" : f.value;
           at(`${role.id} ${key}`, cell, value as Value, MONEY_UNITS.has(f.unit) ? "money" : typeof value === "number" ? "number" : "exact");
         }
       }

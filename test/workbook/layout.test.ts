@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type ExcelJS from "exceljs";
-import { compareScenarios, listSettings, loadPreset, MODEL_VERSION, runScenario } from "../../engine/index.js";
+import { compareScenarios, listSettings, loadPreset, MODEL_VERSION, runScenario, scenarioFlows } from "../../engine/index.js";
 import { exportWorkbook } from "../../workbook/index.js";
 import { FUNCTIONS } from "../../workbook/formula.js";
 import { loadWorkbook } from "./spreadsheets.js";
@@ -32,8 +32,33 @@ function formulas(sheet?: string): { where: string; formula: string; result: unk
   return out;
 }
 
-test("sheets: cover, inputs, calculations, rounding, outputs, checks, scenario files", () => {
-  expect(wb.worksheets.map((w) => w.name)).toEqual(["Cover", "Inputs", "Calculations", "Rounding", "Outputs", "Checks", "Scenario files"]);
+test("sheets: cover, inputs, calculations, rounding, outputs, checks, scenario files, and the flows of an option whose transition is costed from them", () => {
+  expect(loadPreset("blueprint").transition?.workforce.fromFlows).toBe(true);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["Cover", "Inputs", "Calculations", "Rounding", "Outputs", "Checks", "Scenario files", "Flows (option)"]);
+});
+
+test("the flows sheet: every tier's corkscrew a formula month by month (closing = opening − leavers − out + in + starters − redundant), its cached values the engine's flows", () => {
+  const ws = wb.getWorksheet("Flows (option)")!;
+  const flows = scenarioFlows(loadPreset("blueprint"), loadPreset("baseline-2018"));
+  const rowOf = (label: string) => {
+    let found: ExcelJS.Row | undefined;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === label) found = row;
+    });
+    if (!found) throw new Error(`no row ${label}`);
+    return found;
+  };
+  const firstMonth = 4; // column D: label, unit, total, then the months
+  flows.tiers.forEach((t, i) => {
+    const closing = rowOf(`${t.name}: in post at the month's end = opening − leavers − redeployed out + redeployed in + starters − made redundant`);
+    const opening = rowOf(`${t.name}: in post at the month's start (the month before's closing)`);
+    for (const m of [0, 1, 11, 12, 35, 36, 119]) {
+      const cell = closing.getCell(firstMonth + m);
+      expect(cell.formula).toMatch(/^\(?.*-.*-.*\+.*\+.*-/);
+      expect(cell.result as number).toBeCloseTo(flows.months[m]!.closing[i]!, 6);
+      if (m > 0) expect(opening.getCell(firstMonth + m).formula).toBe(closing.getCell(firstMonth + m - 1).address);
+    }
+  });
 });
 
 test("every setting of both scenarios is on Inputs with its value, unit, source and a defined name", () => {
