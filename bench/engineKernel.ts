@@ -21,7 +21,11 @@ export const K = {
   profiles: 64, // 7 categories × 3 years: 64..84
   ramp: 85, // 3 years: 85..87
   futurePayAward: 88, deflator: 89, optimismBias: 90, tolerance: 91, discountRate: 92,
-  size: 93,
+  // the referral team's workload, the enablers who take over administration, optimism bias on the run cost change
+  referrals: 93, oEnAdmPer: 94, oEnAdmSalary: 95, hoursPerWeek: 96, administration: 97, administrationToSupport: 98, optimismBiasRunCost: 99,
+  // where draws of inputs that move no money land (the week's other changes; the flows' months to fill, with the shares typed in)
+  noMoney: 100,
+  size: 101,
 } as const;
 
 /** Fills the kernel's inputs from the two presets (done once, outside the timed loop). */
@@ -47,6 +51,10 @@ export function kernelInputs(baseline: Scenario, option: Scenario): Float64Array
   p[K.oEnPer] = size(option, "enabler").per; p[K.oEnSalary] = tier(option, "enabler").salary;
   p[K.oInPer] = size(option, "insight").per; p[K.oInSalary] = tier(option, "insight").salary;
   p[K.oStFte] = size(option, "strategy").fte; p[K.oStSalary] = tier(option, "strategy").salary;
+  p[K.referrals] = c.referralsPerYear!;
+  p[K.oEnAdmPer] = size(option, "enablerAdministration").per; p[K.oEnAdmSalary] = tier(option, "enablerAdministration").salary;
+  p[K.hoursPerWeek] = option.timeUse.hoursPerWeek; p[K.administration] = option.timeUse.administration; p[K.administrationToSupport] = option.timeUse.changes.administrationToSupport;
+  p[K.optimismBiasRunCost] = option.finance.appraisal.optimismBiasRunCost;
   const t = option.transition!;
   p[K.redeployTm] = t.redeployed.teamManager!; p[K.redeploySm] = t.redeployed.serviceManager!; p[K.redeployHos] = t.redeployed.headOfService!; p[K.redeployBs] = t.redeployed.businessSupport!;
   p[K.multiplier] = t.redundancy.multiplier; p[K.strainAge] = t.redundancy.strainAge; p[K.strainPerSalary] = t.redundancy.strainPerSalary;
@@ -97,9 +105,11 @@ function ceil(x: number): number {
  */
 export function kernel(p: Float64Array, out: Float64Array, scratch: Float64Array): void {
   const children = p[K.children]!;
+  // A caseload is children per case-holder at work (employed and agency), so posts = children × share ÷ (caseload × at work).
+  const atWork = 1 - p[K.vacancy]! * (1 - p[K.agencyShare]!);
   // Baseline sizing.
-  const bSw = (children * p[K.bSwShare]!) / p[K.bSwCpw]!;
-  const bSp = (children * p[K.bSpShare]!) / p[K.bSpCpw]!;
+  const bSw = (children * p[K.bSwShare]!) / (p[K.bSwCpw]! * atWork);
+  const bSp = (children * p[K.bSpShare]!) / (p[K.bSpCpw]! * atWork);
   const bCase = bSw + bSp;
   const bTm = bCase / p[K.bTmPer]!;
   const bSm = bTm / p[K.bSmPer]!;
@@ -110,17 +120,18 @@ export function kernel(p: Float64Array, out: Float64Array, scratch: Float64Array
   let levy = scratch[0]! + scratch[1]! + scratch[2]! + scratch[3]! + scratch[4]! + scratch[5]!;
   base += Math.max(0, levy - p[K.levyAllowance]!);
   // Option sizing.
-  const oSw = (children * p[K.oSwShare]!) / p[K.oSwCpw]!;
-  const oSp = (children * p[K.oSpShare]!) / p[K.oSpCpw]!;
+  const oSw = (children * p[K.oSwShare]!) / (p[K.oSwCpw]! * atWork);
+  const oSp = (children * p[K.oSpShare]!) / (p[K.oSpCpw]! * atWork);
   const oCase = oSw + oSp;
   const teams = ceil(oCase / p[K.oTeamSize]!);
-  const oRef = teams / p[K.oRefPer]!;
-  const oEn = teams / p[K.oEnPer]!;
+  const oRef = p[K.referrals]! / p[K.oRefPer]!;
+  const oEn = oCase / p[K.oEnPer]!;
+  const oEnAdm = (oCase * p[K.hoursPerWeek]! * p[K.administration]! * p[K.administrationToSupport]!) / p[K.oEnAdmPer]!;
   const oIn = teams / p[K.oInPer]!;
   const oSt = p[K.oStFte]!;
   let option = tierCost(p, oSw, p[K.oSwSalary]!, scratch, 0) + tierCost(p, oSp, p[K.oSpSalary]!, scratch, 1) + tierCost(p, oRef, p[K.oRefSalary]!, scratch, 2)
-    + tierCost(p, oEn, p[K.oEnSalary]!, scratch, 3) + tierCost(p, oIn, p[K.oInSalary]!, scratch, 4) + tierCost(p, oSt, p[K.oStSalary]!, scratch, 5);
-  levy = scratch[0]! + scratch[1]! + scratch[2]! + scratch[3]! + scratch[4]! + scratch[5]!;
+    + tierCost(p, oEn, p[K.oEnSalary]!, scratch, 3) + tierCost(p, oEnAdm, p[K.oEnAdmSalary]!, scratch, 13) + tierCost(p, oIn, p[K.oInSalary]!, scratch, 4) + tierCost(p, oSt, p[K.oStSalary]!, scratch, 5);
+  levy = scratch[0]! + scratch[1]! + scratch[2]! + scratch[3]! + scratch[13]! + scratch[4]! + scratch[5]!;
   option += Math.max(0, levy - p[K.levyAllowance]!);
   out[0] = base;
   out[1] = option;
@@ -142,7 +153,7 @@ export function kernel(p: Float64Array, out: Float64Array, scratch: Float64Array
   const salaryWeeks = leaversTm * p[K.bTmSalary]! + leaversSm * p[K.bSmSalary]! + leaversHos * p[K.bHosSalary]! + leaversBs * p[K.bBsSalary]!;
   const redundancy = (salaryWeeks / 52) * avgWeeks * p[K.multiplier]!;
   const strain = salaryWeeks * strainShare * p[K.strainPerSalary]!;
-  const newPosts = Math.max(0, oSw - bSw) + Math.max(0, oSp - bSp) + oRef + oEn + oIn + oSt;
+  const newPosts = Math.max(0, oSw - bSw) + Math.max(0, oSp - bSp) + oRef + oEn + oEnAdm + oIn + oSt;
   const recruitment = Math.max(0, newPosts * keep - redeployed) * p[K.recruitment]!;
   const training = p[K.trainWorker]! * oCase + p[K.trainTeam]! * teams;
   const doubleRunning = p[K.drShare]! * base * (p[K.drMonths]! / 12);
@@ -176,7 +187,8 @@ export function kernel(p: Float64Array, out: Float64Array, scratch: Float64Array
     }
     const spend = y === 0 ? y0 * bias : y === 1 ? y1 * bias : y === 2 ? y2 * bias : 0;
     const ramp = y < 3 ? p[K.ramp + y]! : 1;
-    const amount = -(spend + change * ramp * real);
+    const runChange = change * ramp * real;
+    const amount = -(spend + runChange + p[K.optimismBiasRunCost]! * Math.abs(runChange));
     npv += amount * factor;
     cumulative += amount;
     if (payback < 0 && cumulative >= -1e-6) payback = y;

@@ -5,6 +5,7 @@ import { functionsBenchmark } from "./functions.js";
 import { uncertaintyBenchmark } from "./uncertainty.js";
 import { cliBenchmark } from "./cli.js";
 import { parallelBenchmark } from "./parallel.js";
+import { flowsBenchmark } from "./flows.js";
 
 /**
  * `npm run bench`: every benchmark, each against a peer in the same run, printed as ratios.
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, () => string | Promise<string>> = {
   uncertainty: uncertaintyBenchmark,
   cli: cliBenchmark,
   parallel: parallelBenchmark,
+  flows: flowsBenchmark,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,3 +1,4 @@
+import { typedBlueprint } from "./presets.js";
 import { compileComparison, createSimulation, publishedCouncilTable, loadPreset, normalCdf, normalQuantile, sampler, streamOf, sweep, uniformAt, type Scenario } from "../engine/index.js";
 import { cholesky, normalCorrelationForRank } from "../engine/uncertainty/correlation.js";
 import { probability, summarise } from "../engine/uncertainty/summary.js";
@@ -32,6 +33,14 @@ const KERNEL_SLOT: Record<string, number> = {
   "transition.redundancy.strainPerSalary": K.strainPerSalary,
   "transition.systems": K.systems,
   "transition.training.perTeam": K.trainTeam,
+  "structure.tiers.enablerAdministration.span.per": K.oEnAdmPer,
+  "structure.tiers.referral.span.per": K.oRefPer,
+  "timeUse.changes.administrationToSupport": K.administrationToSupport,
+  // the week's other changes move direct contact, not money; with the shares typed in, the months to fill move nothing
+  "timeUse.changes.freedToDirectContact": K.noMoney,
+  "timeUse.changes.reportingCutPerLayer": K.noMoney,
+  "timeUse.changes.travelCut": K.noMoney,
+  "transition.workforce.monthsToFill": K.noMoney,
 };
 
 /** The kernel's run: the same draws as the engine's (seed, input, draw), the same summaries. */
@@ -99,8 +108,11 @@ async function seconds(run: () => Promise<unknown> | unknown, rounds: number): P
 
 export async function uncertaintyBenchmark(): Promise<string> {
   const baseline = loadPreset("baseline-2018");
-  const option = loadPreset("blueprint");
-  const simulation = createSimulation(option, { baseline, draws: DRAWS, seed: SEED });
+  // the kernel works the workforce categories from the shares typed in (bench/flows.ts times the flows)
+  const option = typedBlueprint();
+  // The presets' own distributions: the kernel has a slot for each. (The default spreads of every other
+  // assumption add inputs to draw but no arithmetic to time: the model is the same either way.)
+  const simulation = createSimulation(option, { baseline, draws: DRAWS, seed: SEED, defaultSpreads: false });
   const keys = simulation.subject.inputs.map((i) => i.key);
   const missing = keys.filter((k) => !(k in KERNEL_SLOT));
   if (missing.length > 0) throw new Error(`the kernel has no slot for ${missing.join(", ")}`);
@@ -169,8 +181,8 @@ export async function uncertaintyBenchmark(): Promise<string> {
   evaluations.push({ name: "hand-written Float64Array kernel", nsPerOp: median(evalSamples[0]!) }, { name: "engine: compiled comparison", nsPerOp: median(evalSamples[1]!) });
 
   // On two threads, wall clock, starting the pool each time (as the CLI does).
-  const twoCores = await seconds(() => simulateParallel(option, { baseline, draws: DRAWS, seed: SEED }, { workers: 2 }), 3);
-  const parallelResult = await simulateParallel(option, { baseline, draws: DRAWS, seed: SEED }, { workers: 2 });
+  const twoCores = await seconds(() => simulateParallel(option, { baseline, draws: DRAWS, seed: SEED, defaultSpreads: false }, { workers: 2 }), 3);
+  const parallelResult = await simulateParallel(option, { baseline, draws: DRAWS, seed: SEED, defaultSpreads: false }, { workers: 2 });
   if (JSON.stringify(parallelResult) !== JSON.stringify(engine)) throw new Error("two threads gave other figures than one");
 
   const lines = [
@@ -189,7 +201,8 @@ export async function uncertaintyBenchmark(): Promise<string> {
     report("  the evaluations alone (per draw, inputs already drawn)", evaluations, "hand-written Float64Array kernel"),
   ];
 
-  // National sweep: every council reporting (the published table) × 5 scenarios × 1,000 draws.
+  // National sweep: every council reporting (the published table) × 5 scenarios × 1,000 draws, the
+  // Blueprint's transition costed from its workforce flows (as the preset has it).
   const councils = publishedCouncilTable();
   const scenarios = ["blueprint", "cluster", "reclaim", "baseline-2018", "england-2025"].map(loadPreset);
   const sweepOptions = { councils, scenarios, baseline: loadPreset("england-2025"), draws: 1000, seed: SEED };
@@ -198,13 +211,16 @@ export async function uncertaintyBenchmark(): Promise<string> {
   const twoThreads = await seconds(() => sweepParallel(sweepOptions, { workers: 2 }), 2);
   lines.push(
     report(
-      `National sweep: ${councils.councils.length} councils × ${scenarios.length} scenarios × 1,000 draws (${(jobs * 1000).toLocaleString("en-GB")} comparisons, against england-2025)`,
+      `National sweep: ${councils.councils.length} councils × ${scenarios.length} scenarios × 1,000 draws (${(jobs * 1000).toLocaleString("en-GB")} comparisons, against england-2025; the Blueprint's with its workforce flows)`,
       [
         { name: "engine: sweep on one thread", nsPerOp: oneThread },
         { name: "engine: sweep on two threads (pool start-up included)", nsPerOp: twoThreads },
       ],
       "engine: sweep on one thread",
-      [`goal: ≤ 3 s on two cores: ${twoThreads <= 3e9 ? "met" : "not met"} (${formatDuration(twoThreads)})`],
+      [
+        `goal (issue 6): ≤ 3 s on two cores: ${twoThreads <= 3e9 ? "met" : "not met"} (${formatDuration(twoThreads)})`,
+        `goal (issue 13, with the flows): ≤ 5 s on two cores: ${twoThreads <= 5e9 ? "met" : "not met"} (${formatDuration(twoThreads)})`,
+      ],
     ),
   );
   return lines.join("\n");

@@ -43,7 +43,7 @@ import {
 import { blame, inArgument, NotAvailable } from "./excelErrors.js";
 import { councilFigure, councilsTable } from "./councils.js";
 import { MOST_CELL_DRAWS, MOST_SEED, simulatedPercentile } from "./simulation.js";
-import { evaluateComparison, evaluateScenario, explanationLines, presetTable, tornadoTable, uncertaintyFigure } from "./wholeScenario.js";
+import { evaluateComparison, evaluateScenario, explanationLines, presetTable, tornadoTable, uncertaintyFigure, workforceTable } from "./wholeScenario.js";
 
 // Every SOCIALCARE function, declared once: its arguments (name and how each is read, in the order of
 // the function's signature in functions.ts), the engine rule it calls, and the shape of its answer.
@@ -182,6 +182,12 @@ export const catalogue = {
   ),
 
   TEAMDESIGN: define([preset("preset"), overrides("overrides")], (presetId, changes) => inArgument("overrides", () => evaluateScenario(presetId, changes)).teamDesign(), asTable),
+
+  WORKFORCE: define(
+    [preset("option"), optionalPreset("baseline"), optionalText("tier", "a tier's id, or blank for the whole workforce"), overrides("optionOverrides")],
+    (option, baseline, tier, optionOverrides) => workforceTable(option, baseline, tier, optionOverrides),
+    asTable,
+  ),
 };
 
 export type FunctionId = keyof typeof catalogue;

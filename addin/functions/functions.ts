@@ -247,6 +247,20 @@ export function TRANSITION(baseline: unknown, option: unknown, optionOverrides?:
 }
 
 /**
+ * The workforce over time, year by year: posts, in post, vacant, agency, starters, leavers, redeployed and made redundant, from the council's turnover and starters. With a baseline, the move from it to the option (the option put on the baseline's council and year).
+ * @customfunction
+ * @helpurl https://localhost:3000/help.html#workforce
+ * @param option The structure, such as "blueprint"; its transition's ramp sets how fast posts move.
+ * @param [baseline] The structure moved from, such as "traditional"; blank for the option as a steady state.
+ * @param [tier] A tier's id, such as "socialWorker"; blank for the whole workforce.
+ * @param [optionOverrides] A range of two columns (setting, value) that changes the option, such as {"council","Leeds"}.
+ * @returns A table, one row a financial year.
+ */
+export function WORKFORCE(option: unknown, baseline?: unknown, tier?: unknown, optionOverrides?: unknown[][]): unknown[][] {
+  return catalogue.WORKFORCE(option, baseline, tier, optionOverrides);
+}
+
+/**
  * How a figure of a preset was computed: spills the rule, the formula with its numbers, and each input with its source, one line a cell.
  * @customfunction
  * @helpurl https://localhost:3000/help.html#explain

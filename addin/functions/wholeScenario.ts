@@ -1,7 +1,11 @@
 import {
+  addYears,
   applySettings,
   CATEGORY_LABELS,
   closeMatches,
+  flowsByYear,
+  onBaselineBasis,
+  scenarioFlows,
   comparisonOnlyFigures,
   compareScenarios,
   explain,
@@ -160,6 +164,50 @@ export function evaluateComparison(baseline: string, baselineOverrides: Override
     const b = inArgument("baselineOverrides", () => evaluateScenario(baseline, baselineOverrides));
     const o = inArgument("optionOverrides", () => evaluateScenario(option, optionOverrides));
     return new ComparisonEvaluation(compareScenarios(b.scenario, o.scenario));
+  });
+}
+
+/** The header of the workforce table: a financial year, then its stocks at the year's end and its flows over the year. */
+export const WORKFORCE_HEADER = ["Year", "Posts", "In post", "Vacant", "Agency (average)", "Starters", "Leavers", "Redeployed in", "Redeployed out", "Made redundant"] as const;
+
+/**
+ * The workforce over time, year by year (engine/workforce/flows.ts): of one tier, or of the whole
+ * workforce (every tier added). With a baseline, the move from it to the option, the option put on the
+ * baseline's council and year first (as the CLI's flows do); without, the option as a steady state.
+ */
+export function workforceTable(option: string, baseline: string | undefined, tier: string | undefined, optionOverrides: OverrideList): Row[] {
+  return evaluations.get(JSON.stringify(["workforce", option, baseline ?? "", tier ?? "", optionOverrides.key]), () => {
+    const o = inArgument("optionOverrides", () => evaluateScenario(option, optionOverrides)).scenario;
+    const b = baseline === undefined ? undefined : evaluateScenario(baseline).scenario;
+    const moved = b ? inArgument("option", () => onBaselineBasis(b, o).option) : o;
+    const flows = inArgument("option", () => scenarioFlows(moved, b));
+    let pick: number | undefined;
+    if (tier !== undefined) {
+      const ids = flows.tiers.map((t) => t.id);
+      const found = canonicalName(tier, ids);
+      if (found === undefined) {
+        inArgument("tier", () => {
+          throw new UnknownNameError("tier", tier, closeMatches(tier, ids));
+        });
+      }
+      pick = ids.indexOf(found!);
+    }
+    const of = (values: number[]) => (pick === undefined ? values.reduce((a, v) => a + v, 0) : values[pick]!);
+    return [
+      [...WORKFORCE_HEADER],
+      ...flowsByYear(flows).map((y): Row => [
+        addYears(moved.finance.year, y.index),
+        of(y.establishment),
+        of(y.closing),
+        of(y.vacancies),
+        of(y.agencyAverage),
+        of(y.starters),
+        of(y.leavers),
+        of(y.redeployedIn),
+        of(y.redeployedOut),
+        of(y.redundancies),
+      ]),
+    ];
   });
 }
 

@@ -607,9 +607,11 @@ export class ComparisonModel {
       p[plan.monthsToFill]!,
       p[plan.redundancyMonth]!,
       p[plan.children]!,
+      // the comparison reads only the costs: the months after a steady state are left unwritten
+      true,
     );
     const costs = flows.costs;
-    flowCostsCore(flows.buffers, unit, vacancy, cover, p[t.recruitmentPerPost]!, costs);
+    flowCostsCore(flows.buffers, unit, vacancy, cover, p[t.recruitmentPerPost]!, p[plan.monthsToFill]!, costs);
     let recruited = 0;
     for (let u = 0; u < plan.base.length; u++) recruited += costs.recruited[u]!;
     state.recruited = recruited;

@@ -72,7 +72,8 @@ export class FlowCosts {
 }
 
 /** The rules above over the flows in `f`, into `out` (whose years are the transition's, at least one). */
-export function flowCostsCore(f: FlowBuffers, unit: FlowUnitCosts, vacancyRate: number, agencyCoverShare: number, recruitmentPerPost: number, out: FlowCosts): void {
+export function flowCostsCore(f: FlowBuffers, unit: FlowUnitCosts, vacancyRate: number, agencyCoverShare: number, recruitmentPerPost: number, monthsToFill: number, out: FlowCosts): void {
+  const fillShare = 1 / monthsToFill;
   const n = f.n;
   const years = out.doubleRunning.length;
   const { doubleRunning, agencyBridging, recruitment, redundancy, pensionStrain, recruited, redeployedOut, redundant } = out;
@@ -91,7 +92,8 @@ export function flowCostsCore(f: FlowBuffers, unit: FlowUnitCosts, vacancyRate: 
   let notSpent = 0;
   let extraAgency = 0;
   const usualCover = vacancyRate * agencyCoverShare;
-  for (let m = 0; m < f.months; m++) {
+  // Months after a steady state cost the transition nothing and pay the steady month's cost (flowsCore).
+  for (let m = 0; m < f.monthsRun; m++) {
     const year = Math.floor(m / 12);
     const y = year < years ? year : years - 1;
     const at = m * n;
@@ -134,6 +136,42 @@ export function flowCostsCore(f: FlowBuffers, unit: FlowUnitCosts, vacancyRate: 
     recruitment[y]! += recruits * recruitmentPerPost;
     redundancy[y]! += redundancyPay;
     pensionStrain[y]! += strain;
+  }
+  // The tail after the months run (flowsCore): each tier's shortfall δ shrinks by r a month, so its
+  // costs are geometric sums. Every tail month falls after the ramp, in the last transition year.
+  const tail = f.months - f.monthsRun;
+  if (tail > 0) {
+    const last = (f.monthsRun - 1) * n;
+    const r = 1 - fillShare;
+    // Σ r^j for j = 1 … tail (the shortfalls at the tail months' ends) and j = 0 … tail − 1 (at their starts)
+    let power = 1;
+    let atEnds = 0;
+    for (let j = 1; j <= tail; j++) {
+      power *= r;
+      atEnds += power;
+    }
+    const atStarts = 1 + atEnds - power;
+    let steadyPaid = 0;
+    let shortPaid = 0;
+    for (let i = 0; i < n; i++) {
+      const e = f.establishment[last + i]!;
+      const aim = e * (1 - vacancyRate);
+      const short = aim > f.closing[last + i]! ? aim - f.closing[last + i]! : 0;
+      const agencyEach = unit.agencyBase[i]! + unit.agencyPremium[i]!;
+      steadyPaid += aim * unit.employed[i]! + e * usualCover * agencyEach;
+      shortPaid += short * (unit.employed[i]! - agencyCoverShare * agencyEach);
+      agencyBridging[years - 1]! += (short * atEnds * agencyCoverShare * unit.agencyPremium[i]!) / 12;
+      const recruits = short * fillShare * atStarts;
+      recruitment[years - 1]! += recruits * recruitmentPerPost;
+      recruited[i]! += recruits;
+      notSpent += short * atEnds * (unit.employed[i]! - agencyCoverShare * unit.agencyBase[i]!);
+      extraAgency += short * atEnds * agencyCoverShare;
+    }
+    let shrink = 1;
+    for (let m = f.monthsRun; m < f.months; m++) {
+      shrink *= r;
+      out.paidByMonth[m] = (steadyPaid - shortPaid * shrink) / 12;
+    }
   }
   out.unfilledPayNotSpent = notSpent / 12;
   out.extraAgencyFteMonths = extraAgency;

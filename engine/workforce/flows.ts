@@ -133,6 +133,11 @@ export class FlowBuffers {
   readonly wanted: Float64Array;
   /** Months to full staffing (a count), or −1 when not within the months run. */
   monthsToFullStaffing = -1;
+  /**
+   * Months worked out one by one: all of them, or fewer when the flows stopped at a steady state (see
+   * flowsCore's `stopWhenSteady`); the months after are that state's, month after month.
+   */
+  monthsRun = 0;
 
   constructor(n: number, months: number) {
     this.n = n;
@@ -170,6 +175,15 @@ export interface FlowTierArrays {
  * The corkscrew, unchecked: the rules above, month by month, into `out` (sized for the tiers and the
  * months run). `ramp` holds the share of the move made by the end of each transition year (none: all
  * at once). A redundancy month that is not a whole number is rounded to the nearest month.
+ *
+ * After the move: once the ramp is complete, the redundancy month past, no tier above its aim and the
+ * month's starters within the recruitment capacity, every later month follows one rule: a tier short of
+ * its aim by δ replaces its leavers and fills δ ÷ monthsToFill, so its shortfall shrinks by the factor
+ * r = 1 − 1 ÷ monthsToFill a month, and starters stay within the capacity (as long as a month's fill,
+ * 1 ÷ monthsToFill, is at least a month's turnover). From there (`monthsRun`) the later months are that
+ * rule's: with `stopWhenSteady` the corkscrew stops and leaves them unwritten (an uncertainty analysis
+ * reads only the costs, which flowCostsCore sums in closed form); without it (the faces, which show every
+ * month) they are written out by the rule.
  */
 export function flowsCore(
   out: FlowBuffers,
@@ -182,26 +196,30 @@ export function flowsCore(
   monthsToFill: number,
   redundancyMonth: number,
   children: number,
+  stopWhenSteady = false,
 ): void {
   const n = out.n;
   const months = out.months;
   const { from, to, holdsCases, redeployable } = tiers;
   const { establishment, opening, leavers, redeployedOut, redeployedIn, starters, redundancies, closing, vacancies, agency, aimBefore, pool, gap, movable, wanted } = out;
   const v = vacancyRate;
+  const keep = 1 - v;
   const monthlyTurnover = turnoverRate / 12;
+  const fillShare = 1 / monthsToFill;
   const capacity = startersPerYear / 12;
   const redundancyAt = Math.round(redundancyMonth);
   const rampYears = ramp.length;
   for (let i = 0; i < n; i++) {
-    aimBefore[i] = from[i]! * (1 - v);
+    aimBefore[i] = from[i]! * keep;
     pool[i] = 0;
   }
   out.monthsToFullStaffing = -1;
+  out.monthsRun = months;
   for (let m = 0; m < months; m++) {
     // the ramp's share of the move made by the end of the month, straight between year ends
-    const year = Math.floor(m / 12);
+    const year = (m / 12) | 0;
     let share = 1;
-    if (rampYears > 0 && year < rampYears) {
+    if (year < rampYears) {
       const before = year === 0 ? 0 : ramp[year - 1]!;
       share = before + ((ramp[year]! - before) * ((m % 12) + 1)) / 12;
     }
@@ -211,33 +229,40 @@ export function flowsCore(
     for (let i = 0; i < n; i++) {
       const k = at + i;
       const e = from[i]! + (to[i]! - from[i]!) * share;
-      const aim = e * (1 - v);
-      const open = m === 0 ? from[i]! * (1 - v) : closing[k - n]!;
+      const aim = e * keep;
+      const open = m === 0 ? aimBefore[i]! : closing[k - n]!;
       const leaving = open * monthlyTurnover;
       const after = open - leaving;
-      const surplus = after > aim ? after - aim : 0;
-      const short = aim > after ? aim - after : 0;
       // surplus holders who can move: the tier's redeployable share of the filled posts it has lost
       const lost = aimBefore[i]! - aim;
+      let canMove = 0;
       if (lost > 0) pool[i]! += redeployable[i]! * lost;
       aimBefore[i] = aim;
-      const canMove = surplus < pool[i]! ? surplus : pool[i]!;
       establishment[k] = e;
       opening[k] = open;
       leavers[k] = leaving;
-      gap[i] = short;
+      if (after > aim) {
+        const surplus = after - aim;
+        canMove = surplus < pool[i]! ? surplus : pool[i]!;
+        gap[i] = 0;
+        // kept for the redundancies below: the surplus after leavers
+        redundancies[k] = surplus;
+      } else {
+        gap[i] = aim - after;
+        gapTotal += aim - after;
+        redundancies[k] = 0;
+      }
       movable[i] = canMove;
-      // kept for the redundancies below: the surplus after leavers
-      redundancies[k] = surplus;
       movableTotal += canMove;
-      gapTotal += short;
     }
     const moved = movableTotal < gapTotal ? movableTotal : gapTotal;
+    const outShare = movableTotal > 0 ? moved / movableTotal : 0;
+    const inShare = gapTotal > 0 ? moved / gapTotal : 0;
     let wantedTotal = 0;
     for (let i = 0; i < n; i++) {
       const k = at + i;
-      const outOf = movableTotal > 0 ? (moved * movable[i]!) / movableTotal : 0;
-      const into = gapTotal > 0 ? (moved * gap[i]!) / gapTotal : 0;
+      const outOf = outShare * movable[i]!;
+      const into = inShare * gap[i]!;
       redeployedOut[k] = outOf;
       redeployedIn[k] = into;
       pool[i]! -= outOf;
@@ -246,7 +271,7 @@ export function flowsCore(
       if (gap[i]! > 0) {
         const left = gap[i]! - into;
         const leaving = leavers[k]!;
-        want = (left < leaving ? left : leaving) + (left - leaving > 0 ? left - leaving : 0) / monthsToFill;
+        want = left < leaving ? left : leaving + (left - leaving) * fillShare;
       }
       wanted[i] = want;
       wantedTotal += want;
@@ -254,23 +279,89 @@ export function flowsCore(
     const scale = wantedTotal > capacity ? capacity / wantedTotal : 1;
     let atWork = 0;
     let full = share === 1;
+    const redundancyNow = m === redundancyAt;
     for (let i = 0; i < n; i++) {
       const k = at + i;
       const start = wanted[i]! * scale;
       starters[k] = start;
       // in the redundancy month, the surplus still in post after redeployment goes
-      const redundant = m === redundancyAt ? redundancies[k]! - redeployedOut[k]! : 0;
+      const redundant = redundancyNow ? redundancies[k]! - redeployedOut[k]! : 0;
       redundancies[k] = redundant;
       const close = opening[k]! - leavers[k]! - redeployedOut[k]! + redeployedIn[k]! + start - redundant;
       closing[k] = close;
-      const vacant = establishment[k]! - close;
-      const vacantPosts = vacant > 0 ? vacant : 0;
+      const e = establishment[k]!;
+      const vacantPosts = e > close ? e - close : 0;
       vacancies[k] = vacantPosts;
       const covered = vacantPosts * agencyCoverShare;
       agency[k] = covered;
       if (holdsCases[i] === 1) atWork += close + covered;
       // fully staffed once every tier has its aim in post (to a thousandth of an FTE)
-      if (full && close < establishment[k]! * (1 - v) - 1e-3) full = false;
+      if (full && close < e * keep - 1e-3) full = false;
+    }
+    out.caseload[m] = atWork > 0 ? children / atWork : NaN;
+    if (full && out.monthsToFullStaffing < 0) out.monthsToFullStaffing = m + 1;
+    if (m + 1 < months && share === 1 && m + 1 >= 12 * rampYears && m >= redundancyAt && scale === 1 && fillShare >= monthlyTurnover && noneAbove(out, at, keep)) {
+      out.monthsRun = m + 1;
+      if (stopWhenSteady) {
+        if (out.monthsToFullStaffing < 0) out.monthsToFullStaffing = fullStaffingAfter(out, m, keep, 1 - fillShare);
+      } else {
+        writeTail(out, m, keep, monthlyTurnover, fillShare, agencyCoverShare, holdsCases, children);
+      }
+      return;
+    }
+  }
+}
+
+/** No tier of month `at` (its first index) above its aim in post (beyond 1e-9 FTE). */
+function noneAbove(out: FlowBuffers, at: number, keep: number): boolean {
+  for (let i = 0; i < out.n; i++) if (out.closing[at + i]! - out.establishment[at + i]! * keep > 1e-9) return false;
+  return true;
+}
+
+/** The count of months to full staffing when the tail after month `last` shrinks each shortfall by `r` a month (or −1 within the months). */
+function fullStaffingAfter(out: FlowBuffers, last: number, keep: number, r: number): number {
+  let worst = 0;
+  for (let i = 0; i < out.n; i++) {
+    const k = last * out.n + i;
+    const short = out.establishment[k]! * keep - out.closing[k]!;
+    if (short > worst) worst = short;
+  }
+  for (let m = last + 1; m < out.months; m++) {
+    worst *= r;
+    if (worst <= 1e-3) return m + 1;
+  }
+  return -1;
+}
+
+/** The months after `last` written out by the tail's rule (see flowsCore). */
+function writeTail(out: FlowBuffers, last: number, keep: number, monthlyTurnover: number, fillShare: number, agencyCoverShare: number, holdsCases: Uint8Array, children: number): void {
+  const n = out.n;
+  for (let m = last + 1; m < out.months; m++) {
+    const at = m * n;
+    let atWork = 0;
+    let full = true;
+    for (let i = 0; i < n; i++) {
+      const k = at + i;
+      const e = out.establishment[k - n]!;
+      const aim = e * keep;
+      const open = out.closing[k - n]!;
+      const short = aim > open ? aim - open : 0;
+      const leaving = open * monthlyTurnover;
+      const start = leaving + short * fillShare;
+      const close = open - leaving + start;
+      out.establishment[k] = e;
+      out.opening[k] = open;
+      out.leavers[k] = leaving;
+      out.starters[k] = start;
+      out.redeployedOut[k] = 0;
+      out.redeployedIn[k] = 0;
+      out.redundancies[k] = 0;
+      out.closing[k] = close;
+      const vacantPosts = e > close ? e - close : 0;
+      out.vacancies[k] = vacantPosts;
+      out.agency[k] = vacantPosts * agencyCoverShare;
+      if (holdsCases[i] === 1) atWork += close + vacantPosts * agencyCoverShare;
+      if (close < aim - 1e-3) full = false;
     }
     out.caseload[m] = atWork > 0 ? children / atWork : NaN;
     if (full && out.monthsToFullStaffing < 0) out.monthsToFullStaffing = m + 1;

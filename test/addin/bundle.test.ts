@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { compareScenarios, councilFigures, listCouncils, explain, healthCheck, healthCheckRows, listPresets, loadPreset, MODEL_VERSION, runScenario, sensitivity, simulate, teamDesign, teamDesignRows } from "../../engine/index.js";
+import { compareScenarios, councilFigures, listCouncils, explain, flowsByYear, healthCheck, healthCheckRows, listPresets, loadPreset, MODEL_VERSION, onBaselineBasis, runScenario, scenarioFlows, sensitivity, simulate, teamDesign, teamDesignRows } from "../../engine/index.js";
 import { ExcelError, loadFunctionsBundle, type FunctionsBundle } from "../../bench/functionsBundle.js";
 
 // The built bundle (npm test builds it first) loaded as Excel loads it, with a CustomFunctions that
@@ -69,6 +69,12 @@ const calls: [string, unknown[], () => unknown][] = [
   ["TORNADO", ["blueprint", "runCost.total", null], () => sensitivity(loadPreset("blueprint"), { figure: "runCost.total" }).bars.map((b) => [b.label, b.figureAtLow, b.figureAtHigh, b.swing, b.key, b.low, b.high])],
   ["HEALTHCHECK", [HEALTH], () => healthCheckRows(healthCheck(HEALTH)).map((r) => r.map((v) => (v === null ? "" : v)))],
   ["TEAMDESIGN", ["cluster", null], () => teamDesignRows(teamDesign(loadPreset("cluster"))).map((r) => r.map((v) => (v === null ? "" : v)))],
+  ["WORKFORCE", ["blueprint", "baseline-2018", "enabler", null], () => {
+    const baseline = loadPreset("baseline-2018");
+    const f = scenarioFlows(onBaselineBasis(baseline, loadPreset("blueprint")).option, baseline);
+    const enabler = f.tiers.findIndex((t) => t.id === "enabler");
+    return flowsByYear(f).map((y) => y.starters[enabler]);
+  }],
 ];
 
 test("the calls below cover every function", () => {
@@ -103,6 +109,13 @@ test.each(calls)("%s answers through the bundle", async (id, args, expected) => 
     case "EXPLAIN":
       expect((answer as unknown[][])[2]).toEqual([expected()]);
       break;
+    case "WORKFORCE": {
+      // the header, then one row a year: its starters are the engine's flows' for the tier named
+      const rows = answer as unknown[][];
+      expect(rows[0]).toEqual(["Year", "Posts", "In post", "Vacant", "Agency (average)", "Starters", "Leavers", "Redeployed in", "Redeployed out", "Made redundant"]);
+      expect(rows.slice(1).map((r) => r[5])).toEqual(expected());
+      break;
+    }
     default:
       expect(answer).toEqual(expected());
   }

@@ -11,6 +11,9 @@ import {
   compareScenarios,
   comparisonOnlyFigures,
   explain,
+  flowsByYear,
+  onBaselineBasis,
+  scenarioFlows,
   healthCheck,
   healthCheckAreaRows,
   healthCheckRows,
@@ -668,4 +671,33 @@ describe("whatever the cells hold, a cell gets a value or an Excel error", () =>
       { numRuns: 120 },
     );
   }, 120_000);
+});
+
+describe("WORKFORCE: the workforce over time, as the engine's flows give it", () => {
+  test("all tiers added, year by year; a tier's own rows; the move from a baseline on its council", () => {
+    const baseline = loadPreset("baseline-2018");
+    const flows = scenarioFlows(onBaselineBasis(baseline, loadPreset("blueprint")).option, baseline);
+    const years = flowsByYear(flows);
+    const whole = F.WORKFORCE("Blueprint", "baseline-2018") as unknown[][];
+    expect(whole).toHaveLength(years.length + 1);
+    years.forEach((y, k) => {
+      const row = whole[k + 1]!;
+      expect(row[1]).toBeCloseTo(y.establishment.reduce((a, b) => a + b, 0), 9);
+      expect(row[2]).toBeCloseTo(y.closing.reduce((a, b) => a + b, 0), 9);
+      expect(row[9]).toBeCloseTo(y.redundancies.reduce((a, b) => a + b, 0), 9);
+    });
+    const sw = flows.tiers.findIndex((t) => t.id === "socialWorker");
+    const own = F.WORKFORCE("blueprint", "baseline-2018", "SOCIALWORKER") as unknown[][];
+    expect(own.slice(1).map((r) => r[6])).toEqual(years.map((y) => y.leavers[sw]));
+  });
+
+  test("a steady state without a baseline: posts stay as the snapshot sizes them", () => {
+    const r = runScenario(loadPreset("traditional"));
+    const rows = F.WORKFORCE("traditional") as unknown[][];
+    for (const row of rows.slice(1)) expect(row[1]).toBeCloseTo(r.structure.totalFte, 9);
+  });
+
+  test("an unknown tier is an error naming the tier argument, with close matches", () => {
+    expect(() => F.WORKFORCE("blueprint", "baseline-2018", "socialWorkr")).toThrow(expect.objectContaining({ code: "#N/A", message: 'tier: unknown tier "socialWorkr"; did you mean "socialWorker"?' }));
+  });
 });

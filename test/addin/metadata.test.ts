@@ -71,6 +71,7 @@ const EXPECTED: Record<string, { params: [string, { type: string; dimensionality
   TORNADO: { params: [["preset", scalar("any")], ["figure", scalar("any")], ["baseline?", scalar("any")], ["overrides?", range]], result: { dimensionality: "matrix" } },
   HEALTHCHECK: { params: [["metrics", range], ["byArea?", scalar("any")]], result: { dimensionality: "matrix" } },
   TEAMDESIGN: { params: [["preset", scalar("any")], ["overrides?", range]], result: { dimensionality: "matrix" } },
+  WORKFORCE: { params: [["option", scalar("any")], ["baseline?", scalar("any")], ["tier?", scalar("any")], ["optionOverrides?", range]], result: { dimensionality: "matrix" } },
 };
 
 // Options Excel reads besides the parameters: SIMULATE answers later and may be cancelled (its last

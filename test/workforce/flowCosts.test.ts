@@ -45,7 +45,7 @@ function run(tiers: [number, number, number][], s: { months: number; years: numb
     100,
   );
   const costs = new FlowCosts(s.years, n, s.months);
-  flowCostsCore(buffers, units, s.vacancy ?? 0, s.cover ?? 0, s.recruitmentPerPost ?? 5000, costs);
+  flowCostsCore(buffers, units, s.vacancy ?? 0, s.cover ?? 0, s.recruitmentPerPost ?? 5000, s.monthsToFill ?? 1, costs);
   return { buffers, costs };
 }
 
@@ -151,4 +151,25 @@ test("a council without a turnover rate: the workforce categories come from the 
   expect(c.transition.workforce).toBeNull();
   expect(c.transition.workforceUnavailable).toMatch(/turnover rate \(council\.turnoverRate\)/);
   expect(c.transition.byCategory.agencyBridging).toBe(0);
+});
+
+test("after the move, each shortfall shrinks by 1 − 1 ÷ months to fill a month: the tail's costs in closed form equal the months worked one by one", () => {
+  // 12 new posts and 20 kept, 3 months to fill, 15% turnover, 10% vacancy, 70% cover, the move in a year
+  const units = unit(2);
+  const s = { months: 60, years: 1, ramp: [1], turnover: 0.15, vacancy: 0.1, cover: 0.7, starters: 40, monthsToFill: 3, redundancyMonth: 11 };
+  const { buffers, costs } = run([[20, 20, 0], [0, 12, 0]], s, units);
+  expect(buffers.monthsRun).toBeLessThan(buffers.months);
+  // the months after monthsRun, written out by the rule: the shortfall shrinks by 2/3 a month
+  const k = buffers.monthsRun * 2 + 1;
+  const short = (m: number) => buffers.establishment[m * 2 + 1]! * 0.9 - buffers.closing[m * 2 + 1]!;
+  expect(short(buffers.monthsRun)).toBeCloseTo(short(buffers.monthsRun - 1) * (2 / 3), 12);
+  expect(buffers.starters[k]).toBeCloseTo(buffers.leavers[k]! + short(buffers.monthsRun - 1) / 3, 12);
+  // the same flows, every month worked one by one
+  const byMonth = new FlowCosts(1, 2, 60);
+  buffers.monthsRun = buffers.months;
+  flowCostsCore(buffers, units, 0.1, 0.7, 5000, 3, byMonth);
+  for (const c of ["recruitment", "agencyBridging", "doubleRunning"] as const) expect(costs[c][0]).toBeCloseTo(byMonth[c][0]!, 6);
+  expect(costs.unfilledPayNotSpent).toBeCloseTo(byMonth.unfilledPayNotSpent, 6);
+  expect(costs.extraAgencyFteMonths).toBeCloseTo(byMonth.extraAgencyFteMonths, 9);
+  costs.paidByMonth.forEach((paid, m) => expect(paid).toBeCloseTo(byMonth.paidByMonth[m]!, 6));
 });
