@@ -108,7 +108,7 @@ export function comparisonChecks(role: Role, base: ScenarioCells, option: Scenar
     );
   }
   specs.push(
-    { name: "each cash flow = −(transition + run cost change + its optimism bias)", scope, formula: fn("AND", ...cells.flowResiduals.map((r) => eq(ref(r), num(0)))), detail: "in whole pennies, year by year" },
+    { name: "each cash flow = −(transition + run cost change + its optimism bias) + retention", scope, formula: fn("AND", ...cells.flowResiduals.map((r) => eq(ref(r), num(0)))), detail: "in whole pennies, year by year" },
     { name: "present values sum to the NPV", scope, formula: eq(sumChain(refs(p.presentValues)), ref(p.npv)), detail: "rounded present values, in pennies, against the rounded NPV" },
     {
       name: "redeployed, made redundant and lost by natural wastage make up the holders of deleted posts",

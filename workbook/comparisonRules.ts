@@ -23,7 +23,7 @@ export interface ComparisonCells {
   years: string[];
   transitionYears: string[];
   /** Rounded rows by appraisal year, for the Outputs sheet's cash flow table. */
-  cashFlow: { transition: Cell[]; runCostChange: Cell[]; runCostOptimismBias: Cell[]; amount: Cell[]; discountFactor: Cell[]; presentValue: Cell[]; cumulative: Cell[] };
+  cashFlow: { transition: Cell[]; runCostChange: Cell[]; runCostOptimismBias: Cell[]; retention: Cell[]; amount: Cell[]; discountFactor: Cell[]; presentValue: Cell[]; cumulative: Cell[] };
   /** Per category (TRANSITION_CATEGORIES order), rounded. */
   byCategory: Cell[];
   /** Per transition year, rounded. */
@@ -213,14 +213,52 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
     "money",
     "sum",
   ).cells;
-  const amount = calc.timeline("Net cash flow = −(transition spend + run cost change + its optimism bias); positive is a saving", "£", years, (y) => neg(add(add(ref(spend[y]!), ref(runChange[y]!)), ref(runBias[y]!))), "money", "sum").cells;
+  // The retention lever (ComparisonModel.retentionSaving): its own line, never part of the run cost.
+  let retentionFull: Expr = num(0);
+  if (transition) {
+    calc.group("Retention: the option's turnover and vacancy rates against the council's, once phased in (its own line of the appraisal)");
+    const v = P("council.vacancyRate");
+    const cover = P("council.agencyCoverShare");
+    const levy = P("finance.apprenticeshipLevy.rate");
+    const niRate = P("finance.employerNi.rate");
+    const niThreshold = P("finance.employerNi.threshold");
+    const onCost = optionTiers.map((t, o) => {
+      const salary = ref(option.salary[o]!);
+      return calc.scalar(`${t.name}: pay, NI and pension of one FTE`, "£ a year", add(add(salary, IF(gt(salary, niThreshold), mul(niRate, sub(salary, niThreshold)), num(0))), mul(P("finance.pensionRate"), salary)), "money");
+    });
+    const inPost = calc.scalar("In post, all the option's tiers = Σ FTE × (1 − vacancy rate)", "FTE", sumChain(optionTiers.map((_, o) => mul(ref(option.fte[o]!), sub(num(1), v)))), "fte");
+    const premiumAll = calc.scalar("Agency premium on every vacant post covered = Σ FTE × share covered × premium × (pay, NI, pension)", "£ a year", sumChain(optionTiers.map((_, o) => mul(mul(mul(ref(option.fte[o]!), cover), P("council.agencyPremium")), ref(onCost[o]!)))), "money");
+    const payAll = calc.scalar(
+      "Pay of every vacant post filled = Σ FTE × ((1 − share covered) × employed cost + share covered × levy × salary)",
+      "£ a year",
+      sumChain(optionTiers.map((_, o) => mul(ref(option.fte[o]!), add(mul(sub(num(1), cover), add(add(ref(onCost[o]!), mul(levy, ref(option.salary[o]!))), P("finance.overheadsPerFte"))), mul(mul(cover, levy), ref(option.salary[o]!)))))),
+      "money",
+    );
+    const turnover = option.inputs.has("council.turnoverRate") ? P("council.turnoverRate") : num(0);
+    const recruitmentAvoided = calc.scalar("Recruitment avoided = turnover × the cut in turnover × in post × recruitment cost per post", "£ a year", mul(mul(mul(turnover, neg(P("transition.retention.turnoverChange"))), ref(inPost)), P("transition.recruitmentPerPost")), "money");
+    const premiumAvoided = calc.scalar("Agency premium avoided = vacancy rate × the cut in vacancies × agency premium on every vacant post covered", "£ a year", mul(mul(v, neg(P("transition.retention.vacancyChange"))), ref(premiumAll)), "money");
+    const payFilled = calc.scalar("Pay of posts filled that stood empty = vacancy rate × the cut in vacancies × pay of every vacant post filled", "£ a year", mul(mul(v, neg(P("transition.retention.vacancyChange"))), ref(payAll)), "money");
+    retentionFull = ref(calc.scalar("Retention saving a year once phased in = recruitment avoided + agency premium avoided − pay of posts filled", "£ a year", sub(add(ref(recruitmentAvoided), ref(premiumAvoided)), ref(payFilled)), "money"));
+  }
+  const phaseIn = transition ? P("transition.retention.phaseInYears") : num(1);
+  const retentionPhased = calc.timeline("Retention saving, phased in an equal share a year, in real terms", "£", years, (y) => mul(mul(retentionFull, fn("MIN", num(1), div(num(y + 1), phaseIn))), ref(real[y]!)), "money", "sum").cells;
+  const retentionKept = calc.timeline("Retention saving after optimism bias at the run cost's rate = phased − bias × its size", "£", years, (y) => sub(ref(retentionPhased[y]!), mul(P("finance.appraisal.optimismBiasRunCost"), abs(ref(retentionPhased[y]!)))), "money", "sum").cells;
+  const amount = calc.timeline(
+    "Net cash flow = −(transition spend + run cost change + its optimism bias) + retention saving; positive is a saving",
+    "£",
+    years,
+    (y) => add(neg(add(add(ref(spend[y]!), ref(runChange[y]!)), ref(runBias[y]!))), ref(retentionKept[y]!)),
+    "money",
+    "sum",
+  ).cells;
   const present = calc.timeline("Present value = cash flow × discount factor", "£", years, (y) => mul(ref(amount[y]!), ref(factor[y]!)), "money", "sum");
 
   calc.group("Cash flows to the penny (the rounded figures the Outputs show)");
   const spendPennies = calc.timeline("Transition spend with optimism bias, whole pennies", "pennies", years, (y) => penniesOf(ref(spend[y]!)), "integer", "sum").cells;
   const runPennies = calc.timeline("Run cost change, whole pennies", "pennies", years, (y) => penniesOf(ref(runChange[y]!)), "integer", "sum").cells;
   const biasPennies = calc.timeline("Optimism bias on the run cost change, whole pennies", "pennies", years, (y) => penniesOf(ref(runBias[y]!)), "integer", "sum").cells;
-  const amountPennies = calc.timeline("Net cash flow, whole pennies", "pennies", years, (y) => neg(add(add(ref(spendPennies[y]!), ref(runPennies[y]!)), ref(biasPennies[y]!))), "integer", "sum").cells;
+  const retentionPennies = calc.timeline("Retention saving, whole pennies", "pennies", years, (y) => penniesOf(ref(retentionKept[y]!)), "integer", "sum").cells;
+  const amountPennies = calc.timeline("Net cash flow, whole pennies", "pennies", years, (y) => add(neg(add(add(ref(spendPennies[y]!), ref(runPennies[y]!)), ref(biasPennies[y]!))), ref(retentionPennies[y]!)), "integer", "sum").cells;
   const cumulative = calc.timeline("Cumulative net cash flow, whole pennies", "pennies", years, (y, prev) => (y === 0 ? ref(amountPennies[0]!) : add(ref(prev!), ref(amountPennies[y]!))), "integer").cells;
   const paidBack = calc.timeline("Paid back by the end of the year (cumulative at least 0)", "flag", years, (y) => IF(ge(ref(cumulative[y]!), num(0)), num(1), num(0)), "integer", "sum");
   const firstPaidBack = calc.timeline("First year paid back", "flag", years, (y, prev) => (y === 0 ? ref(paidBack.cells[0]!) : IF(fn("AND", ge(ref(paidBack.cells[y]!), num(1)), lt(sumChain(paidBack.cells.slice(0, y).map((c) => ref(c))), num(1))), num(1), num(0))), "integer").cells;
@@ -228,13 +266,14 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
   const spendPounds = calc.timeline("Transition spend with optimism bias, £", "£", years, (y) => poundsOf(ref(spendPennies[y]!)), "money").cells;
   const runPounds = calc.timeline("Run cost change, £", "£", years, (y) => poundsOf(ref(runPennies[y]!)), "money").cells;
   const biasPounds = calc.timeline("Optimism bias on the run cost change, £", "£", years, (y) => poundsOf(ref(biasPennies[y]!)), "money").cells;
+  const retentionPounds = calc.timeline("Retention saving, £", "£", years, (y) => poundsOf(ref(retentionPennies[y]!)), "money").cells;
   const amountPounds = calc.timeline("Net cash flow, £", "£", years, (y) => poundsOf(ref(amountPennies[y]!)), "money").cells;
   const cumulativePounds = calc.timeline("Cumulative net cash flow, £", "£", years, (y) => poundsOf(ref(cumulative[y]!)), "money").cells;
   const flowResiduals = calc.timeline(
-    "Check: net cash flow + transition + run cost change + its optimism bias, whole pennies (0 when it reconciles)",
+    "Check: net cash flow + transition + run cost change + its optimism bias − retention saving, whole pennies (0 when it reconciles)",
     "pennies",
     years,
-    (y) => add(add(add(ref(amountPennies[y]!), ref(spendPennies[y]!)), ref(runPennies[y]!)), ref(biasPennies[y]!)),
+    (y) => sub(add(add(add(ref(amountPennies[y]!), ref(spendPennies[y]!)), ref(runPennies[y]!)), ref(biasPennies[y]!)), ref(retentionPennies[y]!)),
     "integer",
   ).cells;
 
@@ -284,6 +323,7 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
   allocationTargets.push({ remainder: pv.remainder, parts: pv.pennies });
   const withBias = rounding.derived("Transition spend with optimism bias (years rounded, then added)", poundsOf(sumChain(refs(spendPennies))), "money");
   const runBiasTotal = rounding.derived("Optimism bias on the run cost change over the horizon (years rounded, then added)", poundsOf(sumChain(refs(biasPennies))), "money");
+  const retentionTotal = rounding.derived("Retention saving over the horizon (years rounded, then added)", poundsOf(sumChain(refs(retentionPennies))), "money");
 
   // Figures the comparison adds (figures.ts comparisonOnlyFigures).
   const changePennies = sub(ref(option.runCostPennies), ref(base.runCostPennies));
@@ -325,6 +365,7 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
   set("transition.posts.recruited", postCells.recruited ?? calc.scalar("Recruited (no transition)", "FTE", num(0), "fte"));
   set("appraisal.transitionWithOptimismBias", withBias);
   set("appraisal.runCostOptimismBias", runBiasTotal);
+  set("appraisal.retention", retentionTotal);
   set("appraisal.npv", rounding.sheet.get(pv.target.row, 8)!);
   set("appraisal.paybackIndex", paybackIndex);
 
@@ -332,7 +373,7 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
     figures,
     years,
     transitionYears,
-    cashFlow: { transition: spendPounds, runCostChange: runPounds, runCostOptimismBias: biasPounds, amount: amountPounds, discountFactor: factor, presentValue: pv.pounds, cumulative: cumulativePounds },
+    cashFlow: { transition: spendPounds, runCostChange: runPounds, runCostOptimismBias: biasPounds, retention: retentionPounds, amount: amountPounds, discountFactor: factor, presentValue: pv.pounds, cumulative: cumulativePounds },
     byCategory,
     byYear,
     paybackIndex,

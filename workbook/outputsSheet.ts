@@ -133,6 +133,7 @@ export function comparisonOutputs(sheet: Sheet, calc: CalcSheet, role: Role, bas
     ["cashFlows.transition", "Transition spend with optimism bias", cells.cashFlow.transition, "money", true],
     ["cashFlows.runCostChange", "Run cost change (option − baseline), phased in", cells.cashFlow.runCostChange, "money", true],
     ["cashFlows.runCostOptimismBias", "Optimism bias on the run cost change", cells.cashFlow.runCostOptimismBias, "money", true],
+    ["cashFlows.retention", "Retention saving, phased in, after optimism bias", cells.cashFlow.retention, "money", true],
     ["cashFlows.amount", "Net cash flow (positive is a saving)", cells.cashFlow.amount, "money", true],
     ["cashFlows.discountFactor", "Discount factor", cells.cashFlow.discountFactor, "factor", false],
     ["cashFlows.presentValue", "Present value", cells.cashFlow.presentValue, "money", true],

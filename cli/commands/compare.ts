@@ -113,15 +113,32 @@ function describe(c: Comparison): string {
     "",
     `Appraisal over ${a.horizonYears} years in ${a.priceBaseYear} prices, Green Book discounting, optimism bias ${formatNumber(a.optimismBias * 100, 1, 0)}% on transition spend and ${formatNumber(a.optimismBiasRunCost * 100, 1, 0)}% on the run cost change:`,
   );
+  // The retention lever's saving is its own column when the option sets one (never part of the run cost).
+  const retaining = a.cashFlows.some((f) => f.retention !== 0);
   lines.push(
     table(
-      ["Year", "Transition", "Run cost change", "Optimism bias on it", "Cash flow", "Discount factor", "Present value"],
+      ["Year", "Transition", "Run cost change", "Optimism bias on it", ...(retaining ? ["Retention saving"] : []), "Cash flow", "Discount factor", "Present value"],
       [
-        ...a.cashFlows.map((f) => [f.year, formatMoney(f.transition), formatMoney(f.runCostChange), formatMoney(f.runCostOptimismBias), formatMoney(f.amount), formatNumber(f.discountFactor, 4), formatMoney(f.presentValue)]),
-        ["Net present value", "", "", "", "", "", formatMoney(a.npv)],
+        ...a.cashFlows.map((f) => [
+          f.year,
+          formatMoney(f.transition),
+          formatMoney(f.runCostChange),
+          formatMoney(f.runCostOptimismBias),
+          ...(retaining ? [formatMoney(f.retention)] : []),
+          formatMoney(f.amount),
+          formatNumber(f.discountFactor, 4),
+          formatMoney(f.presentValue),
+        ]),
+        ["Net present value", "", "", "", ...(retaining ? [""] : []), "", "", formatMoney(a.npv)],
       ],
     ),
   );
+  const r = c.retention;
+  if (r && retaining) {
+    lines.push(
+      `  Retention (turnover ${formatChangePercent(r.turnoverChange, 0)}, vacancies ${formatChangePercent(r.vacancyChange, 0)}, phased in over ${formatNumber(r.phaseInYears, 1, 0)} years): once phased in, ${formatMoney(r.recruitmentAvoided)} recruitment and ${formatMoney(r.agencyPremiumAvoided)} agency premium avoided, less ${formatMoney(r.payOfPostsFilled)} pay of posts filled that stood empty = ${formatMoney(r.saving)} a year, before optimism bias.`,
+    );
+  }
   lines.push(`  NPV ${formatMoney(a.npv)} (positive is a saving); payback ${a.paybackYear ?? "not within the horizon"}.`);
   const failed = c.checks.filter((k) => !k.ok);
   lines.push("", failed.length === 0 ? `Checks: all ${c.checks.length} pass.` : `Checks failing: ${failed.map((k) => `${k.name} (${k.detail ?? ""})`).join("; ")}`);

@@ -21,7 +21,9 @@ export interface CashFlow {
   runCostChange: number;
   /** Optimism bias on the run cost change: a share of its size, against the option (never negative), £. */
   runCostOptimismBias: number;
-  /** Net cash flow to the council: −(transition + runCostChange + runCostOptimismBias); positive is a saving, £. */
+  /** The retention lever's saving in the year, phased in, in real terms, after optimism bias (positive: a saving), £. */
+  retention: number;
+  /** Net cash flow to the council: −(transition + runCostChange + runCostOptimismBias) + retention; positive is a saving, £. */
   amount: number;
   discountFactor: number;
   presentValue: number;
@@ -56,6 +58,21 @@ export interface WorkforceTransition {
   unfilledPayNotSpent: number;
   monthsToFill: number;
   redundancyMonth: number;
+}
+
+/** The retention lever's full-year saving once phased in, and its parts, £ a year. */
+export interface RetentionSaving {
+  turnoverChange: number;
+  vacancyChange: number;
+  phaseInYears: number;
+  /** Leavers avoided × recruitment cost per post. */
+  recruitmentAvoided: number;
+  /** Vacancies filled that agency covered × the agency premium. */
+  agencyPremiumAvoided: number;
+  /** Vacancies filled that stood empty, now paid (and the levy on the pay of those agency covered). */
+  payOfPostsFilled: number;
+  /** recruitmentAvoided + agencyPremiumAvoided − payOfPostsFilled. */
+  saving: number;
 }
 
 /** The run cost verdict of a comparison: see `Comparison.verdict`. */
@@ -146,7 +163,11 @@ export interface Comparison {
     transitionWithOptimismBias: number;
     /** Optimism bias on the run cost change over the horizon, £ (undiscounted, real terms). */
     runCostOptimismBias: number;
+    /** The retention lever's saving over the horizon, £ (undiscounted, real terms, after optimism bias). */
+    retention: number;
   };
+  /** The retention lever: its settings and its full-year saving once phased in (before real terms and optimism bias); null without a transition. */
+  retention: RetentionSaving | null;
   checks: Check[];
 }
 
@@ -197,14 +218,16 @@ export function buildComparison(model: ComparisonModel, state: ComparisonState):
     const transition = toPennies(state.cashTransition[y]!);
     const runCostChange = toPennies(state.cashRunCost[y]!);
     const runCostOptimismBias = toPennies(state.cashRunCostBias[y]!);
-    cumulativePennies += -(transition + runCostChange + runCostOptimismBias);
+    const retention = toPennies(state.cashRetention[y]!);
+    cumulativePennies += -(transition + runCostChange + runCostOptimismBias) + retention;
     cashFlows.push({
       year: model.yearOf(y),
       index: y,
       transition: fromPennies(transition),
       runCostChange: fromPennies(runCostChange),
       runCostOptimismBias: fromPennies(runCostOptimismBias),
-      amount: fromPennies(-(transition + runCostChange + runCostOptimismBias)),
+      retention: fromPennies(retention),
+      amount: fromPennies(-(transition + runCostChange + runCostOptimismBias) + retention),
       discountFactor: state.discount[y]!,
       presentValue: fromPennies(presentValues[y]!),
       cumulative: fromPennies(cumulativePennies),
@@ -250,7 +273,9 @@ export function buildComparison(model: ComparisonModel, state: ComparisonState):
       paybackIndex,
       transitionWithOptimismBias: fromPennies(cashFlows.reduce((s, c) => s + toPennies(c.transition), 0)),
       runCostOptimismBias: fromPennies(cashFlows.reduce((s, c) => s + toPennies(c.runCostOptimismBias), 0)),
+      retention: fromPennies(cashFlows.reduce((s, c) => s + toPennies(c.retention), 0)),
     },
+    retention: retentionSaving(model, state),
     checks: [],
   };
   // Every figure side by side is built when first read (the CLI's table, JSON, a face's listing), so a
@@ -274,6 +299,20 @@ function paybackIndexOf(cashFlows: CashFlow[]): number | null {
     if (pennies >= 0) return flow.index;
   }
   return null;
+}
+
+function retentionSaving(model: ComparisonModel, state: ComparisonState): RetentionSaving | null {
+  const r = model.option.scenario.transition?.retention;
+  if (!r || model.years === 0) return null;
+  return {
+    turnoverChange: r.turnoverChange,
+    vacancyChange: r.vacancyChange,
+    phaseInYears: r.phaseInYears,
+    recruitmentAvoided: roundMoney(state.retentionRecruitment),
+    agencyPremiumAvoided: roundMoney(state.retentionPremium),
+    payOfPostsFilled: roundMoney(state.retentionPay),
+    saving: roundMoney(state.retentionRecruitment + state.retentionPremium - state.retentionPay),
+  };
 }
 
 function workforceTransition(model: ComparisonModel, state: ComparisonState): WorkforceTransition | null {
@@ -323,7 +362,7 @@ function comparisonChecks(c: Comparison, model: ComparisonModel): Check[] {
   let flowsOk = true;
   for (const f of c.appraisal.cashFlows) {
     pvPennies += toPennies(f.presentValue);
-    if (toPennies(f.amount) + toPennies(f.transition) + toPennies(f.runCostChange) + toPennies(f.runCostOptimismBias) !== 0) flowsOk = false;
+    if (toPennies(f.amount) + toPennies(f.transition) + toPennies(f.runCostChange) + toPennies(f.runCostOptimismBias) - toPennies(f.retention) !== 0) flowsOk = false;
   }
   const baseYear = model.baseline.scenario.finance.year;
   const optionYear = model.option.scenario.finance.year;
@@ -331,7 +370,7 @@ function comparisonChecks(c: Comparison, model: ComparisonModel): Check[] {
     check("transition years sum to the transition total", yearPennies === totalPennies, () => `${fromPennies(yearPennies)} against ${t.total}`),
     check("transition categories sum to the transition total", categoryPennies === totalPennies, () => `${fromPennies(categoryPennies)} against ${t.total}`),
     check("each category's years sum to the category", rowsOk, () => "a category's years do not add up"),
-    check("each cash flow = −(transition + run cost change + its optimism bias)", flowsOk, () => "a cash flow does not add up"),
+    check("each cash flow = −(transition + run cost change + its optimism bias) + retention", flowsOk, () => "a cash flow does not add up"),
     check("present values sum to the NPV", pvPennies === toPennies(c.appraisal.npv), () => `${fromPennies(pvPennies)} against ${c.appraisal.npv}`),
     check(
       "redeployed, made redundant and lost by natural wastage make up the holders of deleted posts",

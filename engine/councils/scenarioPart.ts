@@ -1,6 +1,6 @@
 import { clone } from "../clone.js";
 import { models } from "../generated/models.js";
-import { councilFigures, type CouncilFigure } from "./figures.js";
+import { councilFigures, councilYears, type CouncilFigure } from "./figures.js";
 import { findCouncil, type CouncilRecord } from "./find.js";
 
 /**
@@ -105,8 +105,15 @@ export function councilScenarioPart(id: string | number | CouncilRecord, year?: 
   ];
   for (const [key, figure, label, show] of optional) {
     const f = got(figure);
-    if (f) part[key] = { value: f.value, source: said(f, label, show(f.value)) };
-    else lack(omitted, key, missingWhy(figures[figure]!));
+    if (f) {
+      part[key] = { value: f.value, source: said(f, label, show(f.value)) };
+      // The workforce flows' rates carry the doubt of the council's own record: next year's turnover
+      // and starters are as uncertain as the spread of the years published.
+      if (key === "turnoverRate" || key === "startersPerYear") {
+        const spread = ownRange(council, figure, f.value, label, show);
+        if (spread) (part[key] as SourcedValue).distribution = spread;
+      }
+    } else lack(omitted, key, missingWhy(figures[figure]!));
   }
 
   const lookedAfter = got("childrenLookedAfter");
@@ -120,4 +127,30 @@ export function councilScenarioPart(id: string | number | CouncilRecord, year?: 
   } else lack(omitted, "lookedAfterShare", "children looked after or children in need at 31 March not published");
   // childProtectionShare: the files hold no child protection plan counts, so it is left out
   return { council: part, problems, omitted };
+}
+
+/**
+ * A triangular spread from the lowest to the highest value the council published for the figure over
+ * every year the statistics hold, with the year used as its mode; none when the years do not differ or
+ * the year used is not inside them.
+ */
+function ownRange(council: CouncilRecord, figure: string, value: number, label: string, show: (v: number) => string): unknown {
+  const seen: { year: number; value: number }[] = [];
+  for (const year of councilYears(council)) {
+    const f = councilFigures(council, year)[figure];
+    if (f && typeof f.value === "number") seen.push({ year, value: f.value });
+  }
+  if (seen.length < 2) return undefined;
+  const low = seen.reduce((a, b) => (b.value < a.value ? b : a));
+  const high = seen.reduce((a, b) => (b.value > a.value ? b : a));
+  if (!(low.value < high.value) || value < low.value || value > high.value) return undefined;
+  const first = seen[0]!.year;
+  const last = seen[seen.length - 1]!.year;
+  return {
+    type: "triangular",
+    min: low.value,
+    mode: value,
+    max: high.value,
+    source: `DfE children's social work workforce statistics, ${council.name}: ${label} from ${show(low.value)} (${low.year}) to ${show(high.value)} (${high.year}) over the years published, ${first} to ${last}`,
+  };
 }

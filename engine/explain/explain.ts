@@ -503,6 +503,24 @@ function explainComparisonFigure(baseline: Scenario, option: Scenario, c: Compar
         `deleted ${fmt(p.deleted)}, holders ${fmt(p.holders)}, redeployed ${fmt(p.redeployed)}, leavers ${fmt(p.leavers)}; new posts ${fmt(p.newPosts)}, recruited ${fmt(p.recruited)}`,
       );
     }
+    case "appraisal.retention": {
+      const r = c.retention;
+      if (!r) return out("The option has no transition, so no retention lever.", money(0));
+      inputs.setting("transition.retention.turnoverChange");
+      inputs.setting("transition.retention.vacancyChange");
+      inputs.setting("transition.retention.phaseInYears");
+      if (inputs.has("council.turnoverRate")) inputs.setting("council.turnoverRate");
+      inputs.setting("council.vacancyRate");
+      inputs.setting("council.agencyCoverShare");
+      inputs.setting("council.agencyPremium");
+      inputs.setting("transition.recruitmentPerPost");
+      inputs.setting("finance.appraisal.optimismBiasRunCost");
+      c.appraisal.cashFlows.forEach((f) => inputs.figure(`appraisal.cashFlows.${f.index}.retention`, `Retention ${f.year}`, f.retention, "£"));
+      return out(
+        "Retention saving, once phased in, a year = leavers avoided (the option's in post × turnover × the cut in turnover) × recruitment cost per post + vacancies filled (posts × vacancy rate × the cut in vacancies) covered by agency × the agency premium − vacancies filled that stood empty × the employed cost (and the levy on the pay of those agency covered); phased in an equal share a year, in real terms, less optimism bias at the run cost's rate. Its own line of the appraisal, not part of the run cost.",
+        `${money(r.recruitmentAvoided)} + ${money(r.agencyPremiumAvoided)} − ${money(r.payOfPostsFilled)} = ${money(r.saving)} a year once phased in over ${fmt(r.phaseInYears)} years → ${money(c.appraisal.retention)} over the horizon`,
+      );
+    }
     case "appraisal.runCostOptimismBias": {
       const bias = inputs.setting("finance.appraisal.optimismBiasRunCost");
       c.appraisal.cashFlows.forEach((f) => inputs.figure(`appraisal.cashFlows.${f.index}.runCostChange`, `Run cost change ${f.year}`, f.runCostChange, "£"));

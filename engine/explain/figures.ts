@@ -136,6 +136,7 @@ export function comparisonOnlyFigures(c: Comparison): Figure[] {
       : []),
     f("appraisal.transitionWithOptimismBias", "Transition spend with optimism bias", "£", c.appraisal.transitionWithOptimismBias),
     f("appraisal.runCostOptimismBias", "Optimism bias on the run cost change, over the horizon", "£", c.appraisal.runCostOptimismBias),
+    f("appraisal.retention", "Retention saving over the horizon (after optimism bias)", "£", c.appraisal.retention),
     f("appraisal.npv", "Net present value", "£", c.appraisal.npv),
     f("appraisal.paybackYear", "Payback year", "year", c.appraisal.paybackYear),
   ];

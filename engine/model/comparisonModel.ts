@@ -91,6 +91,8 @@ export class ComparisonState {
   readonly cashRunCost: Float64Array;
   /** Optimism bias on the run cost change: its share of the change's size, always against the option. */
   readonly cashRunCostBias: Float64Array;
+  /** The retention lever's saving, phased in and in real terms, after optimism bias at the run cost's rate (positive: a saving). */
+  readonly cashRetention: Float64Array;
   readonly cashAmount: Float64Array;
   readonly discount: Float64Array;
   readonly presentValue: Float64Array;
@@ -98,6 +100,10 @@ export class ComparisonState {
   recruited = 0;
   runCostChange = 0;
   runCostChangeShare = 0;
+  /** The retention lever's full-year parts, once phased in, before real terms and optimism bias: recruitment and agency premium avoided, pay of posts filled that stood empty. */
+  retentionRecruitment = 0;
+  retentionPremium = 0;
+  retentionPay = 0;
   costNeutral = false;
   npv = 0;
   /** Index of the payback year, or -1 for none within the horizon. */
@@ -119,6 +125,7 @@ export class ComparisonState {
     this.cashTransition = new Float64Array(horizon);
     this.cashRunCost = new Float64Array(horizon);
     this.cashRunCostBias = new Float64Array(horizon);
+    this.cashRetention = new Float64Array(horizon);
     this.cashAmount = new Float64Array(horizon);
     this.discount = new Float64Array(horizon);
     this.presentValue = new Float64Array(horizon);
@@ -149,6 +156,14 @@ export interface TransitionSlots {
   programmeFte: number;
   programmeSalary: number;
   programmeYears: number;
+  turnoverChange: number;
+  vacancyChange: number;
+  phaseInYears: number;
+  /** The option's council: turnover (−1 when it states none), agency cover and premium; overheads per FTE. */
+  turnover: number;
+  agencyCoverShare: number;
+  agencyPremium: number;
+  overheadsPerFte: number;
 }
 
 /** Slots in the option's inputs for one leaver group. */
@@ -246,6 +261,13 @@ export class ComparisonModel {
       programmeFte: transitionSlot("transition.programmeTeam.fte"),
       programmeSalary: transitionSlot("transition.programmeTeam.salary"),
       programmeYears: transitionSlot("transition.programmeTeam.years"),
+      turnoverChange: transitionSlot("transition.retention.turnoverChange"),
+      vacancyChange: transitionSlot("transition.retention.vacancyChange"),
+      phaseInYears: transitionSlot("transition.retention.phaseInYears"),
+      turnover: this.option.slotOf("council.turnoverRate") ?? -1,
+      agencyCoverShare: slot("council.agencyCoverShare"),
+      agencyPremium: slot("council.agencyPremium"),
+      overheadsPerFte: slot("finance.overheadsPerFte"),
     };
     this.vacancyBaseSlot = this.baseline.slotOf("council.vacancyRate")!;
     this.vacancyOptionSlot = this.option.slotOf("council.vacancyRate")!;
@@ -429,6 +451,12 @@ export class ComparisonModel {
     }
     state.transitionTotal = total;
 
+    // The retention lever's full-year saving (0 without a transition or a change).
+    let retention = 0;
+    if (this.years > 0) retention = this.retentionSaving(opt, p, state);
+    else state.retentionRecruitment = state.retentionPremium = state.retentionPay = 0;
+    const phaseIn = this.years > 0 ? p[t.phaseInYears]! : 1;
+
     // Appraisal: real-terms cash flows, discounted from the price base year.
     const growth = (1 + p[t.futurePayAward]!) / (1 + p[t.gdpDeflator]!);
     const bias = 1 + p[t.optimismBias]!;
@@ -449,10 +477,14 @@ export class ComparisonModel {
       // Optimism bias on the run cost change (HM Treasury applies it to operating costs too): a share
       // of the change's size, against the option whichever way the change goes (a rise grows, a saving shrinks).
       const runChangeBias = runBias * Math.abs(runChange);
+      // The retention saving phases in an equal share a year, in real terms, with the same optimism bias (a saving shrinks, a cost grows).
+      const phased = retention * Math.min(1, (y + 1) / phaseIn) * real;
+      const kept = phased - runBias * Math.abs(phased);
       state.cashTransition[y] = spend;
       state.cashRunCost[y] = runChange;
       state.cashRunCostBias[y] = runChangeBias;
-      state.cashAmount[y] = -(spend + runChange + runChangeBias);
+      state.cashRetention[y] = kept;
+      state.cashAmount[y] = -(spend + runChange + runChangeBias) + kept;
       state.discount[y] = factor;
       state.presentValue[y] = state.cashAmount[y]! * factor;
       npv += state.presentValue[y]!;
@@ -488,6 +520,42 @@ export class ComparisonModel {
     categories[C.systems] = p[t.systems]!;
     const programmeCost = employerCostCore(p[t.programmeSalary]!, p[t.niRate]!, p[t.niThreshold]!, p[t.pensionRate]!, p[t.levyRate]!);
     categories[C.programmeTeam] = p[t.programmeFte]! * programmeCost * p[t.programmeYears]!;
+  }
+
+  /**
+   * The retention lever's full-year saving, once phased in: leavers avoided (the option's in post ×
+   * turnover × the cut) each saving a recruitment; vacancies filled (posts × vacancy rate × the cut), the
+   * covered share saving the agency premium, the uncovered share now paid (and the levy on the covered
+   * share's pay). Its parts go on `state`.
+   */
+  private retentionSaving(opt: ModelState, p: Float64Array, state: ComparisonState): number {
+    const t = this.t;
+    const turnoverCut = -p[t.turnoverChange]!;
+    const vacancyCut = -p[t.vacancyChange]!;
+    const v = p[this.vacancyOptionSlot]!;
+    const cover = p[t.agencyCoverShare]!;
+    const premium = p[t.agencyPremium]!;
+    const overheads = p[t.overheadsPerFte]!;
+    const niRate = p[t.niRate]!;
+    const niThreshold = p[t.niThreshold]!;
+    const pensionRate = p[t.pensionRate]!;
+    const levyRate = p[t.levyRate]!;
+    let inPost = 0;
+    let premiumAll = 0;
+    let payAll = 0;
+    for (let o = 0; o < this.option.tiers.length; o++) {
+      const fte = opt.fte[o]!;
+      const salary = opt.salary[o]!;
+      const onCost = salary + (salary > niThreshold ? niRate * (salary - niThreshold) : 0) + pensionRate * salary;
+      inPost += fte * (1 - v);
+      premiumAll += fte * cover * premium * onCost;
+      payAll += fte * ((1 - cover) * (onCost + levyRate * salary + overheads) + cover * levyRate * salary);
+    }
+    const turnover = t.turnover >= 0 ? p[t.turnover]! : 0;
+    state.retentionRecruitment = turnover * turnoverCut * inPost * p[t.recruitmentPerPost]!;
+    state.retentionPremium = v * vacancyCut * premiumAll;
+    state.retentionPay = v * vacancyCut * payAll;
+    return state.retentionRecruitment + state.retentionPremium - state.retentionPay;
   }
 
   /** Posts deleted per baseline tier and their holders (filled posts), and the new posts per option tier. */

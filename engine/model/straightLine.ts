@@ -333,6 +333,28 @@ export function comparisonSource(plan: ComparisonPlan): string {
     emit(`}`);
   }
   emit(`state.transitionTotal = total;`);
+  // The retention lever's full-year saving (ComparisonModel.retentionSaving), unrolled over the option's tiers.
+  emit(`let retention = 0;`);
+  if (plan.years > 0) {
+    emit(`{`);
+    emit(`const turnoverCut = -${at(t.turnoverChange)}; const vacancyCut = -${at(t.vacancyChange)};`);
+    emit(`const v = ${at(plan.vacancyOptionSlot)}; const cover = ${at(t.agencyCoverShare)}; const premium = ${at(t.agencyPremium)}; const overheads = ${at(t.overheadsPerFte)};`);
+    emit(`const niRate = ${at(t.niRate)}; const niThreshold = ${at(t.niThreshold)}; const pensionRate = ${at(t.pensionRate)}; const levyRate = ${at(t.levyRate)};`);
+    emit(`let inPost = 0; let premiumAll = 0; let payAll = 0; const optFte = opt.fte, optSalary = opt.salary;`);
+    for (let o = 0; o < plan.matchInBaseline.length; o++) {
+      emit(`{ const fte = optFte[${o}]; const salary = optSalary[${o}]; const onCost = salary + (salary > niThreshold ? niRate * (salary - niThreshold) : 0) + pensionRate * salary;`);
+      emit(`inPost += fte * (1 - v); premiumAll += fte * cover * premium * onCost; payAll += fte * ((1 - cover) * (onCost + levyRate * salary + overheads) + cover * levyRate * salary); }`);
+    }
+    emit(`const turnover = ${t.turnover >= 0 ? at(t.turnover) : "0"};`);
+    emit(`state.retentionRecruitment = turnover * turnoverCut * inPost * ${at(t.recruitmentPerPost)};`);
+    emit(`state.retentionPremium = v * vacancyCut * premiumAll;`);
+    emit(`state.retentionPay = v * vacancyCut * payAll;`);
+    emit(`retention = state.retentionRecruitment + state.retentionPremium - state.retentionPay;`);
+    emit(`}`);
+  } else {
+    emit(`state.retentionRecruitment = state.retentionPremium = state.retentionPay = 0;`);
+  }
+  emit(`const phaseIn = ${plan.years > 0 ? at(t.phaseInYears) : "1"};`);
   // Appraisal.
   emit(`const growth = (1 + ${at(t.futurePayAward)}) / (1 + ${at(t.gdpDeflator)});`);
   emit(`const bias = 1 + ${at(t.optimismBias)};`);
@@ -341,7 +363,7 @@ export function comparisonSource(plan: ComparisonPlan): string {
   for (let k = 1; k <= plan.offset; k++) emit(`factor /= 1 + ${at(plan.rateSlotByYear[k]!)};`);
   emit(`let real = 1;`);
   emit(`let npv = 0;`);
-  emit(`const cashTransition = state.cashTransition, cashRunCost = state.cashRunCost, cashRunCostBias = state.cashRunCostBias, cashAmount = state.cashAmount, discount = state.discount, presentValue = state.presentValue;`);
+  emit(`const cashTransition = state.cashTransition, cashRunCost = state.cashRunCost, cashRunCostBias = state.cashRunCostBias, cashRetention = state.cashRetention, cashAmount = state.cashAmount, discount = state.discount, presentValue = state.presentValue;`);
   emit(`const runCostChange = state.runCostChange;`);
   for (let y = 0; y < plan.horizon; y++) {
     emit(`{`);
@@ -354,8 +376,10 @@ export function comparisonSource(plan: ComparisonPlan): string {
     emit(`const spend = ${spend};`);
     emit(`const runChange = runCostChange * ${ramp} * real;`);
     emit(`const runChangeBias = runBias * Math.abs(runChange);`);
-    emit(`cashTransition[${y}] = spend; cashRunCost[${y}] = runChange; cashRunCostBias[${y}] = runChangeBias;`);
-    emit(`const amount = -(spend + runChange + runChangeBias);`);
+    emit(`const phased = retention * Math.min(1, ${y + 1} / phaseIn) * real;`);
+    emit(`const kept = phased - runBias * Math.abs(phased);`);
+    emit(`cashTransition[${y}] = spend; cashRunCost[${y}] = runChange; cashRunCostBias[${y}] = runChangeBias; cashRetention[${y}] = kept;`);
+    emit(`const amount = -(spend + runChange + runChangeBias) + kept;`);
     emit(`cashAmount[${y}] = amount; discount[${y}] = factor;`);
     emit(`const present = amount * factor;`);
     emit(`presentValue[${y}] = present;`);

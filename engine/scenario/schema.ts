@@ -405,6 +405,17 @@ export const transitionSpec: ObjectSpec = {
         years: { type: "number", unit: "years", min: 0, max: 10, label: "Programme team years" },
       },
     },
+    retention: {
+      type: "object",
+      label: "Retention",
+      optional: true,
+      help: "The option's turnover and vacancy rates against the council's, once phased in: the Blueprint's argument that better jobs keep people. What it saves is its own line of the appraisal.",
+      fields: {
+        turnoverChange: { type: "number", unit: "share", min: -1, max: 1, label: "Change in turnover", optional: true, help: "Relative change in the turnover rate once phased in: −0.1 is a tenth fewer leavers. Default 0." },
+        vacancyChange: { type: "number", unit: "share", min: -1, max: 1, label: "Change in the vacancy rate", optional: true, help: "Relative change in the vacancy rate once phased in: −0.1 is a tenth fewer vacant posts. Default 0." },
+        phaseInYears: { type: "number", unit: "years", min: 1, max: 10, label: "Years to phase in", optional: true, help: "Years over which the changes phase in, an equal share more each year. Default 1 (all in the first year)." },
+      },
+    },
     workforce: {
       type: "object",
       label: "Workforce flows",

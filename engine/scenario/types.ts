@@ -234,6 +234,21 @@ export interface TransitionWorkforce {
   redundancyMonth: number;
 }
 
+/**
+ * The retention lever: the Blueprint's argument that better jobs keep people. Once phased in, the
+ * option's turnover and vacancy rates differ from the council's by these relative changes; what that
+ * saves (recruitment and agency premium avoided, less the pay of posts filled that stood empty) is its
+ * own line of the appraisal, never folded into the run cost.
+ */
+export interface Retention {
+  /** Relative change in turnover once phased in (−0.1: a tenth fewer leavers). */
+  turnoverChange: number;
+  /** Relative change in the vacancy rate once phased in (−0.1: a tenth fewer vacancies). */
+  vacancyChange: number;
+  /** Years over which the changes phase in, a share more each year (1: all in year 0). */
+  phaseInYears: number;
+}
+
 /** The drivers of one-off transition spend; the total is always computed, never typed in. */
 export interface Transition {
   /** Number of financial years the transition takes; year 0 is finance.year. */
@@ -275,6 +290,8 @@ export interface Transition {
   programmeTeam: { fte: number; salary: number; years: number };
   /** The workforce flows of the move (filled with defaults when a scenario leaves them out). */
   workforce: TransitionWorkforce;
+  /** The retention lever (no change unless a scenario sets one). */
+  retention: Retention;
 }
 
 export interface Scenario {

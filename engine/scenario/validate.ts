@@ -373,8 +373,9 @@ function checkTransition(plain: Record<string, any>, issues: Issue[]): void {
 export const DEFAULT_MONTHS_TO_FILL = 3;
 
 /**
- * The transition's workforce flows: their defaults filled in (off; three months to fill a post;
- * redundancies in the transition's last month), and what costing from them needs checked.
+ * The transition's workforce flows and retention lever: their defaults filled in (off; three months to
+ * fill a post; redundancies in the transition's last month; no change in turnover or vacancies), and
+ * what costing from them needs checked.
  */
 function applyWorkforceDefaults(plain: Record<string, any>, sources: Record<string, { source?: string; assumption?: string }>, issues: Issue[]): void {
   const t = plain.transition as Transition;
@@ -390,6 +391,19 @@ function applyWorkforceDefaults(plain: Record<string, any>, sources: Record<stri
   if (w.redundancyMonth === undefined) {
     w.redundancyMonth = t.years * 12 - 1;
     sources["transition.workforce.redundancyMonth"] ??= { assumption: "default: the last month of the transition" };
+  }
+  const r = ((t as Partial<Transition>).retention ??= {} as Transition["retention"]) as Partial<Transition["retention"]>;
+  if (r.turnoverChange === undefined) {
+    r.turnoverChange = 0;
+    sources["transition.retention.turnoverChange"] ??= { assumption: "default: no change in turnover" };
+  }
+  if (r.vacancyChange === undefined) {
+    r.vacancyChange = 0;
+    sources["transition.retention.vacancyChange"] ??= { assumption: "default: no change in the vacancy rate" };
+  }
+  if (r.phaseInYears === undefined) {
+    r.phaseInYears = 1;
+    sources["transition.retention.phaseInYears"] ??= { assumption: "default: all in the first year" };
   }
   const months = (plain.finance as Finance).appraisal.horizonYears * 12;
   if (w.redundancyMonth >= months) issues.push({ path: "transition.workforce.redundancyMonth", reason: `must be a month of the ${months}-month appraisal (0 to ${months - 1}), got ${w.redundancyMonth}` });

@@ -171,6 +171,15 @@ function comparisonOnlyReader(model: ComparisonModel, name: string): ((s: Compar
         return pennies / 100;
       };
     }
+    case "appraisal.retention": {
+      // each year to the penny, then added, as the comparison's figure is
+      const horizon = model.horizon;
+      return (s) => {
+        let pennies = 0;
+        for (let y = 0; y < horizon; y++) pennies += toPennies(s.cashRetention[y]!);
+        return pennies / 100;
+      };
+    }
     case "appraisal.npv":
       return (s) => s.npv;
   }

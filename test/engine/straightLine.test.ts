@@ -133,3 +133,13 @@ describe("straight-line evaluation", () => {
     }
   });
 });
+
+test("the retention lever: the straight-line code gives the general evaluation's figures to the bit", () => {
+  const option = applySettings(typed("reclaim"), { "transition.retention.turnoverChange": -0.15, "transition.retention.vacancyChange": -0.25, "transition.retention.phaseInYears": 3 });
+  const model = compileComparison(loadPreset("england-2025"), option);
+  expect(model.straightLine).toBe(true);
+  const straight = model.evaluate(model.baseline.inputs, model.option.inputs, model.newState());
+  const general = model.evaluateGeneral(model.baseline.inputs, model.option.inputs, model.newState());
+  expect(straight.cashRetention.some((x) => x !== 0)).toBe(true);
+  expect(differences(straight, general)).toEqual([]);
+});

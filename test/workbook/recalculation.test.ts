@@ -1,4 +1,5 @@
-import { compareScenarios, listPresets, loadPreset, runScenario, type Scenario } from "../../engine/index.js";
+import { applySettings, compareScenarios, listPresets, loadPreset, onBaselineBasis, runScenario, type Scenario } from "../../engine/index.js";
+import { onCouncil } from "../../node/council.js";
 import { buildWorkbook, exportWorkbook } from "../../workbook/index.js";
 import { expectations, mismatches, type Expectation } from "./expectations.js";
 import { directPaymentsAddingCareManagement, unusualOption } from "./fixtures.js";
@@ -27,6 +28,18 @@ const cases: Case[] = [
   { name: "two-options", baseline: loadPreset("england-2025"), options: [loadPreset("cluster"), loadPreset("reclaim")] },
   { name: "unusual-option", baseline: loadPreset("baseline-2018"), options: [unusualOption()] },
   { name: "direct-payments-adding", baseline: directPaymentsAddingCareManagement(), options: [] },
+  // the retention lever on, and a transition costed from the workforce flows on a published council
+  {
+    name: "retention-and-flows-on-leeds",
+    baseline: onCouncil(loadPreset("traditional"), "leeds"),
+    options: [
+      applySettings(onBaselineBasis(onCouncil(loadPreset("traditional"), "leeds"), onCouncil(loadPreset("blueprint"), "leeds")).option, {
+        "transition.retention.turnoverChange": -0.2,
+        "transition.retention.vacancyChange": -0.3,
+        "transition.retention.phaseInYears": 2,
+      }),
+    ],
+  },
 ];
 
 const built = new Map<string, { list: Expectation[]; bytes: Uint8Array }>();

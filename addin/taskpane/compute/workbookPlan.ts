@@ -409,13 +409,13 @@ function buildComparisonSheet(scenarios: PlannedScenario[], comparisons: Compari
   // 5. Cash flows of every option, and the cumulative cash flow with its payback year.
   blocks.push({ at: cell(row, 1), values: [["Cash flows of the appraisal (real terms, £; positive is a saving)"]], style: "label" });
   row++;
-  const flowHeader = ["Option", "Year", "Transition with optimism bias", "Run cost change", "Optimism bias on the run cost change", "Cash flow", "Discount factor", "Present value", "Cumulative cash flow"];
+  const flowHeader = ["Option", "Year", "Transition with optimism bias", "Run cost change", "Optimism bias on the run cost change", "Retention saving", "Cash flow", "Discount factor", "Present value", "Cumulative cash flow"];
   const flowRows: Cell[][] = [];
   comparisons.forEach((c, k) => {
-    for (const f of c.appraisal.cashFlows) flowRows.push([names[k + 1]!, f.year, f.transition, f.runCostChange, f.runCostOptimismBias, f.amount, f.discountFactor, f.presentValue, f.cumulative]);
+    for (const f of c.appraisal.cashFlows) flowRows.push([names[k + 1]!, f.year, f.transition, f.runCostChange, f.runCostOptimismBias, f.retention, f.amount, f.discountFactor, f.presentValue, f.cumulative]);
   });
   blocks.push({ at: cell(row, 1), values: [flowHeader], style: "header" });
-  blocks.push({ at: cell(row + 1, 1), values: flowRows, numberFormat: formats(flowRows, (col) => (col < 2 ? GENERAL : col === 6 ? "0.0000" : MONEY)) });
+  blocks.push({ at: cell(row + 1, 1), values: flowRows, numberFormat: formats(flowRows, (col) => (col < 2 ? GENERAL : col === 7 ? "0.0000" : MONEY)) });
   tables.push({ name: "SC_CashFlows", range: range(row, 1, row + flowRows.length, flowHeader.length), style: "TableStyleLight9" });
   row += flowRows.length + 3;
 

@@ -184,6 +184,9 @@ function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; com
               <AppraisalRow label="Transition spend" figure="transition.total" comparisons={comparisons} explain={explainOption} value={(x) => money(x.transition.total)} />
               <AppraisalRow label="With optimism bias" figure="appraisal.transitionWithOptimismBias" comparisons={comparisons} explain={explainOption} value={(x) => money(x.appraisal.transitionWithOptimismBias)} />
               <AppraisalRow label="Optimism bias on the run cost change" figure="appraisal.runCostOptimismBias" comparisons={comparisons} explain={explainOption} value={(x) => money(x.appraisal.runCostOptimismBias)} />
+              {comparisons.some((x) => x.comparison.appraisal.retention !== 0) && (
+                <AppraisalRow label="Retention saving (turnover and vacancies)" figure="appraisal.retention" comparisons={comparisons} explain={explainOption} value={(x) => money(x.appraisal.retention)} />
+              )}
               <AppraisalRow label={`Net present value (${comparisons[0]!.comparison.appraisal.horizonYears} years)`} figure="appraisal.npv" comparisons={comparisons} explain={explainOption} value={(x) => money(x.appraisal.npv)} tone={(x) => (x.appraisal.npv >= 0 ? "good" : "bad")} />
               <AppraisalRow label="Payback year" figure="appraisal.paybackYear" comparisons={comparisons} explain={explainOption} value={(x) => x.appraisal.paybackYear ?? "Not within the appraisal"} />
             </tbody>
