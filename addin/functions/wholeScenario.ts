@@ -4,6 +4,7 @@ import {
   CATEGORY_LABELS,
   closeMatches,
   flowsByYear,
+  flowTotalsByYear,
   onBaselineBasis,
   scenarioFlows,
   comparisonOnlyFigures,
@@ -192,21 +193,17 @@ export function workforceTable(option: string, baseline: string | undefined, tie
       }
       pick = ids.indexOf(found!);
     }
-    const of = (values: number[]) => (pick === undefined ? values.reduce((a, v) => a + v, 0) : values[pick]!);
+    const year = (index: number) => addYears(moved.finance.year, index);
+    if (pick === undefined) {
+      return [
+        [...WORKFORCE_HEADER],
+        ...flowTotalsByYear(flows).map((y): Row => [year(y.index), y.posts, y.inPost, y.vacant, y.agencyAverage, y.starters, y.leavers, y.redeployedIn, y.redeployedOut, y.redundancies]),
+      ];
+    }
+    const i = pick;
     return [
       [...WORKFORCE_HEADER],
-      ...flowsByYear(flows).map((y): Row => [
-        addYears(moved.finance.year, y.index),
-        of(y.establishment),
-        of(y.closing),
-        of(y.vacancies),
-        of(y.agencyAverage),
-        of(y.starters),
-        of(y.leavers),
-        of(y.redeployedIn),
-        of(y.redeployedOut),
-        of(y.redundancies),
-      ]),
+      ...flowsByYear(flows).map((y): Row => [year(y.index), y.establishment[i]!, y.closing[i]!, y.vacancies[i]!, y.agencyAverage[i]!, y.starters[i]!, y.leavers[i]!, y.redeployedIn[i]!, y.redeployedOut[i]!, y.redundancies[i]!]),
     ];
   });
 }

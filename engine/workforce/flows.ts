@@ -452,3 +452,41 @@ export function flowsByYear(flows: Flows): FlowYear[] {
   }
   return years;
 }
+
+/** A year of the whole workforce: every tier added (stocks at the year's end, flows over it). */
+export interface FlowYearTotal {
+  index: number;
+  posts: number;
+  inPost: number;
+  /** Vacant posts at the year's end, and those of them agency workers cover. */
+  vacant: number;
+  agency: number;
+  /** Agency workers, the year's average. */
+  agencyAverage: number;
+  starters: number;
+  leavers: number;
+  redeployedIn: number;
+  redeployedOut: number;
+  redundancies: number;
+}
+
+/** The flows year by year, all tiers added: what a chart of the whole workforce or a spilled table shows. */
+export function flowTotalsByYear(flows: Flows): FlowYearTotal[] {
+  const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+  return flowsByYear(flows).map((y) => {
+    const last = flows.months[Math.min(flows.months.length, y.index * 12 + 12) - 1]!;
+    return {
+      index: y.index,
+      posts: sum(y.establishment),
+      inPost: sum(y.closing),
+      vacant: sum(y.vacancies),
+      agency: sum(last.agency),
+      agencyAverage: sum(y.agencyAverage),
+      starters: sum(y.starters),
+      leavers: sum(y.leavers),
+      redeployedIn: sum(y.redeployedIn),
+      redeployedOut: sum(y.redeployedOut),
+      redundancies: sum(y.redundancies),
+    };
+  });
+}

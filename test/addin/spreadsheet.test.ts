@@ -2,7 +2,11 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { HyperFormula } from "hyperformula";
 import {
+  addYears,
   councilFigures,
+  flowsByYear,
+  onBaselineBasis,
+  scenarioFlows,
   listCouncils,
   applySettings,
   caseHoldersNeeded,
@@ -156,6 +160,16 @@ const spills: [string, string, (blank: Blank) => unknown[][]][] = [
     ...sensitivity(loadPreset("blueprint"), { figure: "runCost.total" }).bars.map((b) => [b.label, b.figureAtLow, b.figureAtHigh, b.swing, b.key, b.low, b.high]),
   ]],
   ["H60", `=SOCIALCARE.TEAMDESIGN(${I(14)},Inputs!B18:C20)`, () => shown(teamDesignRows(teamDesign(applySettings(loadPreset("blueprint"), { "council.children": 3000, "council.vacancyRate": 0.12 }))))],
+  ["H100", `=SOCIALCARE.WORKFORCE(${I(14)},${I(15)},"enabler")`, () => {
+    const baseline = loadPreset("baseline-2018");
+    const option = onBaselineBasis(baseline, loadPreset("blueprint")).option;
+    const f = scenarioFlows(option, baseline);
+    const i = f.tiers.findIndex((t) => t.id === "enabler");
+    return [
+      ["Year", "Posts", "In post", "Vacant", "Agency (average)", "Starters", "Leavers", "Redeployed in", "Redeployed out", "Made redundant"],
+      ...flowsByYear(f).map((y) => [addYears(option.finance.year, y.index), y.establishment[i], y.closing[i], y.vacancies[i], y.agencyAverage[i], y.starters[i], y.leavers[i], y.redeployedIn[i], y.redeployedOut[i], y.redundancies[i]]),
+    ];
+  }],
   // The table as its cells reach the function: the empty 2024 caseload is missing on the web, 0 on Windows.
   ["H80", "=SOCIALCARE.HEALTHCHECK(Health!A1:D8)", (blank) => shown(healthCheckRows(healthCheck(health.slice(0, 5).map((row) => row.map((v) => (v === null ? blank : v))))))],
   ["R20", `=SOCIALCARE.EXPLAIN(${I(14)},"caseload.childrenPerCaseHolder")`, () => {

@@ -122,11 +122,11 @@ for (const width of [320, 400, 1000]) {
     await page.locator('figure[data-chart="cashflow"]').waitFor();
     await page.waitForTimeout(200);
     const compare = await chartFacts(page);
-    expect(compare.map((f) => f.chart).sort()).toEqual(["cashflow", "tiers", "transition", "transition"]);
+    expect(compare.map((f) => f.chart).sort()).toEqual(["cashflow", "tiers", "transition", "transition", "workforce", "workforce"]);
     expectLegible(compare);
     tierHeights.set(width, compare.find((f) => f.chart === "tiers")!.height);
     await guideShot(`compare-charts-${width}`);
-    for (const chart of ["transition", "tiers", "cashflow"]) await chartShot(chart, width);
+    for (const chart of ["transition", "workforce", "tiers", "cashflow"]) await chartShot(chart, width);
 
     await openTab(page, "Uncertainty");
     await page.getByLabel("Draws", { exact: true }).fill("2000");

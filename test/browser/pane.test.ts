@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { allocateWholePounds, applySettings, compareScenarios, explainComparison, listPresets, listSettings, loadPreset, loadScenario, runScenario, toScenarioInput, validateScenario } from "../../engine/index.js";
+import { allocateWholePounds, applySettings, compareScenarios, explainComparison, flowTotalsByYear, listPresets, listSettings, loadPreset, loadScenario, runScenario, scenarioFlows, toScenarioInput, validateScenario } from "../../engine/index.js";
 import { paneSession, officeState, saved, workbook, type Pane } from "./harness.js";
 import { openTab } from "./tabs.js";
 
@@ -125,6 +125,11 @@ test("compares three scenarios, explains a figure, and writes the comparison, ch
   await page.locator('table.side-by-side tr[data-figure="caseload.childrenPerCaseHolder"] td').nth(1).filter({ hasText: `${caseload.option!.toFixed(2)}` }).filter({ hasText: `(−${Math.abs(caseload.changePct! * 100).toFixed(1)}%)` }).waitFor();
   // The charts, drawn in the pane: one stacked transition chart per option, tiers, and the payback marks.
   await expect(page.locator('figure[data-chart="transition"]').count()).resolves.toBe(2);
+  // Beside each transition, the workforce through the move (the engine's flows, every tier added): its text alternative holds the year-end figures.
+  await expect(page.locator('figure[data-chart="workforce"]').count()).resolves.toBe(2);
+  const flowYears = flowTotalsByYear(scenarioFlows(loadPreset("blueprint"), baseline));
+  const workforceLabel = await page.locator('figure[data-chart="workforce"] svg').first().getAttribute("aria-label");
+  expect(workforceLabel).toContain(`${(flowYears[0]!.inPost).toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} in post`);
   await expect(page.locator('figure[data-chart="tiers"] rect').count()).resolves.toBeGreaterThan(0);
   await expect(page.locator("g.payback").evaluateAll((els) => els.map((e) => e.getAttribute("data-payback")))).resolves.toEqual([blueprint, cluster].map((x) => x.appraisal.paybackYear).filter((y) => y !== null));
   await session.harness.screenshot(pane, "compare");

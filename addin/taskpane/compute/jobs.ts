@@ -1,6 +1,9 @@
 import {
+  addYears,
   claimsTable,
   compareScenarios,
+  flowTotalsByYear,
+  scenarioFlows,
   onBaselineBasis,
   type ClaimsTable,
   explain,
@@ -120,6 +123,33 @@ export interface OptionAnalysis {
   name: string;
   shortName: string;
   comparison: Comparison;
+  /** The whole workforce through the move, year by year (engine/workforce/flows.ts); null when the option has no transition or its council no turnover rate. */
+  workforce?: WorkforceSeries | null;
+}
+
+/** The workforce at each year's end, every tier added: in post, agency, vacant posts no one covers; and months to full staffing. */
+export interface WorkforceSeries {
+  years: string[];
+  posts: number[];
+  inPost: number[];
+  agency: number[];
+  uncovered: number[];
+  monthsToFullStaffing: number | null;
+}
+
+/** The option's workforce through the move from the baseline, for the pane's chart. */
+export function workforceSeries(baseline: Scenario, option: Scenario): WorkforceSeries | null {
+  if (!option.transition || option.council.turnoverRate === undefined) return null;
+  const flows = scenarioFlows(option, baseline);
+  const totals = flowTotalsByYear(flows);
+  return {
+    years: totals.map((t) => addYears(option.finance.year, t.index)),
+    posts: totals.map((t) => t.posts),
+    inPost: totals.map((t) => t.inPost),
+    agency: totals.map((t) => t.agency),
+    uncovered: totals.map((t) => t.vacant - t.agency),
+    monthsToFullStaffing: flows.monthsToFullStaffing,
+  };
 }
 
 export interface Analysis {
@@ -238,7 +268,13 @@ export async function runJob(job: Job, progress: (p: Progress) => void = () => {
     for (const option of loaded.slice(1)) {
       step(`Comparing ${option.named.name} with ${baseline.named.name}`);
       try {
-        out.comparisons.push({ ref: option.named.ref, name: option.named.name, shortName: option.named.shortName ?? option.named.name, comparison: postable(compareScenarios(baseline.scenario, option.scenario)) });
+        out.comparisons.push({
+          ref: option.named.ref,
+          name: option.named.name,
+          shortName: option.named.shortName ?? option.named.name,
+          comparison: postable(compareScenarios(baseline.scenario, option.scenario)),
+          workforce: workforceSeries(baseline.scenario, option.scenario),
+        });
       } catch (error) {
         out.errors.push({ ref: option.named.ref, name: option.named.name, message: (error as Error).message });
       }

@@ -151,6 +151,80 @@ export function TransitionChart(props: { title: string; years: string[]; categor
   );
 }
 
+/**
+ * The whole workforce at each year's end through the move, stacked: people in post, agency workers
+ * covering vacant posts, and vacant posts no one covers; the stack's height is the posts established.
+ */
+export function WorkforceChart(props: { title: string; years: string[]; inPost: number[]; agency: number[]; uncovered: number[] }) {
+  const { years } = props;
+  const [ref, W] = useChartWidth();
+  const H = 200;
+  const top = TITLE_BAND + 6;
+  const bottom = 38;
+  const series = [
+    { label: "In post", values: props.inPost, colour: SERIES_COLOURS[0]! },
+    { label: "Agency", values: props.agency, colour: SERIES_COLOURS[1]! },
+    { label: "Vacant, not covered", values: props.uncovered, colour: SERIES_COLOURS[2]! },
+  ];
+  const totals = years.map((_, y) => series.reduce((s, c) => s + Math.max(0, c.values[y] ?? 0), 0));
+  const axis = ticks(0, Math.max(1, ...totals));
+  const max = axis[axis.length - 1]!;
+  const plotH = H - top - bottom;
+  const yOf = (v: number) => top + plotH - (v / max) * plotH;
+  // Ten years in a narrow pane: the bars sit half a year label in from each side, so the first and last
+  // year's labels stay clear of the y axis's labels and the edge.
+  const inset = YEAR_LABEL / 2;
+  const band = (W - LEFT - RIGHT - 2 * inset) / Math.max(1, years.length);
+  const barW = Math.min(48, band * 0.6);
+  const every = labelEvery(band, YEAR_LABEL);
+  const fte = (v: number) => v.toLocaleString("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const summary = `${props.title}: ${years.map((y, i) => `${y} ${fte(props.inPost[i] ?? 0)} in post, ${fte(props.agency[i] ?? 0)} agency, ${fte(props.uncovered[i] ?? 0)} vacant not covered`).join("; ")}.`;
+  return (
+    <figure class="chart" data-chart="workforce" ref={ref}>
+      <figcaption>{props.title}</figcaption>
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
+        <AxisTitle x={4} text="FTE at the year's end" />
+        {axis.map((t) => (
+          <g>
+            <line x1={LEFT} x2={W - RIGHT} y1={yOf(t)} y2={yOf(t)} class="gridline" />
+            <text x={LEFT - 4} y={yOf(t) + 3} class="axis-label" text-anchor="end">
+              {t.toLocaleString("en-GB")}
+            </text>
+          </g>
+        ))}
+        {years.map((year, y) => {
+          let base = 0;
+          const x = LEFT + inset + band * y + (band - barW) / 2;
+          return (
+            <g>
+              {series.map((c) => {
+                const v = Math.max(0, c.values[y] ?? 0);
+                const y1 = yOf(base + v);
+                const h = yOf(base) - y1;
+                base += v;
+                return v > 0 ? (
+                  <rect x={x} y={y1} width={barW} height={h} fill={c.colour}>
+                    <title>{`${c.label}, ${year}: ${fte(v)} FTE`}</title>
+                  </rect>
+                ) : null;
+              })}
+              {y % every === 0 ? (
+                <text x={x + barW / 2} y={H - bottom + 16} class="axis-label" text-anchor="middle">
+                  {year}
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
+        <text x={LEFT + (W - LEFT - RIGHT) / 2} y={H - 4} class="axis-title" text-anchor="middle">
+          Financial year
+        </text>
+      </svg>
+      <Legend items={series.map((c) => ({ label: c.label, colour: c.colour }))} />
+    </figure>
+  );
+}
+
 export function TierCostChart(props: { tiers: string[]; series: { name: string; values: number[] }[] }) {
   const { tiers, series } = props;
   const [ref, W] = useChartWidth();

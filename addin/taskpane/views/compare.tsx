@@ -4,7 +4,7 @@ import type { OptionAnalysis, ScenarioAnalysis } from "../compute/jobs.js";
 import { MAX_COMPARED, type ScenarioRef } from "../model/library.js";
 import { formatChange, formatPct, formatValue, money, pounds, poundsChange } from "../model/format.js";
 import type { PaneState } from "../store.js";
-import { CashFlowChart, SERIES_COLOURS, TierCostChart, TransitionChart } from "./charts.js";
+import { CashFlowChart, SERIES_COLOURS, TierCostChart, TransitionChart, WorkforceChart } from "./charts.js";
 import { FigureButton, MessageBar, ProgressBar, ScenarioName, ScrollTable, Section } from "./common.js";
 import { ScenarioPicker } from "./picker.js";
 import { Checks } from "./results.js";
@@ -246,6 +246,14 @@ function TransitionBlock(props: { o: OptionAnalysis; explain: (o: OptionAnalysis
   return (
     <div class="transition-block" data-option={o.ref}>
       <TransitionChart title={`${o.shortName}: ${pounds(shown.total)} over ${t.years.length} years`} years={t.years} categories={TRANSITION_CATEGORIES.map((cat, i) => ({ label: CATEGORY_LABELS[cat] ?? cat, values: t.table[i]!, shown: shown.cells[i]! }))} yearTotals={shown.columnTotals} />
+      {o.workforce ? (
+        <>
+          <WorkforceChart title={`${o.shortName}: the workforce through the move`} years={o.workforce.years} inPost={o.workforce.inPost} agency={o.workforce.agency} uncovered={o.workforce.uncovered} />
+          <p class="hint" data-workforce-note>
+            {o.workforce.monthsToFullStaffing === null ? "Not fully staffed within the appraisal" : `Fully staffed by month ${o.workforce.monthsToFullStaffing}`}, with the council's turnover and starters{o.comparison.transition.workforce ? "; the transition's double running, agency bridging, recruitment and redundancy are costed from these flows." : "; the transition's workforce costs come from the shares typed in."}
+          </p>
+        </>
+      ) : null}
       <ScrollTable label={`${o.name}: transition spend by year and category`} class="keeps-total">
         <table class="data compact">
           <thead>
