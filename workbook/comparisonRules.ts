@@ -253,6 +253,27 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
   ).cells;
   const present = calc.timeline("Present value = cash flow × discount factor", "£", years, (y) => mul(ref(amount[y]!), ref(factor[y]!)), "money", "sum");
 
+  // The demand lever (ComparisonModel.compareGeneral): its cashable benefit beside the NPV, never in it.
+  let demandCells: { benefitKept: Cell[]; npvWithBenefits: Cell; unitCost: Cell; perChild: Cell } | undefined;
+  const costedDemand = transition !== null && option.inputs.has("council.childrenLookedAfter") && option.inputs.has("council.lookedAfterSpend") && model.evaluate().lookedAfterUnitCost > 0;
+  if (costedDemand) {
+    calc.group("Demand: fewer children looked after, once phased in, at the council's unit cost (beside the NPV, not in it)");
+    const children = P("council.childrenLookedAfter");
+    const unitCost = calc.scalar("Unit cost of a child looked after = RO3 spend on children looked after ÷ children looked after", "£ a year", IF(gt(children, num(0)), div(P("council.lookedAfterSpend"), children), num(0)), "money");
+    const benefitFull = calc.scalar("Cashable benefit a year once phased in = children looked after × the cut × unit cost", "£ a year", mul(mul(children, neg(P("transition.demand.lookedAfterChange"))), ref(unitCost)), "money");
+    const phase = P("transition.demand.phaseInYears");
+    const phased = calc.timeline("Cashable benefit, phased in an equal share a year (in the price base's real terms, not grown with pay)", "£", years, (y) => mul(ref(benefitFull), fn("MIN", num(1), div(num(y + 1), phase))), "money", "sum").cells;
+    const benefitKept = calc.timeline("Cashable benefit after optimism bias at the run cost's rate", "£", years, (y) => sub(ref(phased[y]!), mul(P("finance.appraisal.optimismBiasRunCost"), abs(ref(phased[y]!)))), "money", "sum").cells;
+    const withBenefits = calc.timeline("Present value with the cashable benefit = (cash flow + benefit) × discount factor", "£", years, (y) => mul(add(ref(amount[y]!), ref(benefitKept[y]!)), ref(factor[y]!)), "money", "sum");
+    const perChild = calc.scalar(
+      "Present value of one fewer child looked after, phased in as the lever phases, after optimism bias = unit cost × (1 − bias) × Σ phase share × discount factor",
+      "£",
+      mul(mul(ref(unitCost), sub(num(1), P("finance.appraisal.optimismBiasRunCost"))), sumChain(years.map((_, y) => mul(fn("MIN", num(1), div(num(y + 1), phase)), ref(factor[y]!))))),
+      "money",
+    );
+    demandCells = { benefitKept, npvWithBenefits: withBenefits.total!, unitCost, perChild };
+  }
+
   calc.group("Cash flows to the penny (the rounded figures the Outputs show)");
   const spendPennies = calc.timeline("Transition spend with optimism bias, whole pennies", "pennies", years, (y) => penniesOf(ref(spend[y]!)), "integer", "sum").cells;
   const runPennies = calc.timeline("Run cost change, whole pennies", "pennies", years, (y) => penniesOf(ref(runChange[y]!)), "integer", "sum").cells;
@@ -366,6 +387,18 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
   set("appraisal.transitionWithOptimismBias", withBias);
   set("appraisal.runCostOptimismBias", runBiasTotal);
   set("appraisal.retention", retentionTotal);
+  if (demandCells) {
+    const benefitPennies = calc.timeline("Cashable benefit after optimism bias, whole pennies", "pennies", years, (y) => penniesOf(ref(demandCells!.benefitKept[y]!)), "integer", "sum");
+    set("appraisal.cashableBenefits", rounding.derived("Cashable benefits over the horizon (years rounded, then added)", poundsOf(ref(benefitPennies.total!)), "money"));
+    set("appraisal.npvWithBenefits", rounding.derived("Net present value with cashable benefits, rounded", poundsOf(penniesOf(ref(demandCells.npvWithBenefits))), "money"));
+    const fewer = rounding.derived(
+      "Fewer children looked after that would bring the NPV to zero = −NPV ÷ present value of one fewer (0 when the NPV is not negative)",
+      IF(ge(ref(present.total!), num(0)), num(0), div(neg(ref(present.total!)), ref(demandCells.perChild))),
+      "money",
+    );
+    fewer.format = "number";
+    set("demand.fewerLookedAfterToBreakEven", fewer);
+  }
   set("appraisal.npv", rounding.sheet.get(pv.target.row, 8)!);
   set("appraisal.paybackIndex", paybackIndex);
 

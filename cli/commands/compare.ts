@@ -140,6 +140,13 @@ function describe(c: Comparison): string {
     );
   }
   lines.push(`  NPV ${formatMoney(a.npv)} (positive is a saving); payback ${a.paybackYear ?? "not within the horizon"}.`);
+  const d = c.demand;
+  if (d && d.unitCost !== null) {
+    const share = d.childrenLookedAfter && d.fewerLookedAfterToBreakEven !== null ? ` (${formatNumber((d.fewerLookedAfterToBreakEven / d.childrenLookedAfter) * 100, 1, 1)}% of its ${formatNumber(d.childrenLookedAfter, 1, 0)})` : "";
+    lines.push(
+      `  Children looked after cost the council ${formatMoney(d.unitCost)} a year each (RO3 spend ÷ children looked after). ${d.lookedAfterChange !== 0 ? `With ${formatChangePercent(d.lookedAfterChange, 1)} of them, phased in over ${formatNumber(d.phaseInYears, 1, 0)} years, the NPV with cashable benefits is ${formatMoney(a.npvWithBenefits)} (cost-only ${formatMoney(a.npv)}). ` : ""}Fewer children looked after that would bring the NPV to zero: ${formatNumber(d.fewerLookedAfterToBreakEven ?? 0, 1, 1)}${share}.`,
+    );
+  }
   const failed = c.checks.filter((k) => !k.ok);
   lines.push("", failed.length === 0 ? `Checks: all ${c.checks.length} pass.` : `Checks failing: ${failed.map((k) => `${k.name} (${k.detail ?? ""})`).join("; ")}`);
   return lines.join("\n");

@@ -1,4 +1,4 @@
-import { compileComparison, type ComparisonModel, type ComparisonState } from "../model/comparisonModel.js";
+import { compileComparison, fewerLookedAfterToBreakEven, type ComparisonModel, type ComparisonState } from "../model/comparisonModel.js";
 import { onBaselineBasis } from "./oneBasis.js";
 import { buildResult, check, type Check, type Result } from "../model/result.js";
 import { allocatePennies, allocateTablePennies, fromPennies, roundMoney, toPennies } from "../money/index.js";
@@ -73,6 +73,20 @@ export interface RetentionSaving {
   payOfPostsFilled: number;
   /** recruitmentAvoided + agencyPremiumAvoided − payOfPostsFilled. */
   saving: number;
+}
+
+/** The demand lever and what a child looked after costs the council. */
+export interface DemandBenefit {
+  lookedAfterChange: number;
+  phaseInYears: number;
+  /** The council's children looked after, or null when it states none. */
+  childrenLookedAfter: number | null;
+  /** RO3 spend on children looked after ÷ children looked after, £ a year; null when the council states either not. */
+  unitCost: number | null;
+  /** Children looked after × the cut × unit cost, £ a year once phased in, before optimism bias. */
+  benefitFullYear: number;
+  /** How many fewer children looked after (phased in as the lever phases, after optimism bias) would bring the NPV to zero; 0 when it is not negative; null without a unit cost. */
+  fewerLookedAfterToBreakEven: number | null;
 }
 
 /** The run cost verdict of a comparison: see `Comparison.verdict`. */
@@ -165,7 +179,13 @@ export interface Comparison {
     runCostOptimismBias: number;
     /** The retention lever's saving over the horizon, £ (undiscounted, real terms, after optimism bias). */
     retention: number;
+    /** The NPV with the demand lever's cashable benefits added, £ (the cost-only NPV is `npv`). */
+    npvWithBenefits: number;
+    /** The demand lever's cashable benefits over the horizon, after optimism bias, £ (undiscounted). */
+    cashableBenefits: number;
   };
+  /** The demand lever: its settings, the council's unit cost of a child looked after and the switching value; null without a transition. */
+  demand: DemandBenefit | null;
   /** The retention lever: its settings and its full-year saving once phased in (before real terms and optimism bias); null without a transition. */
   retention: RetentionSaving | null;
   checks: Check[];
@@ -274,8 +294,11 @@ export function buildComparison(model: ComparisonModel, state: ComparisonState):
       transitionWithOptimismBias: fromPennies(cashFlows.reduce((s, c) => s + toPennies(c.transition), 0)),
       runCostOptimismBias: fromPennies(cashFlows.reduce((s, c) => s + toPennies(c.runCostOptimismBias), 0)),
       retention: fromPennies(cashFlows.reduce((s, c) => s + toPennies(c.retention), 0)),
+      npvWithBenefits: roundMoney(state.npvWithBenefits),
+      cashableBenefits: fromPennies(Array.from(state.cashBenefit).reduce((s, v) => s + toPennies(v), 0)),
     },
     retention: retentionSaving(model, state),
+    demand: demandBenefit(model, state),
     checks: [],
   };
   // Every figure side by side is built when first read (the CLI's table, JSON, a face's listing), so a
@@ -312,6 +335,21 @@ function retentionSaving(model: ComparisonModel, state: ComparisonState): Retent
     agencyPremiumAvoided: roundMoney(state.retentionPremium),
     payOfPostsFilled: roundMoney(state.retentionPay),
     saving: roundMoney(state.retentionRecruitment + state.retentionPremium - state.retentionPay),
+  };
+}
+
+function demandBenefit(model: ComparisonModel, state: ComparisonState): DemandBenefit | null {
+  const d = model.option.scenario.transition?.demand;
+  if (!d || model.years === 0) return null;
+  const council = model.option.scenario.council;
+  const costed = state.lookedAfterUnitCost > 0;
+  return {
+    lookedAfterChange: d.lookedAfterChange,
+    phaseInYears: d.phaseInYears,
+    childrenLookedAfter: council.childrenLookedAfter ?? null,
+    unitCost: costed ? roundMoney(state.lookedAfterUnitCost) : null,
+    benefitFullYear: roundMoney(state.benefitFullYear),
+    fewerLookedAfterToBreakEven: fewerLookedAfterToBreakEven(state, model.horizon, model.option.scenario.finance.appraisal.optimismBiasRunCost),
   };
 }
 

@@ -503,6 +503,23 @@ function explainComparisonFigure(baseline: Scenario, option: Scenario, c: Compar
         `deleted ${fmt(p.deleted)}, holders ${fmt(p.holders)}, redeployed ${fmt(p.redeployed)}, leavers ${fmt(p.leavers)}; new posts ${fmt(p.newPosts)}, recruited ${fmt(p.recruited)}`,
       );
     }
+    case "appraisal.npvWithBenefits":
+    case "appraisal.cashableBenefits":
+    case "demand.fewerLookedAfterToBreakEven": {
+      const d = c.demand;
+      if (!d || d.unitCost === null) return out("The council states no spend on children looked after or no children looked after, so no unit cost and no cashable benefit.", "n/a");
+      inputs.setting("council.childrenLookedAfter");
+      inputs.setting("council.lookedAfterSpend");
+      inputs.setting("transition.demand.lookedAfterChange");
+      inputs.setting("transition.demand.phaseInYears");
+      inputs.setting("finance.appraisal.optimismBiasRunCost");
+      inputs.figure("appraisal.npv", "Net present value (cost only)", c.appraisal.npv, "£");
+      const rule =
+        "Unit cost of a child looked after = the council's RO3 spend on children looked after ÷ its children looked after (an average: a child who does not come into care may save less). Cashable benefit a year = children looked after × the cut × unit cost, phased in an equal share a year, in the price base's real terms, less optimism bias at the run cost's rate; shown beside the cost-only NPV, never in it. Fewer children looked after to bring the NPV to zero = −NPV ÷ (unit cost × (1 − bias) × Σ phase share × discount factor).";
+      if (name === "appraisal.cashableBenefits") return out(rule, `${money(d.benefitFullYear)} a year once phased in → ${money(c.appraisal.cashableBenefits)} over the horizon`);
+      if (name === "appraisal.npvWithBenefits") return out(rule, `${money(c.appraisal.npv)} + the discounted benefits = ${money(c.appraisal.npvWithBenefits)}`);
+      return out(rule, `unit cost ${money(d.unitCost)} a year → ${fmt(d.fewerLookedAfterToBreakEven ?? 0)} fewer children looked after`);
+    }
     case "appraisal.retention": {
       const r = c.retention;
       if (!r) return out("The option has no transition, so no retention lever.", money(0));

@@ -137,6 +137,13 @@ export function comparisonOnlyFigures(c: Comparison): Figure[] {
     f("appraisal.transitionWithOptimismBias", "Transition spend with optimism bias", "£", c.appraisal.transitionWithOptimismBias),
     f("appraisal.runCostOptimismBias", "Optimism bias on the run cost change, over the horizon", "£", c.appraisal.runCostOptimismBias),
     f("appraisal.retention", "Retention saving over the horizon (after optimism bias)", "£", c.appraisal.retention),
+    ...(c.demand?.unitCost
+      ? [
+          f("appraisal.cashableBenefits", "Cashable benefits over the horizon: fewer children looked after (after optimism bias)", "£", c.appraisal.cashableBenefits),
+          f("appraisal.npvWithBenefits", "Net present value with cashable benefits", "£", c.appraisal.npvWithBenefits),
+          f("demand.fewerLookedAfterToBreakEven", "Fewer children looked after that would bring the NPV to zero", "children", c.demand.fewerLookedAfterToBreakEven),
+        ]
+      : []),
     f("appraisal.npv", "Net present value", "£", c.appraisal.npv),
     f("appraisal.paybackYear", "Payback year", "year", c.appraisal.paybackYear),
   ];

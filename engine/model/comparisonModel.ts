@@ -93,6 +93,8 @@ export class ComparisonState {
   readonly cashRunCostBias: Float64Array;
   /** The retention lever's saving, phased in and in real terms, after optimism bias at the run cost's rate (positive: a saving). */
   readonly cashRetention: Float64Array;
+  /** The demand lever's cashable benefit, phased in, after optimism bias at the run cost's rate: beside the NPV, not in it. */
+  readonly cashBenefit: Float64Array;
   readonly cashAmount: Float64Array;
   readonly discount: Float64Array;
   readonly presentValue: Float64Array;
@@ -104,6 +106,12 @@ export class ComparisonState {
   retentionRecruitment = 0;
   retentionPremium = 0;
   retentionPay = 0;
+  /** The council's unit cost of a child looked after (0 when it states no spend or no children looked after), and the demand lever's full-year benefit. */
+  lookedAfterUnitCost = 0;
+  benefitFullYear = 0;
+  demandPhaseIn = 1;
+  /** The NPV with the demand lever's cashable benefits added (the cost-only NPV is `npv`). */
+  npvWithBenefits = 0;
   costNeutral = false;
   npv = 0;
   /** Index of the payback year, or -1 for none within the horizon. */
@@ -126,6 +134,7 @@ export class ComparisonState {
     this.cashRunCost = new Float64Array(horizon);
     this.cashRunCostBias = new Float64Array(horizon);
     this.cashRetention = new Float64Array(horizon);
+    this.cashBenefit = new Float64Array(horizon);
     this.cashAmount = new Float64Array(horizon);
     this.discount = new Float64Array(horizon);
     this.presentValue = new Float64Array(horizon);
@@ -164,6 +173,11 @@ export interface TransitionSlots {
   agencyCoverShare: number;
   agencyPremium: number;
   overheadsPerFte: number;
+  lookedAfterChange: number;
+  demandPhaseInYears: number;
+  /** The option's council: children looked after and their spend (−1 when it states none). */
+  childrenLookedAfter: number;
+  lookedAfterSpend: number;
 }
 
 /** Slots in the option's inputs for one leaver group. */
@@ -171,6 +185,20 @@ interface LeaverSlots {
   share: number;
   age: number;
   service: number;
+}
+
+/**
+ * The switching value of the demand lever: how many fewer children looked after, phased in as the lever
+ * phases, after optimism bias, would bring the NPV to zero; 0 when it is not negative, null when the
+ * council states no unit cost.
+ */
+export function fewerLookedAfterToBreakEven(state: ComparisonState, horizon: number, optimismBiasRunCost: number): number | null {
+  if (!(state.lookedAfterUnitCost > 0)) return null;
+  if (state.npv >= 0) return 0;
+  let perChild = 0;
+  for (let y = 0; y < horizon; y++) perChild += Math.min(1, (y + 1) / state.demandPhaseIn) * state.discount[y]!;
+  perChild *= state.lookedAfterUnitCost * (1 - optimismBiasRunCost);
+  return perChild > 0 ? -state.npv / perChild : null;
 }
 
 export class ComparisonModel {
@@ -268,6 +296,10 @@ export class ComparisonModel {
       agencyCoverShare: slot("council.agencyCoverShare"),
       agencyPremium: slot("council.agencyPremium"),
       overheadsPerFte: slot("finance.overheadsPerFte"),
+      lookedAfterChange: transitionSlot("transition.demand.lookedAfterChange"),
+      demandPhaseInYears: transitionSlot("transition.demand.phaseInYears"),
+      childrenLookedAfter: this.option.slotOf("council.childrenLookedAfter") ?? -1,
+      lookedAfterSpend: this.option.slotOf("council.lookedAfterSpend") ?? -1,
     };
     this.vacancyBaseSlot = this.baseline.slotOf("council.vacancyRate")!;
     this.vacancyOptionSlot = this.option.slotOf("council.vacancyRate")!;
@@ -456,6 +488,15 @@ export class ComparisonModel {
     if (this.years > 0) retention = this.retentionSaving(opt, p, state);
     else state.retentionRecruitment = state.retentionPremium = state.retentionPay = 0;
     const phaseIn = this.years > 0 ? p[t.phaseInYears]! : 1;
+    // The demand lever's cashable benefit a year once phased in: children looked after × the cut × unit cost.
+    const children = t.childrenLookedAfter >= 0 ? p[t.childrenLookedAfter]! : 0;
+    const unitCost = t.childrenLookedAfter >= 0 && t.lookedAfterSpend >= 0 && children > 0 ? p[t.lookedAfterSpend]! / children : 0;
+    const benefit = this.years > 0 ? children * -p[t.lookedAfterChange]! * unitCost : 0;
+    const demandPhaseIn = this.years > 0 ? p[t.demandPhaseInYears]! : 1;
+    state.lookedAfterUnitCost = unitCost;
+    state.benefitFullYear = benefit;
+    state.demandPhaseIn = demandPhaseIn;
+    let npvWithBenefits = 0;
 
     // Appraisal: real-terms cash flows, discounted from the price base year.
     const growth = (1 + p[t.futurePayAward]!) / (1 + p[t.gdpDeflator]!);
@@ -488,8 +529,14 @@ export class ComparisonModel {
       state.discount[y] = factor;
       state.presentValue[y] = state.cashAmount[y]! * factor;
       npv += state.presentValue[y]!;
+      // in the price base's real terms, not grown with pay: placements are not priced by the pay awards
+      const phasedBenefit = benefit * Math.min(1, (y + 1) / demandPhaseIn);
+      const keptBenefit = phasedBenefit - runBias * Math.abs(phasedBenefit);
+      state.cashBenefit[y] = keptBenefit;
+      npvWithBenefits += (state.cashAmount[y]! + keptBenefit) * factor;
     }
     state.npv = npv;
+    state.npvWithBenefits = npvWithBenefits;
     const payback = paybackCore(state.cashAmount, this.horizon);
     state.payback = payback === null ? -1 : payback;
     return state;

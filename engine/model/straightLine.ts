@@ -355,6 +355,14 @@ export function comparisonSource(plan: ComparisonPlan): string {
     emit(`state.retentionRecruitment = state.retentionPremium = state.retentionPay = 0;`);
   }
   emit(`const phaseIn = ${plan.years > 0 ? at(t.phaseInYears) : "1"};`);
+  // The demand lever's cashable benefit (ComparisonModel.compareGeneral).
+  emit(`const children = ${t.childrenLookedAfter >= 0 ? at(t.childrenLookedAfter) : "0"};`);
+  emit(`const unitCost = ${t.childrenLookedAfter >= 0 && t.lookedAfterSpend >= 0 ? `children > 0 ? ${at(t.lookedAfterSpend)} / children : 0` : "0"};`);
+  emit(`const benefit = ${plan.years > 0 ? `children * -${at(t.lookedAfterChange)} * unitCost` : "0"};`);
+  emit(`const demandPhaseIn = ${plan.years > 0 ? at(t.demandPhaseInYears) : "1"};`);
+  emit(`state.lookedAfterUnitCost = unitCost; state.benefitFullYear = benefit; state.demandPhaseIn = demandPhaseIn;`);
+  emit(`let npvWithBenefits = 0;`);
+  emit(`const cashBenefit = state.cashBenefit;`);
   // Appraisal.
   emit(`const growth = (1 + ${at(t.futurePayAward)}) / (1 + ${at(t.gdpDeflator)});`);
   emit(`const bias = 1 + ${at(t.optimismBias)};`);
@@ -384,9 +392,14 @@ export function comparisonSource(plan: ComparisonPlan): string {
     emit(`const present = amount * factor;`);
     emit(`presentValue[${y}] = present;`);
     emit(`npv += present;`);
+    emit(`const phasedBenefit = benefit * Math.min(1, ${y + 1} / demandPhaseIn);`);
+    emit(`const keptBenefit = phasedBenefit - runBias * Math.abs(phasedBenefit);`);
+    emit(`cashBenefit[${y}] = keptBenefit;`);
+    emit(`npvWithBenefits += (amount + keptBenefit) * factor;`);
     emit(`}`);
   }
   emit(`state.npv = npv;`);
+  emit(`state.npvWithBenefits = npvWithBenefits;`);
   emit(`const payback = paybackCore(cashAmount, ${plan.horizon});`);
   emit(`state.payback = payback === null ? -1 : payback;`);
   emit(`};`);

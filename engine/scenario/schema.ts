@@ -416,6 +416,16 @@ export const transitionSpec: ObjectSpec = {
         phaseInYears: { type: "number", unit: "years", min: 1, max: 10, label: "Years to phase in", optional: true, help: "Years over which the changes phase in, an equal share more each year. Default 1 (all in the first year)." },
       },
     },
+    demand: {
+      type: "object",
+      label: "Demand",
+      optional: true,
+      help: "Children looked after against the council's today, once phased in. With the council's unit cost of a child looked after (RO3 spend ÷ children looked after), its cashable benefit is shown beside the cost-only NPV.",
+      fields: {
+        lookedAfterChange: { type: "number", unit: "share", min: -1, max: 1, label: "Change in children looked after", optional: true, help: "Relative change once phased in: −0.05 is a twentieth fewer. Default 0." },
+        phaseInYears: { type: "number", unit: "years", min: 1, max: 10, label: "Years to phase in", optional: true, help: "Years over which the change phases in, an equal share more each year. Default 1." },
+      },
+    },
     workforce: {
       type: "object",
       label: "Workforce flows",

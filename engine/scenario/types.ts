@@ -249,6 +249,18 @@ export interface Retention {
   phaseInYears: number;
 }
 
+/**
+ * The demand lever: fewer (or more) children looked after once phased in, a relative change. With the
+ * council's unit cost of a child looked after (its RO3 spend ÷ its children looked after), the cashable
+ * benefit it would bring is shown beside the appraisal's cost-only NPV, never inside it.
+ */
+export interface Demand {
+  /** Relative change in children looked after once phased in (−0.05: a twentieth fewer). */
+  lookedAfterChange: number;
+  /** Years over which the change phases in, a share more each year. */
+  phaseInYears: number;
+}
+
 /** The drivers of one-off transition spend; the total is always computed, never typed in. */
 export interface Transition {
   /** Number of financial years the transition takes; year 0 is finance.year. */
@@ -292,6 +304,8 @@ export interface Transition {
   workforce: TransitionWorkforce;
   /** The retention lever (no change unless a scenario sets one). */
   retention: Retention;
+  /** The demand lever (no change unless a scenario sets one). */
+  demand: Demand;
 }
 
 export interface Scenario {

@@ -405,6 +405,15 @@ function applyWorkforceDefaults(plain: Record<string, any>, sources: Record<stri
     r.phaseInYears = 1;
     sources["transition.retention.phaseInYears"] ??= { assumption: "default: all in the first year" };
   }
+  const d = ((t as Partial<Transition>).demand ??= {} as Transition["demand"]) as Partial<Transition["demand"]>;
+  if (d.lookedAfterChange === undefined) {
+    d.lookedAfterChange = 0;
+    sources["transition.demand.lookedAfterChange"] ??= { assumption: "default: no change in children looked after" };
+  }
+  if (d.phaseInYears === undefined) {
+    d.phaseInYears = 1;
+    sources["transition.demand.phaseInYears"] ??= { assumption: "default: all in the first year" };
+  }
   const months = (plain.finance as Finance).appraisal.horizonYears * 12;
   if (w.redundancyMonth >= months) issues.push({ path: "transition.workforce.redundancyMonth", reason: `must be a month of the ${months}-month appraisal (0 to ${months - 1}), got ${w.redundancyMonth}` });
 }

@@ -3,7 +3,7 @@ import { DomainError, UnknownNameError } from "../errors.js";
 import { comparisonOnlyFigures, resultFigures, type Figure, type FigureUnit } from "../explain/figures.js";
 import { compareScenarios } from "../compare/compare.js";
 import { runScenario, RUN_COST_COMPONENTS } from "../model/result.js";
-import type { ComparisonModel, ComparisonState } from "../model/comparisonModel.js";
+import { fewerLookedAfterToBreakEven, type ComparisonModel, type ComparisonState } from "../model/comparisonModel.js";
 import type { ModelState, ScenarioModel } from "../model/scenarioModel.js";
 import { closeMatches } from "../names.js";
 import { TRANSITION_CATEGORIES } from "../scenario/types.js";
@@ -179,6 +179,21 @@ function comparisonOnlyReader(model: ComparisonModel, name: string): ((s: Compar
         for (let y = 0; y < horizon; y++) pennies += toPennies(s.cashRetention[y]!);
         return pennies / 100;
       };
+    }
+    case "appraisal.npvWithBenefits":
+      return (s) => s.npvWithBenefits;
+    case "appraisal.cashableBenefits": {
+      const horizon = model.horizon;
+      return (s) => {
+        let pennies = 0;
+        for (let y = 0; y < horizon; y++) pennies += toPennies(s.cashBenefit[y]!);
+        return pennies / 100;
+      };
+    }
+    case "demand.fewerLookedAfterToBreakEven": {
+      const horizon = model.horizon;
+      const bias = model.option.scenario.finance.appraisal.optimismBiasRunCost;
+      return (s) => fewerLookedAfterToBreakEven(s, horizon, bias) ?? NaN;
     }
     case "appraisal.npv":
       return (s) => s.npv;

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { applySettings, compileComparison, compileScenario, listPresets, loadPreset, type ModelState, type Scenario } from "../../engine/index.js";
 import { ComparisonModel } from "../../engine/model/comparisonModel.js";
 import { ScenarioModel } from "../../engine/model/scenarioModel.js";
+import { onCouncil } from "../../node/council.js";
 import { straightLineCompiler } from "../../engine/model/straightLine.js";
 
 // The straight-line code must give the general evaluation's figures to the last bit (Object.is, so
@@ -134,12 +135,20 @@ describe("straight-line evaluation", () => {
   });
 });
 
-test("the retention lever: the straight-line code gives the general evaluation's figures to the bit", () => {
-  const option = applySettings(typed("reclaim"), { "transition.retention.turnoverChange": -0.15, "transition.retention.vacancyChange": -0.25, "transition.retention.phaseInYears": 3 });
-  const model = compileComparison(loadPreset("england-2025"), option);
+test("the retention and demand levers: the straight-line code gives the general evaluation's figures to the bit", () => {
+  const leeds = onCouncil(loadPreset("traditional"), "leeds");
+  const option = applySettings(onCouncil(typed("reclaim"), "leeds"), {
+    "transition.retention.turnoverChange": -0.15,
+    "transition.retention.vacancyChange": -0.25,
+    "transition.retention.phaseInYears": 3,
+    "transition.demand.lookedAfterChange": -0.03,
+    "transition.demand.phaseInYears": 2,
+  });
+  const model = compileComparison(leeds, option);
   expect(model.straightLine).toBe(true);
   const straight = model.evaluate(model.baseline.inputs, model.option.inputs, model.newState());
   const general = model.evaluateGeneral(model.baseline.inputs, model.option.inputs, model.newState());
   expect(straight.cashRetention.some((x) => x !== 0)).toBe(true);
+  expect(straight.cashBenefit.some((x) => x !== 0)).toBe(true);
   expect(differences(straight, general)).toEqual([]);
 });

@@ -28,7 +28,7 @@ const cases: Case[] = [
   { name: "two-options", baseline: loadPreset("england-2025"), options: [loadPreset("cluster"), loadPreset("reclaim")] },
   { name: "unusual-option", baseline: loadPreset("baseline-2018"), options: [unusualOption()] },
   { name: "direct-payments-adding", baseline: directPaymentsAddingCareManagement(), options: [] },
-  // the retention lever on, and a transition costed from the workforce flows on a published council
+  // the retention and demand levers on, and a transition costed from the workforce flows, on a published council
   {
     name: "retention-and-flows-on-leeds",
     baseline: onCouncil(loadPreset("traditional"), "leeds"),
@@ -37,6 +37,8 @@ const cases: Case[] = [
         "transition.retention.turnoverChange": -0.2,
         "transition.retention.vacancyChange": -0.3,
         "transition.retention.phaseInYears": 2,
+        "transition.demand.lookedAfterChange": -0.04,
+        "transition.demand.phaseInYears": 3,
       }),
     ],
   },

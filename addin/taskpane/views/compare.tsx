@@ -188,6 +188,12 @@ function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; com
                 <AppraisalRow label="Retention saving (turnover and vacancies)" figure="appraisal.retention" comparisons={comparisons} explain={explainOption} value={(x) => money(x.appraisal.retention)} />
               )}
               <AppraisalRow label={`Net present value (${comparisons[0]!.comparison.appraisal.horizonYears} years)`} figure="appraisal.npv" comparisons={comparisons} explain={explainOption} value={(x) => money(x.appraisal.npv)} tone={(x) => (x.appraisal.npv >= 0 ? "good" : "bad")} />
+              {comparisons.some((x) => x.comparison.demand?.unitCost) && (
+                <>
+                  <AppraisalRow label="NPV with cashable benefits (fewer children looked after)" figure="appraisal.npvWithBenefits" comparisons={comparisons} explain={explainOption} value={(x) => (x.demand?.unitCost ? money(x.appraisal.npvWithBenefits) : "No unit cost")} />
+                  <AppraisalRow label="Fewer children looked after that would pay for the move" figure="demand.fewerLookedAfterToBreakEven" comparisons={comparisons} explain={explainOption} value={(x) => (x.demand?.fewerLookedAfterToBreakEven == null ? "No unit cost" : x.demand.fewerLookedAfterToBreakEven.toLocaleString("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 }))} />
+                </>
+              )}
               <AppraisalRow label="Payback year" figure="appraisal.paybackYear" comparisons={comparisons} explain={explainOption} value={(x) => x.appraisal.paybackYear ?? "Not within the appraisal"} />
             </tbody>
           </table>
