@@ -1,7 +1,7 @@
 import { existsSync, realpathSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { comparisonOnlyFigures, compareScenarios, explain as explainFigure, SOURCES_PAGE, UnknownNameError, type Explanation, type Scenario } from "../../engine/index.js";
+import { comparisonOnlyFigures, compareScenarios, explain as explainFigure, onBaselineBasis, SOURCES_PAGE, UnknownNameError, type Explanation, type Scenario } from "../../engine/index.js";
 import { UsageError } from "../args.js";
 import { COMMON_OPTIONS, COUNCIL_OPTION, type Command } from "../command.js";
 import { formatByUnit, withUnit, wrap } from "../format.js";
@@ -20,9 +20,11 @@ export const explain: Command = {
   ],
   run(args) {
     const [name, figure] = positionals(args, ["preset|file", "figure"]);
-    const scenario = loadNamed(name!, args);
+    const loaded = loadNamed(name!, args);
     const baselineName = args.options.baseline;
     const baseline = typeof baselineName === "string" ? loadNamed(baselineName, args) : undefined;
+    // Against a baseline, the option stands on the baseline's council, year and week, as compare puts it.
+    const scenario = baseline ? onBaselineBasis(baseline, loaded).option : loaded;
     const explanation = baseline ? explainAgainst(scenario, baseline, figure!) : explainAlone(scenario, figure!);
     return {
       text: describe(explanation, scenario, baseline),

@@ -181,6 +181,14 @@ describe("socialcare explain", () => {
     expect(JSON.parse(run.stdout)).toEqual(viaJson(expected));
   });
 
+  test("against a baseline, the figure compare shows: the option on the baseline's council, year and week", () => {
+    const shown = JSON.parse(socialcare(["compare", "traditional", "blueprint", "--council", "leeds", "--json"]).stdout);
+    const comparison = Array.isArray(shown) ? shown[0] : (shown.comparisons?.[0] ?? shown);
+    const run = socialcare(["explain", "blueprint", "transition.byCategory.agencyBridging", "--baseline", "traditional", "--council", "leeds", "--json"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).value).toBe(comparison.transition.byCategory.agencyBridging);
+  });
+
   test("--csv: the figure, then each input with its source", () => {
     const expected = explain(loadPreset("blueprint"), "runCost.total");
     const rows = parseCsv(socialcare(["explain", "blueprint", "runCost.total", "--csv"]).stdout);
