@@ -45,7 +45,12 @@ export function employerCost(salary: number, options: EmployerCostOptions = {}):
 }
 
 export function employerCostCore(salary: number, niRate: number, niThreshold: number, pensionRate: number, levyRate: number): number {
-  return salary + employerNiCore(salary, niRate, niThreshold) + pensionRate * salary + levyRate * salary;
+  return onCostCore(salary, niRate, niThreshold, pensionRate) + levyRate * salary;
+}
+
+/** Salary, employer NI and pension of one post: what an agency worker in it also costs (an agency pays its own levy). */
+export function onCostCore(salary: number, niRate: number, niThreshold: number, pensionRate: number): number {
+  return salary + employerNiCore(salary, niRate, niThreshold) + pensionRate * salary;
 }
 
 export interface StaffCostOptions extends EmployerCostOptions {

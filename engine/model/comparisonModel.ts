@@ -1,5 +1,5 @@
 import { discountFactors, paybackCore } from "../appraisal/discount.js";
-import { employerCostCore } from "../costs/employerCost.js";
+import { employerCostCore, onCostCore } from "../costs/employerCost.js";
 import { ScenarioError } from "../errors.js";
 import { TRANSITION_CATEGORIES, type Scenario } from "../scenario/types.js";
 import { redundancyWeeksCore } from "../transition/redundancy.js";
@@ -61,14 +61,10 @@ interface FlowPlan {
   /** Per flow tier: its option tier, or −1. */
   option: Int32Array;
   holdsCases: Uint8Array;
-  turnover: number;
   /** −1 when the council states no recruitment capacity (no limit). */
   starters: number;
   monthsToFill: number;
   redundancyMonth: number;
-  cover: number;
-  premium: number;
-  overheads: number;
   children: number;
 }
 
@@ -358,9 +354,8 @@ export class ComparisonModel {
     );
   }
 
-  /** The flows' tiers: the baseline's, then the option's tiers the baseline lacks; and the option's slots they read. */
+  /** The flows' tiers: the baseline's, then the option's tiers the baseline lacks; and the option's slots only they read. */
   private planFlows(baseline: Scenario, option: Scenario): FlowPlan {
-    const turnover = this.option.slotOf("council.turnoverRate")!;
     const baseTiers = baseline.structure.tiers;
     const optionTiers = option.structure.tiers;
     const base: number[] = [];
@@ -383,13 +378,9 @@ export class ComparisonModel {
       base: Int32Array.from(base),
       option: Int32Array.from(opt),
       holdsCases: Uint8Array.from(holds),
-      turnover,
       starters: this.option.slotOf("council.startersPerYear") ?? -1,
       monthsToFill: slot("transition.workforce.monthsToFill"),
       redundancyMonth: slot("transition.workforce.redundancyMonth"),
-      cover: slot("council.agencyCoverShare"),
-      premium: slot("council.agencyPremium"),
-      overheads: slot("finance.overheadsPerFte"),
       children: slot("council.children"),
     };
   }
@@ -593,7 +584,7 @@ export class ComparisonModel {
     for (let o = 0; o < this.option.tiers.length; o++) {
       const fte = opt.fte[o]!;
       const salary = opt.salary[o]!;
-      const onCost = salary + (salary > niThreshold ? niRate * (salary - niThreshold) : 0) + pensionRate * salary;
+      const onCost = onCostCore(salary, niRate, niThreshold, pensionRate);
       inPost += fte * (1 - v);
       premiumAll += fte * cover * premium * onCost;
       payAll += fte * ((1 - cover) * (onCost + levyRate * salary + overheads) + cover * levyRate * salary);
@@ -633,18 +624,14 @@ export class ComparisonModel {
     const multiplier = p[t.multiplier]!;
     const cap = this.actualPay ? Infinity : p[t.weeklyPayCap]!;
     const strainPerSalary = p[t.strainPerSalary]!;
+    this.posts(base, opt, vacancyBase, state);
     let redundancy = 0;
     let strain = 0;
     let redeployedTotal = 0;
     for (let b = 0; b < this.baseline.tiers.length; b++) {
-      const match = this.matchInOption[b]!;
-      const optionFte = match >= 0 ? opt.fte[match]! : 0;
-      const deleted = Math.max(0, base.fte[b]! - optionFte);
-      const holders = deleted * (1 - vacancyBase);
+      const holders = state.holders[b]!;
       const redeployed = holders * p[this.redeployedSlot[b]!]!;
       const leavers = holders - redeployed;
-      state.deleted[b] = deleted;
-      state.holders[b] = holders;
       state.redeployed[b] = redeployed;
       state.leavers[b] = leavers;
       redeployedTotal += redeployed;
@@ -654,13 +641,7 @@ export class ComparisonModel {
       strain += leavers * strainShare * strainPerSalary * salary;
     }
     let newFilled = 0;
-    for (let o = 0; o < this.option.tiers.length; o++) {
-      const match = this.matchInBaseline[o]!;
-      const baseFte = match >= 0 ? base.fte[match]! : 0;
-      const gained = Math.max(0, opt.fte[o]! - baseFte);
-      state.newPosts[o] = gained;
-      newFilled += gained * (1 - vacancyOption);
-    }
+    for (let o = 0; o < this.option.tiers.length; o++) newFilled += state.newPosts[o]! * (1 - vacancyOption);
     state.recruited = Math.max(0, newFilled - redeployedTotal);
     categories[C.redundancy] = redundancy;
     categories[C.pensionStrain] = strain;
@@ -681,9 +662,9 @@ export class ComparisonModel {
     const categories = state.categoryTotals;
     this.posts(base, opt, baseInputs[this.vacancyBaseSlot]!, state);
     const vacancy = p[this.vacancyOptionSlot]!;
-    const cover = p[plan.cover]!;
-    const premium = p[plan.premium]!;
-    const overheads = p[plan.overheads]!;
+    const cover = p[t.agencyCoverShare]!;
+    const premium = p[t.agencyPremium]!;
+    const overheads = p[t.overheadsPerFte]!;
     const niRate = p[t.niRate]!;
     const niThreshold = p[t.niThreshold]!;
     const pensionRate = p[t.pensionRate]!;
@@ -701,7 +682,7 @@ export class ComparisonModel {
       holdsCases[u] = plan.holdsCases[u]!;
       redeployable[u] = b >= 0 ? p[this.redeployedSlot[b]!]! : 0;
       const salary = o >= 0 ? opt.salary[o]! : base.salary[b]!;
-      const onCost = salary + (salary > niThreshold ? niRate * (salary - niThreshold) : 0) + pensionRate * salary;
+      const onCost = onCostCore(salary, niRate, niThreshold, pensionRate);
       unit.employed[u] = onCost + levyRate * salary + overheads;
       unit.agencyBase[u] = onCost + overheads;
       unit.agencyPremium[u] = premium * onCost;
@@ -715,7 +696,8 @@ export class ComparisonModel {
       flows.buffers,
       flows.tiers,
       flows.ramp,
-      p[plan.turnover]!,
+      // the council states a turnover rate, or the flows would not run (flowsUnavailable)
+      p[t.turnover]!,
       vacancy,
       cover,
       plan.starters >= 0 ? p[plan.starters]! : Infinity,

@@ -372,48 +372,32 @@ function checkTransition(plain: Record<string, any>, issues: Issue[]): void {
 /** Months to fill a post when a scenario does not say (an assumption: no published time to fill was found). */
 export const DEFAULT_MONTHS_TO_FILL = 3;
 
+/** The transition's optional parts, field by field: the value a scenario that leaves it out gets, and why. */
+const TRANSITION_DEFAULTS: [part: "workforce" | "retention" | "demand", field: string, value: (t: Transition) => number | boolean, assumption: string][] = [
+  ["workforce", "fromFlows", () => false, "the workforce categories from the shares typed in"],
+  ["workforce", "monthsToFill", () => DEFAULT_MONTHS_TO_FILL, "three months to fill a post beyond those turnover vacates (notice, checks, induction); no published time to fill was found"],
+  ["workforce", "redundancyMonth", (t) => t.years * 12 - 1, "the last month of the transition"],
+  ["retention", "turnoverChange", () => 0, "no change in turnover"],
+  ["retention", "vacancyChange", () => 0, "no change in the vacancy rate"],
+  ["retention", "phaseInYears", () => 1, "all in the first year"],
+  ["demand", "lookedAfterChange", () => 0, "no change in children looked after"],
+  ["demand", "phaseInYears", () => 1, "all in the first year"],
+];
+
 /**
- * The transition's workforce flows and retention lever: their defaults filled in (off; three months to
+ * The transition's workforce flows and retention and demand levers: their defaults filled in (off; three months to
  * fill a post; redundancies in the transition's last month; no change in turnover or vacancies), and
  * what costing from them needs checked.
  */
 function applyWorkforceDefaults(plain: Record<string, any>, sources: Record<string, { source?: string; assumption?: string }>, issues: Issue[]): void {
   const t = plain.transition as Transition;
-  const w = ((t as Partial<Transition>).workforce ??= {} as Transition["workforce"]) as Partial<Transition["workforce"]>;
-  if (w.fromFlows === undefined) {
-    w.fromFlows = false;
-    sources["transition.workforce.fromFlows"] ??= { assumption: "default: the workforce categories from the shares typed in" };
+  for (const [part, field, value, assumption] of TRANSITION_DEFAULTS) {
+    const group = ((t as unknown as Record<string, Record<string, unknown>>)[part] ??= {});
+    if (group[field] !== undefined) continue;
+    group[field] = value(t);
+    sources[`transition.${part}.${field}`] ??= { assumption: `default: ${assumption}` };
   }
-  if (w.monthsToFill === undefined) {
-    w.monthsToFill = DEFAULT_MONTHS_TO_FILL;
-    sources["transition.workforce.monthsToFill"] ??= { assumption: "default: three months to fill a post beyond those turnover vacates (notice, checks, induction); no published time to fill was found" };
-  }
-  if (w.redundancyMonth === undefined) {
-    w.redundancyMonth = t.years * 12 - 1;
-    sources["transition.workforce.redundancyMonth"] ??= { assumption: "default: the last month of the transition" };
-  }
-  const r = ((t as Partial<Transition>).retention ??= {} as Transition["retention"]) as Partial<Transition["retention"]>;
-  if (r.turnoverChange === undefined) {
-    r.turnoverChange = 0;
-    sources["transition.retention.turnoverChange"] ??= { assumption: "default: no change in turnover" };
-  }
-  if (r.vacancyChange === undefined) {
-    r.vacancyChange = 0;
-    sources["transition.retention.vacancyChange"] ??= { assumption: "default: no change in the vacancy rate" };
-  }
-  if (r.phaseInYears === undefined) {
-    r.phaseInYears = 1;
-    sources["transition.retention.phaseInYears"] ??= { assumption: "default: all in the first year" };
-  }
-  const d = ((t as Partial<Transition>).demand ??= {} as Transition["demand"]) as Partial<Transition["demand"]>;
-  if (d.lookedAfterChange === undefined) {
-    d.lookedAfterChange = 0;
-    sources["transition.demand.lookedAfterChange"] ??= { assumption: "default: no change in children looked after" };
-  }
-  if (d.phaseInYears === undefined) {
-    d.phaseInYears = 1;
-    sources["transition.demand.phaseInYears"] ??= { assumption: "default: all in the first year" };
-  }
+  const w = t.workforce;
   const months = (plain.finance as Finance).appraisal.horizonYears * 12;
   if (w.redundancyMonth >= months) issues.push({ path: "transition.workforce.redundancyMonth", reason: `must be a month of the ${months}-month appraisal (0 to ${months - 1}), got ${w.redundancyMonth}` });
 }

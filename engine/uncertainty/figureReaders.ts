@@ -163,32 +163,18 @@ function comparisonOnlyReader(model: ComparisonModel, name: string): ((s: Compar
       return (s) => sum(s.cashTransition, horizon);
     }
     case "appraisal.runCostOptimismBias": {
-      // each year to the penny, then added, as the comparison's figure is
       const horizon = model.horizon;
-      return (s) => {
-        let pennies = 0;
-        for (let y = 0; y < horizon; y++) pennies += toPennies(s.cashRunCostBias[y]!);
-        return pennies / 100;
-      };
+      return (s) => pennySum(s.cashRunCostBias, horizon);
     }
     case "appraisal.retention": {
-      // each year to the penny, then added, as the comparison's figure is
       const horizon = model.horizon;
-      return (s) => {
-        let pennies = 0;
-        for (let y = 0; y < horizon; y++) pennies += toPennies(s.cashRetention[y]!);
-        return pennies / 100;
-      };
+      return (s) => pennySum(s.cashRetention, horizon);
     }
     case "appraisal.npvWithBenefits":
       return (s) => s.npvWithBenefits;
     case "appraisal.cashableBenefits": {
       const horizon = model.horizon;
-      return (s) => {
-        let pennies = 0;
-        for (let y = 0; y < horizon; y++) pennies += toPennies(s.cashBenefit[y]!);
-        return pennies / 100;
-      };
+      return (s) => pennySum(s.cashBenefit, horizon);
     }
     case "demand.fewerLookedAfterToBreakEven": {
       const horizon = model.horizon;
@@ -208,6 +194,13 @@ function comparisonOnlyReader(model: ComparisonModel, name: string): ((s: Compar
     for (let y = 0; y < model.years; y++) if (model.yearOf(y) === year) return (s) => s.yearTotals[y]!;
   }
   return undefined;
+}
+
+/** Each year to the penny, then added, as the comparison's figures over the horizon are. */
+function pennySum(values: Float64Array, count: number): number {
+  let pennies = 0;
+  for (let y = 0; y < count; y++) pennies += toPennies(values[y]!);
+  return pennies / 100;
 }
 
 function sum(values: Float64Array, count = values.length): number {

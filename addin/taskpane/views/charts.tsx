@@ -85,110 +85,45 @@ export function AxisTitle(props: { x: number; text: string }) {
   );
 }
 
-/**
- * `shown` (per category) and `yearTotals` are the whole pounds the table beside the chart shows,
- * allocated so they add up; the bars are drawn from the exact values.
- */
-export function TransitionChart(props: { title: string; years: string[]; categories: { label: string; values: number[]; shown: number[] }[]; yearTotals: number[] }) {
-  const { years, categories } = props;
-  const [ref, W] = useChartWidth();
-  const H = 200;
-  const top = TITLE_BAND + 6;
-  const bottom = 38;
-  const totals = years.map((_, y) => categories.reduce((s, c) => s + Math.max(0, c.values[y] ?? 0), 0));
-  const axis = ticks(0, Math.max(1, ...totals));
-  const max = axis[axis.length - 1]!;
-  const plotH = H - top - bottom;
-  const yOf = (v: number) => top + plotH - (v / max) * plotH;
-  const band = (W - LEFT - RIGHT) / Math.max(1, years.length);
-  const barW = Math.min(48, band * 0.6);
-  const every = labelEvery(band, YEAR_LABEL);
-  const shown = categories.map((c, i) => ({ ...c, colour: SERIES_COLOURS[i % SERIES_COLOURS.length]! })).filter((c) => c.values.some((v) => v !== 0));
-  const summary = `${props.title}: ${years.map((y, i) => `${y} ${pounds(props.yearTotals[i] ?? 0)}`).join(", ")}.`;
-  return (
-    <figure class="chart" data-chart="transition" ref={ref}>
-      <figcaption>{props.title}</figcaption>
-      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
-        <AxisTitle x={4} text="£ spent in the year" />
-        {axis.map((t) => (
-          <g>
-            <line x1={LEFT} x2={W - RIGHT} y1={yOf(t)} y2={yOf(t)} class="gridline" />
-            <text x={LEFT - 4} y={yOf(t) + 3} class="axis-label" text-anchor="end">
-              {moneyShort(t)}
-            </text>
-          </g>
-        ))}
-        {years.map((year, y) => {
-          let base = 0;
-          const x = LEFT + band * y + (band - barW) / 2;
-          return (
-            <g>
-              {shown.map((c) => {
-                const v = Math.max(0, c.values[y] ?? 0);
-                const y1 = yOf(base + v);
-                const h = yOf(base) - y1;
-                base += v;
-                return v > 0 ? (
-                  <rect x={x} y={y1} width={barW} height={h} fill={c.colour}>
-                    <title>{`${c.label}, ${year}: ${pounds(c.shown[y] ?? 0)}`}</title>
-                  </rect>
-                ) : null;
-              })}
-              {y % every === 0 ? (
-                <text x={x + barW / 2} y={H - bottom + 16} class="axis-label" text-anchor="middle">
-                  {year}
-                </text>
-              ) : null}
-            </g>
-          );
-        })}
-        <text x={LEFT + (W - LEFT - RIGHT) / 2} y={H - 4} class="axis-title" text-anchor="middle">
-          Financial year
-        </text>
-      </svg>
-      <Legend items={shown.map((c) => ({ label: c.label, colour: c.colour }))} />
-    </figure>
-  );
+/** One stack of a year-by-year bar chart: its values by year, colour, and the hover text of a bar. */
+interface Stack {
+  label: string;
+  values: number[];
+  colour: string;
+  /** The hover text of its bar in year `y`. */
+  describe: (y: number, year: string) => string;
 }
 
 /**
- * The whole workforce at each year's end through the move, stacked: people in post, agency workers
- * covering vacant posts, and vacant posts no one covers; the stack's height is the posts established.
+ * Bars by financial year, stacked, on a value axis from 0: the transition spend and the workforce
+ * charts. `inset` keeps the first and last year's labels clear of the y axis's labels and the edge
+ * when the years are many.
  */
-export function WorkforceChart(props: { title: string; years: string[]; inPost: number[]; agency: number[]; uncovered: number[] }) {
-  const { years } = props;
+function StackedYearChart(props: { chart: string; title: string; summary: string; yTitle: string; tick: (v: number) => string; years: string[]; stacks: Stack[]; inset?: number }) {
+  const { years, stacks } = props;
+  const inset = props.inset ?? 0;
   const [ref, W] = useChartWidth();
   const H = 200;
   const top = TITLE_BAND + 6;
   const bottom = 38;
-  const series = [
-    { label: "In post", values: props.inPost, colour: SERIES_COLOURS[0]! },
-    { label: "Agency", values: props.agency, colour: SERIES_COLOURS[1]! },
-    { label: "Vacant, not covered", values: props.uncovered, colour: SERIES_COLOURS[2]! },
-  ];
-  const totals = years.map((_, y) => series.reduce((s, c) => s + Math.max(0, c.values[y] ?? 0), 0));
+  const totals = years.map((_, y) => stacks.reduce((s, c) => s + Math.max(0, c.values[y] ?? 0), 0));
   const axis = ticks(0, Math.max(1, ...totals));
   const max = axis[axis.length - 1]!;
   const plotH = H - top - bottom;
   const yOf = (v: number) => top + plotH - (v / max) * plotH;
-  // Ten years in a narrow pane: the bars sit half a year label in from each side, so the first and last
-  // year's labels stay clear of the y axis's labels and the edge.
-  const inset = YEAR_LABEL / 2;
   const band = (W - LEFT - RIGHT - 2 * inset) / Math.max(1, years.length);
   const barW = Math.min(48, band * 0.6);
   const every = labelEvery(band, YEAR_LABEL);
-  const fte = (v: number) => v.toLocaleString("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-  const summary = `${props.title}: ${years.map((y, i) => `${y} ${fte(props.inPost[i] ?? 0)} in post, ${fte(props.agency[i] ?? 0)} agency, ${fte(props.uncovered[i] ?? 0)} vacant not covered`).join("; ")}.`;
   return (
-    <figure class="chart" data-chart="workforce" ref={ref}>
+    <figure class="chart" data-chart={props.chart} ref={ref}>
       <figcaption>{props.title}</figcaption>
-      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
-        <AxisTitle x={4} text="FTE at the year's end" />
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={props.summary}>
+        <AxisTitle x={4} text={props.yTitle} />
         {axis.map((t) => (
           <g>
             <line x1={LEFT} x2={W - RIGHT} y1={yOf(t)} y2={yOf(t)} class="gridline" />
             <text x={LEFT - 4} y={yOf(t) + 3} class="axis-label" text-anchor="end">
-              {t.toLocaleString("en-GB")}
+              {props.tick(t)}
             </text>
           </g>
         ))}
@@ -197,14 +132,14 @@ export function WorkforceChart(props: { title: string; years: string[]; inPost: 
           const x = LEFT + inset + band * y + (band - barW) / 2;
           return (
             <g>
-              {series.map((c) => {
+              {stacks.map((c) => {
                 const v = Math.max(0, c.values[y] ?? 0);
                 const y1 = yOf(base + v);
                 const h = yOf(base) - y1;
                 base += v;
                 return v > 0 ? (
                   <rect x={x} y={y1} width={barW} height={h} fill={c.colour}>
-                    <title>{`${c.label}, ${year}: ${fte(v)} FTE`}</title>
+                    <title>{c.describe(y, year)}</title>
                   </rect>
                 ) : null;
               })}
@@ -220,9 +155,34 @@ export function WorkforceChart(props: { title: string; years: string[]; inPost: 
           Financial year
         </text>
       </svg>
-      <Legend items={series.map((c) => ({ label: c.label, colour: c.colour }))} />
+      <Legend items={stacks.map((c) => ({ label: c.label, colour: c.colour }))} />
     </figure>
   );
+}
+
+/**
+ * `shown` (per category) and `yearTotals` are the whole pounds the table beside the chart shows,
+ * allocated so they add up; the bars are drawn from the exact values.
+ */
+export function TransitionChart(props: { title: string; years: string[]; categories: { label: string; values: number[]; shown: number[] }[]; yearTotals: number[] }) {
+  const stacks = props.categories
+    .map((c, i): Stack => ({ label: c.label, values: c.values, colour: SERIES_COLOURS[i % SERIES_COLOURS.length]!, describe: (y, year) => `${c.label}, ${year}: ${pounds(c.shown[y] ?? 0)}` }))
+    .filter((c) => c.values.some((v) => v !== 0));
+  const summary = `${props.title}: ${props.years.map((y, i) => `${y} ${pounds(props.yearTotals[i] ?? 0)}`).join(", ")}.`;
+  return <StackedYearChart chart="transition" title={props.title} summary={summary} yTitle="£ spent in the year" tick={moneyShort} years={props.years} stacks={stacks} />;
+}
+
+/**
+ * The whole workforce at each year's end through the move, stacked: people in post, agency workers
+ * covering vacant posts, and vacant posts no one covers; the stack's height is the posts established.
+ * Ten years in a narrow pane: the bars sit half a year label in from each side.
+ */
+export function WorkforceChart(props: { title: string; years: string[]; inPost: number[]; agency: number[]; uncovered: number[] }) {
+  const fte = (v: number) => v.toLocaleString("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const stack = (label: string, values: number[], colour: string): Stack => ({ label, values, colour, describe: (y, year) => `${label}, ${year}: ${fte(Math.max(0, values[y] ?? 0))} FTE` });
+  const stacks = [stack("In post", props.inPost, SERIES_COLOURS[0]!), stack("Agency", props.agency, SERIES_COLOURS[1]!), stack("Vacant, not covered", props.uncovered, SERIES_COLOURS[2]!)];
+  const summary = `${props.title}: ${props.years.map((y, i) => `${y} ${fte(props.inPost[i] ?? 0)} in post, ${fte(props.agency[i] ?? 0)} agency, ${fte(props.uncovered[i] ?? 0)} vacant not covered`).join("; ")}.`;
+  return <StackedYearChart chart="workforce" title={props.title} summary={summary} yTitle="FTE at the year's end" tick={(t) => t.toLocaleString("en-GB")} years={props.years} stacks={stacks} inset={YEAR_LABEL / 2} />;
 }
 
 export function TierCostChart(props: { tiers: string[]; series: { name: string; values: number[] }[] }) {
