@@ -19,7 +19,11 @@ interface Settings {
   to: Float64Array;
   redeployable: Float64Array;
   ramp: Float64Array;
-  turnover: number;
+  /** Per tier, a year, before the retention lever. */
+  turnover: Float64Array;
+  turnoverChange: number;
+  turnoverPhaseYears: number;
+  conversion: number;
   vacancy: number;
   cover: number;
   starters: number;
@@ -43,6 +47,7 @@ interface Scratch {
   outOf: Float64Array;
   into: Float64Array;
   wanted: Float64Array;
+  converted: Float64Array;
   est: Float64Array;
 }
 
@@ -50,7 +55,7 @@ interface Scratch {
 function handKernel(s: Settings, out: Float64Array, w: Scratch): void {
   const n = s.n;
   const v = s.vacancy;
-  const { inPost, aimBefore, pool, gap, movable, surplus, leaving, outOf, into, wanted, est } = w;
+  const { inPost, aimBefore, pool, gap, movable, surplus, leaving, outOf, into, wanted, converted, est } = w;
   out.fill(0);
   for (let i = 0; i < n; i++) {
     inPost[i] = s.from[i]! * (1 - v);
@@ -58,8 +63,10 @@ function handKernel(s: Settings, out: Float64Array, w: Scratch): void {
     pool[i] = 0;
   }
   const capacity = s.starters / 12;
+  const convert = (s.cover * s.conversion) / 12;
   for (let m = 0; m < s.months; m++) {
     const yr = Math.floor(m / 12);
+    const scaleTurnover = 1 + s.turnoverChange * Math.min(1, (yr + 1) / s.turnoverPhaseYears);
     let share = 1;
     if (yr < s.years) {
       const before = yr === 0 ? 0 : s.ramp[yr - 1]!;
@@ -72,7 +79,7 @@ function handKernel(s: Settings, out: Float64Array, w: Scratch): void {
       const e = s.from[i]! + (s.to[i]! - s.from[i]!) * share;
       est[i] = e;
       const aim = e * (1 - v);
-      const l = (inPost[i]! * s.turnover) / 12;
+      const l = (inPost[i]! * s.turnover[i]! * scaleTurnover) / 12;
       leaving[i] = l;
       const after = inPost[i]! - l;
       surplus[i] = after > aim ? after - aim : 0;
@@ -90,16 +97,20 @@ function handKernel(s: Settings, out: Float64Array, w: Scratch): void {
       into[i] = gapTotal > 0 ? (moved * gap[i]!) / gapTotal : 0;
       pool[i]! -= outOf[i]!;
       let want = 0;
+      let conv = 0;
       if (gap[i]! > 0) {
         const left = gap[i]! - into[i]!;
-        want = (left < leaving[i]! ? left : leaving[i]!) + (left - leaving[i]! > 0 ? left - leaving[i]! : 0) / s.monthsToFill;
+        const extra = left - leaving[i]! > 0 ? left - leaving[i]! : 0;
+        conv = extra * convert;
+        want = (left < leaving[i]! ? left : leaving[i]!) + (extra - conv) / s.monthsToFill;
       }
+      converted[i] = conv;
       wanted[i] = want;
       wantedTotal += want;
     }
     const scale = wantedTotal > capacity ? capacity / wantedTotal : 1;
     for (let i = 0; i < n; i++) {
-      const start = wanted[i]! * scale;
+      const start = wanted[i]! * scale + converted[i]!;
       const redundant = m === s.redundancyMonth ? surplus[i]! - outOf[i]! : 0;
       const close = inPost[i]! - leaving[i]! - outOf[i]! + into[i]! + start - redundant;
       inPost[i] = close;
@@ -108,7 +119,7 @@ function handKernel(s: Settings, out: Float64Array, w: Scratch): void {
       const vacant = est[i]! - close > 0 ? est[i]! - close : 0;
       const over = vacant * s.cover - est[i]! * v * s.cover;
       if (over > 0) out[s.years + y]! += (over * s.agencyPremium[i]!) / 12;
-      if (start > leaving[i]!) out[2 * s.years + y]! += (start - leaving[i]!) * s.recruitmentPerPost;
+      if (start - converted[i]! > leaving[i]!) out[2 * s.years + y]! += (start - converted[i]! - leaving[i]!) * s.recruitmentPerPost;
       out[3 * s.years + y]! += redundant * s.redundancy[i]!;
       out[4 * s.years + y]! += redundant * s.strain[i]!;
     }
@@ -136,7 +147,10 @@ export function flowsBenchmark(): string {
     to: flows.tiers.to,
     redeployable: flows.tiers.redeployable,
     ramp: flows.ramp,
-    turnover: slot("council.turnoverRate"),
+    turnover: flows.tiers.turnover,
+    turnoverChange: slot("transition.retention.turnoverChange"),
+    turnoverPhaseYears: slot("transition.retention.phaseInYears"),
+    conversion: slot("transition.workforce.agencyConversion"),
     vacancy: slot("council.vacancyRate"),
     cover: slot("council.agencyCoverShare"),
     starters: slot("council.startersPerYear"),
@@ -149,11 +163,11 @@ export function flowsBenchmark(): string {
     recruitmentPerPost: slot("transition.recruitmentPerPost"),
   };
   const row = () => new Float64Array(s.n);
-  const scratch: Scratch = { inPost: row(), aimBefore: row(), pool: row(), gap: row(), movable: row(), surplus: row(), leaving: row(), outOf: row(), into: row(), wanted: row(), est: row() };
+  const scratch: Scratch = { inPost: row(), aimBefore: row(), pool: row(), gap: row(), movable: row(), surplus: row(), leaving: row(), outOf: row(), into: row(), wanted: row(), converted: row(), est: row() };
   const out = new Float64Array(5 * s.years);
   const engineFlows = () => {
-    flowsCore(flows.buffers, flows.tiers, flows.ramp, s.turnover, s.vacancy, s.cover, s.starters, s.monthsToFill, s.redundancyMonth, slot("council.children"));
-    flowCostsCore(flows.buffers, flows.unit, s.vacancy, s.cover, s.recruitmentPerPost, s.monthsToFill, flows.costs);
+    flowsCore(flows.buffers, flows.tiers, flows.ramp, flows.rates, true);
+    flowCostsCore(flows.buffers, flows.unit, s.vacancy, s.cover, s.recruitmentPerPost, s.monthsToFill, s.conversion, flows.costs);
   };
 
   // The kernel must compute what the engine computes, or the ratio means nothing.

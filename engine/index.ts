@@ -121,6 +121,7 @@ export { normalCdf, normalQuantile } from "./uncertainty/normal.js";
 
 export { MODEL_VERSION } from "./generated/version.js";
 export { claimsTable, CLAIM_KIND_WORDS, CLAIMS_NOTE, type ClaimKind, type ClaimRow, type ClaimsTable } from "./claims/claims.js";
-export { workforceFlows, flowsByYear, flowTotalsByYear, rampAt, flowsCore, flowsOf, FlowBuffers, type FlowTier, type FlowTierArrays, type FlowSettings, type FlowMonth, type Flows, type FlowYear, type FlowYearTotal } from "./workforce/flows.js";
+export { workforceFlows, flowsByYear, flowTotalsByYear, rampAt, phasedAt, isSocialWork, flowsCore, flowsOf, FlowBuffers, type FlowRates, type FlowTier, type FlowTierArrays, type FlowSettings, type FlowMonth, type Flows, type FlowYear, type FlowYearTotal } from "./workforce/flows.js";
 export { flowCostsCore, FlowCosts, type FlowUnitCosts } from "./workforce/flowCosts.js";
+export { childrenHeldChange, type ChildrenHeldChange } from "./workforce/childrenHeld.js";
 export { scenarioFlows, DEFAULT_MONTHS_TO_FILL, type FlowOptions } from "./workforce/scenarioFlows.js";

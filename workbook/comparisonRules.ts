@@ -273,6 +273,24 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
     );
     demandCells = { benefitKept, npvWithBenefits: withBenefits.total!, unitCost, perChild };
   }
+  // The demand lever's change in the children held (engine/workforce/childrenHeld.ts): a group whose share the council does not state moves with the other children in need.
+  let heldCells: { change: Cell; caseload: Cell } | undefined;
+  if (transition !== null) {
+    calc.group("Demand: the children held once the lever is whole, and the caseload at work they leave (the option's posts as sized)");
+    const shares = ([
+      ["council.childProtectionShare", "transition.demand.onPlanChange"],
+      ["council.lookedAfterShare", "transition.demand.lookedAfterChange"],
+    ] as const).filter(([share]) => option.inputs.has(share));
+    const rest = shares.reduce<Expr>((e, [share]) => sub(e, P(share)), num(1));
+    const change = calc.scalar(
+      `Change in the children held = ${shares.length > 0 ? "(1 − " + shares.map(([k]) => (k === "council.childProtectionShare" ? "share on a plan" : "share looked after")).join(" − ") + ") × " : ""}change in other children in need${shares.map(([k]) => (k === "council.childProtectionShare" ? " + share on a plan × its change" : " + share looked after × its change")).join("")}`,
+      "share",
+      shares.reduce<Expr>((e, [share, own]) => add(e, mul(P(share), P(own))), mul(rest, P("transition.demand.inNeedChange"))),
+      "share",
+    );
+    const caseload = calc.scalar("Children per case-holder at work once the lever is whole = the option's × (1 + the change)", "children per worker", mul(ref(option.figures.get("caseload.childrenPerCaseHolderAtWork")!), add(num(1), ref(change))), "ratio");
+    heldCells = { change, caseload };
+  }
 
   calc.group("Cash flows to the penny (the rounded figures the Outputs show)");
   const spendPennies = calc.timeline("Transition spend with optimism bias, whole pennies", "pennies", years, (y) => penniesOf(ref(spend[y]!)), "integer", "sum").cells;
@@ -378,6 +396,7 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
     const months = flowCells.monthsToFullStaffing;
     set("transition.workforce.monthsToFullStaffing", rounding.derived("Months to full staffing", IF(lt(ref(months), num(0)), text("not within the horizon"), ref(months)), "integer"));
     set("transition.workforce.extraAgencyFteMonths", rounding.derived("Agency cover beyond the usual, FTE-months", ref(flowCells.extraAgencyFteMonths), "integer"));
+    set("transition.workforce.convertedFromAgency", flowCells.convertedFromAgency);
     set("transition.workforce.unfilledPayNotSpent", rounding.derived("Pay not spent on posts not yet filled, rounded (not counted in the transition)", poundsOf(penniesOf(ref(flowCells.unfilledPayNotSpent))), "money"));
   }
   set("transition.posts.deleted", deletedTotal);
@@ -398,6 +417,10 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
     );
     fewer.format = "number";
     set("demand.fewerLookedAfterToBreakEven", fewer);
+  }
+  if (heldCells) {
+    set("demand.childrenHeldChange", heldCells.change);
+    set("demand.caseloadAfterDemand", heldCells.caseload);
   }
   set("appraisal.npv", rounding.sheet.get(pv.target.row, 8)!);
   set("appraisal.paybackIndex", paybackIndex);

@@ -3,6 +3,7 @@ import type { CalcSheet } from "./calcSheet.js";
 import { add, div, eq, fn, ge, gt, IF, mul, num, range, ref, sub, sumChain, type Expr } from "./formula.js";
 import type { Cell } from "./grid.js";
 import type { ScenarioCells } from "./scenarioRules.js";
+import { isSocialWork } from "../engine/index.js";
 
 /**
  * The workforce flows of a move, month by month, as rows of their own sheet (months across the
@@ -23,6 +24,7 @@ export interface FlowsCells {
   /** Months to full staffing, −1 when not within the horizon. */
   monthsToFullStaffing: Cell;
   extraAgencyFteMonths: Cell;
+  convertedFromAgency: Cell;
   unfilledPayNotSpent: Cell;
 }
 
@@ -50,9 +52,10 @@ export function flowsRules(sheet: CalcSheet, months: readonly string[], ctx: Flo
   const tiers = [
     ...baseTiers.map((t, b) => {
       const o = optionTiers.findIndex((x) => x.id === t.id);
-      return { name: t.name, b, o, holdsCases: o >= 0 ? optionTiers[o]!.holdsCases : t.holdsCases };
+      const tier = o >= 0 ? optionTiers[o]! : t;
+      return { name: t.name, b, o, holdsCases: tier.holdsCases, role: tier.role };
     }),
-    ...optionTiers.flatMap((t, o) => (baseTiers.some((x) => x.id === t.id) ? [] : [{ name: t.name, b: -1, o, holdsCases: t.holdsCases }])),
+    ...optionTiers.flatMap((t, o) => (baseTiers.some((x) => x.id === t.id) ? [] : [{ name: t.name, b: -1, o, holdsCases: t.holdsCases, role: t.role }])),
   ];
   const M = months.length;
   const years = ctx.transitionYears.length;
@@ -61,9 +64,15 @@ export function flowsRules(sheet: CalcSheet, months: readonly string[], ctx: Flo
   const cover = P("council.agencyCoverShare");
 
   sheet.section(`Workforce flows: ${opt.name} from ${baseline.name}`, "Each tier month by month: posts established along the ramp, leavers at the turnover rate, holders of posts that go redeployed or frozen until the redundancy month, starters within the recruitment capacity. Settings are the option's.");
-  sheet.group("Each tier's posts and the cost of one FTE a year");
+  sheet.group("Each tier's posts, turnover and the cost of one FTE a year");
   const from = tiers.map((t) => sheet.scalar(`${t.name}: posts before`, "FTE", t.b >= 0 ? ref(base.fte[t.b]!) : num(0), "fte"));
   const to = tiers.map((t) => sheet.scalar(`${t.name}: posts after`, "FTE", t.o >= 0 ? ref(option.fte[t.o]!) : num(0), "fte"));
+  // social workers (practitioners and managers) leave at the council's published rate, others at the other staff's multiple of it
+  const turnover = tiers.map((t) =>
+    isSocialWork(t.role)
+      ? sheet.scalar(`${t.name}: turnover a year (a social work tier: the council's)`, "share", P("council.turnoverRate"), "share")
+      : sheet.scalar(`${t.name}: turnover a year = the council's × other staff's against social workers'`, "share", mul(P("council.turnoverRate"), P("transition.workforce.otherTurnover")), "share"),
+  );
   const redeployable = tiers.map((t) => {
     if (t.b < 0) return null;
     const id = baseTiers[t.b]!.id;
@@ -94,6 +103,13 @@ export function flowsRules(sheet: CalcSheet, months: readonly string[], ctx: Flo
 
   sheet.group("The month");
   const index = sheet.timeline("Month of the appraisal (from 0)", "month", months, (m, prev) => (m === 0 ? num(0) : add(ref(prev!), num(1))), "integer").cells;
+  const turnoverScale = sheet.timeline(
+    "Turnover against the council's = 1 + change in turnover × the share phased in (the month's year + 1) ÷ years to phase in, at most 1",
+    "multiple",
+    months,
+    (m) => add(num(1), mul(P("transition.retention.turnoverChange"), fn("MIN", num(1), div(num(Math.floor(m / 12) + 1), P("transition.retention.phaseInYears"))))),
+    "share",
+  ).cells;
   const share = sheet.timeline(
     "Share of the move made by the month's end: the ramp, straight between year ends",
     "share",
@@ -114,7 +130,7 @@ export function flowsRules(sheet: CalcSheet, months: readonly string[], ctx: Flo
   const aim = rows((i) => sheet.timeline(`${tiers[i]!.name}: aim in post = posts × (1 − vacancy rate)`, "FTE", months, (m) => mul(ref(est[i]![m]!), sub(num(1), v)), "fte").cells);
   // Opening reads the month before's closing, which is laid out below: reserve the rows, fill them after.
   const opening = rows((i) => reserveRow(sheet, `${tiers[i]!.name}: in post at the month's start (the month before's closing)`, "FTE", months));
-  const leavers = rows((i) => sheet.timeline(`${tiers[i]!.name}: leavers = opening × turnover ÷ 12`, "FTE", months, (m) => div(mul(ref(opening[i]![m]!), P("council.turnoverRate")), num(12)), "fte").cells);
+  const leavers = rows((i) => sheet.timeline(`${tiers[i]!.name}: leavers = opening × turnover × turnover against the council's ÷ 12`, "FTE", months, (m) => div(mul(mul(ref(opening[i]![m]!), ref(turnover[i]!)), ref(turnoverScale[m]!)), num(12)), "fte").cells);
   const after = (i: number, m: number): Expr => sub(ref(opening[i]![m]!), ref(leavers[i]![m]!));
   const surplus = rows((i) => sheet.timeline(`${tiers[i]!.name}: surplus = the greater of 0 and (opening − leavers) − aim`, "FTE", months, (m) => fn("MAX", num(0), sub(after(i, m), ref(aim[i]![m]!))), "fte").cells);
   const gap = rows((i) => sheet.timeline(`${tiers[i]!.name}: short = the greater of 0 and aim − (opening − leavers)`, "FTE", months, (m) => fn("MAX", num(0), sub(ref(aim[i]![m]!), after(i, m))), "fte").cells);
@@ -142,15 +158,20 @@ export function flowsRules(sheet: CalcSheet, months: readonly string[], ctx: Flo
   const outOf = rows((i) => sheet.timeline(`${tiers[i]!.name}: redeployed out = redeployed × its share of those who can move`, "FTE", months, (m) => IF(gt(ref(movableTotal[m]!), num(0)), div(mul(ref(moved[m]!), ref(movable[i]![m]!)), ref(movableTotal[m]!)), num(0)), "fte").cells);
   const into = rows((i) => sheet.timeline(`${tiers[i]!.name}: redeployed in = redeployed × its share of those short`, "FTE", months, (m) => IF(gt(ref(gapTotal[m]!), num(0)), div(mul(ref(moved[m]!), ref(gap[i]![m]!)), ref(gapTotal[m]!)), num(0)), "fte").cells);
   tiers.forEach((_, i) => months.forEach((__, m) => (poolEnd[i]![m]!.formula = sub(ref(pool[i]![m]!), ref(outOf[i]![m]!)))));
+  // of the gap beyond the leavers replaced, the agency workers bridging it (× the share covered) take the post at the conversion rate ÷ 12
+  const beyondLeavers = (i: number, m: number) => IF(gt(ref(gap[i]![m]!), num(0)), fn("MAX", num(0), sub(sub(ref(gap[i]![m]!), ref(into[i]![m]!)), ref(leavers[i]![m]!))), num(0));
+  const converted = rows((i) =>
+    sheet.timeline(`${tiers[i]!.name}: agency workers taking the post = gap beyond the leavers replaced × share covered × conversion a year ÷ 12`, "FTE", months, (m) => div(mul(mul(beyondLeavers(i, m), cover), P("transition.workforce.agencyConversion")), num(12)), "fte").cells,
+  );
   const wanted = rows((i) =>
     sheet.timeline(
-      `${tiers[i]!.name}: starters wanted = leavers replaced + the rest of the gap ÷ months to fill`,
+      `${tiers[i]!.name}: starters wanted = leavers replaced + (the rest of the gap − agency workers taking the post) ÷ months to fill`,
       "FTE",
       months,
       (m) => {
         const left = sub(ref(gap[i]![m]!), ref(into[i]![m]!));
         const leaving = ref(leavers[i]![m]!);
-        return IF(gt(ref(gap[i]![m]!), num(0)), add(fn("MIN", left, leaving), div(fn("MAX", num(0), sub(left, leaving)), P("transition.workforce.monthsToFill"))), num(0));
+        return IF(gt(ref(gap[i]![m]!), num(0)), add(fn("MIN", left, leaving), div(sub(beyondLeavers(i, m), ref(converted[i]![m]!)), P("transition.workforce.monthsToFill"))), num(0));
       },
       "fte",
     ).cells,
@@ -164,7 +185,7 @@ export function flowsRules(sheet: CalcSheet, months: readonly string[], ctx: Flo
     (m) => (limited ? IF(gt(ref(wantedTotal[m]!), div(P("council.startersPerYear"), num(12))), div(div(P("council.startersPerYear"), num(12)), ref(wantedTotal[m]!)), num(1)) : num(1)),
     "share",
   ).cells;
-  const starters = rows((i) => sheet.timeline(`${tiers[i]!.name}: starters = wanted × the share allowed`, "FTE", months, (m) => mul(ref(wanted[i]![m]!), ref(scale[m]!)), "fte").cells);
+  const starters = rows((i) => sheet.timeline(`${tiers[i]!.name}: starters = wanted × the share allowed + agency workers taking the post`, "FTE", months, (m) => add(mul(ref(wanted[i]![m]!), ref(scale[m]!)), ref(converted[i]![m]!)), "fte").cells);
   const redundant = rows((i) => sheet.timeline(`${tiers[i]!.name}: made redundant = in the redundancy month, surplus − redeployed out`, "FTE", months, (m) => IF(eq(ref(redundancyNow[m]!), num(1)), sub(ref(surplus[i]![m]!), ref(outOf[i]![m]!)), num(0)), "fte").cells);
   const closing = rows((i) =>
     sheet.timeline(
@@ -199,7 +220,7 @@ export function flowsRules(sheet: CalcSheet, months: readonly string[], ctx: Flo
   const double = costRow("Double running = Σ the greater of 0 and (in post − aim) × employed cost ÷ 12", "£", (i, m) => div(mul(fn("MAX", num(0), sub(ref(closing[i]![m]!), ref(aim[i]![m]!))), ref(employed[i]!)), num(12)), "money");
   const extraAgency = rows((i) => sheet.timeline(`${tiers[i]!.name}: agency beyond the usual = the greater of 0 and agency − posts × vacancy rate × share covered`, "FTE", months, (m) => fn("MAX", num(0), sub(ref(agency[i]![m]!), usualAgency(i, m))), "fte").cells);
   const bridging = costRow("Agency bridging = Σ agency beyond the usual × premium on one FTE ÷ 12", "£", (i, m) => div(mul(ref(extraAgency[i]![m]!), ref(premium[i]!)), num(12)), "money");
-  const recruits = rows((i) => sheet.timeline(`${tiers[i]!.name}: recruited beyond replacing leavers = the greater of 0 and starters − leavers`, "FTE", months, (m) => fn("MAX", num(0), sub(ref(starters[i]![m]!), ref(leavers[i]![m]!))), "fte", "sum"));
+  const recruits = rows((i) => sheet.timeline(`${tiers[i]!.name}: recruited beyond replacing leavers = the greater of 0 and starters − leavers − agency workers taking the post`, "FTE", months, (m) => fn("MAX", num(0), sub(sub(ref(starters[i]![m]!), ref(leavers[i]![m]!)), ref(converted[i]![m]!))), "fte", "sum"));
   const recruitment = sheet.timeline("Recruitment = recruited beyond replacing leavers × cost per post", "£", months, (m) => mul(sumChain(recruits.map((r) => ref(r.cells[m]!))), P("transition.recruitmentPerPost")), "money", "sum");
   const redundancyPay = costRow("Redundancy = Σ made redundant × redundancy pay of one FTE", "£", (i, m) => mul(ref(redundant[i]![m]!), ref(redundancyUnit[i]!)), "money");
   const strain = costRow("Pension strain = Σ made redundant × strain of one FTE", "£", (i, m) => mul(ref(redundant[i]![m]!), ref(strainUnit[i]!)), "money");
@@ -232,6 +253,7 @@ export function flowsRules(sheet: CalcSheet, months: readonly string[], ctx: Flo
     recruited: sheet.scalar("Recruited beyond replacing leavers, all tiers and months", "FTE", sumChain(recruits.map((r) => ref(r.total!))), "fte"),
     monthsToFullStaffing: sheet.scalar("Months to full staffing (−1 when not within the horizon)", "months", IF(gt(ref(firstFull[M - 1]!), num(0)), ref(firstFull[M - 1]!), num(-1)), "integer"),
     extraAgencyFteMonths: sheet.scalar("Agency beyond the usual cover, FTE-months", "FTE", sumChain(extraAgency.map((row) => fn("SUM", range(row[0]!, row[M - 1]!)))), "fte"),
+    convertedFromAgency: sheet.scalar("Agency workers who took the post, all tiers and months", "FTE", sumChain(converted.map((row) => fn("SUM", range(row[0]!, row[M - 1]!)))), "fte"),
     unfilledPayNotSpent: notSpent.total!,
   };
   baseTiers.forEach((t, b) => {

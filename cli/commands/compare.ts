@@ -102,7 +102,7 @@ function describe(c: Comparison): string {
     if (c.transition.workforceUnavailable) lines.push(`  ${c.transition.workforceUnavailable}.`);
     if (w) {
       lines.push(
-        `  From the workforce flows (${formatNumber(w.monthsToFill, 1, 0)} months to fill a post, redundancies in month ${w.redundancyMonth + 1}): ${w.monthsToFullStaffing === null ? "not fully staffed within the horizon" : `fully staffed by month ${w.monthsToFullStaffing}`}; agency bridged ${formatNumber(w.extraAgencyFteMonths / 12, 1, 1)} FTE-years beyond the usual cover. Pay not spent on posts not yet filled, ${formatMoney(w.unfilledPayNotSpent)}, is not set against the transition (socialcare flows shows the months).`,
+        `  From the workforce flows (${formatNumber(w.monthsToFill, 1, 0)} months to fill a post, redundancies in month ${w.redundancyMonth + 1}): ${w.monthsToFullStaffing === null ? "not fully staffed within the horizon" : `fully staffed by month ${w.monthsToFullStaffing}`}; agency bridged ${formatNumber(w.extraAgencyFteMonths / 12, 1, 1)} FTE-years beyond the usual cover${w.agencyConversion > 0 ? `, and ${formatNumber(w.convertedFromAgency, 1, 1)} FTE of agency workers took the post (${formatNumber(w.agencyConversion * 100, 1, 0)}% a year, no recruitment cost)` : ""}. Pay not spent on posts not yet filled, ${formatMoney(w.unfilledPayNotSpent)}, is not set against the transition (socialcare flows shows the months).`,
       );
     }
   } else {
@@ -145,6 +145,11 @@ function describe(c: Comparison): string {
     const share = d.childrenLookedAfter && d.fewerLookedAfterToBreakEven !== null ? ` (${formatNumber((d.fewerLookedAfterToBreakEven / d.childrenLookedAfter) * 100, 1, 1)}% of its ${formatNumber(d.childrenLookedAfter, 1, 0)})` : "";
     lines.push(
       `  Children looked after cost the council ${formatMoney(d.unitCost)} a year each (RO3 spend ÷ children looked after). ${d.lookedAfterChange !== 0 ? `With ${formatChangePercent(d.lookedAfterChange, 1)} of them, phased in over ${formatNumber(d.phaseInYears, 1, 0)} years, the NPV with cashable benefits is ${formatMoney(a.npvWithBenefits)} (cost-only ${formatMoney(a.npv)}). ` : ""}Fewer children looked after that would bring the NPV to zero: ${formatNumber(d.fewerLookedAfterToBreakEven ?? 0, 1, 1)}${share}.`,
+    );
+  }
+  if (d && d.childrenHeldChange !== 0) {
+    lines.push(
+      `  Demand (children in need ${formatChangePercent(d.inNeedChange, 1)}, on a plan ${formatChangePercent(d.onPlanChange, 1)}, looked after ${formatChangePercent(d.lookedAfterChange, 1)}, phased in over ${formatNumber(d.phaseInYears, 1, 0)} years): the children held change by ${formatChangePercent(d.childrenHeldChange, 1)}, so the option's caseload at work becomes ${formatNumber(d.caseloadAfterDemand, 1, 1)} with its posts as sized.${d.childrenHeldNote ? ` ${d.childrenHeldNote}` : ""}`,
     );
   }
   const failed = c.checks.filter((k) => !k.ok);

@@ -1,7 +1,7 @@
 import { addYears, applySettings, CATEGORY_LABELS, compareScenarios, DEFAULT_MONTHS_TO_FILL, FLOW_CATEGORIES, flowsByYear, onBaselineBasis, scenarioFlows, TRANSITION_CATEGORIES, type Comparison, type Flows } from "../../engine/index.js";
 import { UsageError } from "../args.js";
 import { COMMON_OPTIONS, COUNCIL_OPTION, type Command } from "../command.js";
-import { formatMoney, formatNumber, table } from "../format.js";
+import { formatChangePercent, formatMoney, formatNumber, table } from "../format.js";
 import { loadNamed } from "../scenarios.js";
 
 /**
@@ -48,15 +48,21 @@ export const flows: Command = {
     const monthly = args.options.monthly === true;
     const firstYear = option.finance.year;
     const periods = monthly ? monthRows(f, firstYear) : yearRows(f, firstYear);
-    const header = ["Period", "Tier", "Posts", "In post", "Vacant", "Agency", "Starters", "Leavers", "Redeployed in", "Redeployed out", "Redundant"];
+    const header = ["Period", "Tier", "Posts", "In post", "Vacant", "Agency", "Starters", "From agency", "Leavers", "Redeployed in", "Redeployed out", "Redundant"];
     const fmt = (x: number) => formatNumber(x, 1, 1);
-    const rows = periods.map((r) => [r.period, r.tier, fmt(r.posts), fmt(r.inPost), fmt(r.vacant), fmt(r.agency), fmt(r.starters), fmt(r.leavers), fmt(r.redeployedIn), fmt(r.redeployedOut), fmt(r.redundant)]);
+    const rows = periods.map((r) => [r.period, r.tier, fmt(r.posts), fmt(r.inPost), fmt(r.vacant), fmt(r.agency), fmt(r.starters), fmt(r.fromAgency), fmt(r.leavers), fmt(r.redeployedIn), fmt(r.redeployedOut), fmt(r.redundant)]);
+    const w = option.transition?.workforce;
+    const levers = [
+      w && w.otherTurnover !== 1 ? `support staff and clinicians leave at ${formatNumber(w.otherTurnover, 2, 0)} × the social workers' rate` : "",
+      baseline && w && w.agencyConversion > 0 ? `${formatNumber(w.agencyConversion * 100, 1, 0)}% a year of the agency workers bridging a gap take the post` : "",
+      baseline && option.transition && option.transition.retention.turnoverChange !== 0 ? `turnover ${formatChangePercent(option.transition.retention.turnoverChange, 0)} once phased in over ${formatNumber(option.transition.retention.phaseInYears, 1, 0)} years (the retention lever)` : "",
+    ].filter((x) => x !== "");
     const redundant = periods.reduce((s, r) => s + r.redundant, 0);
     const text = [
       `Workforce flows: ${option.name}${baseline ? ` from ${baseline.name}` : " (no change: a steady state)"}, on ${option.council.name}`,
-      `Turnover ${formatNumber(option.council.turnoverRate! * 100, 1, 1)}% a year; recruitment capacity ${option.council.startersPerYear === undefined ? "unlimited" : `${formatNumber(option.council.startersPerYear, 1, 1)} starters a year`}; vacancy rate ${formatNumber(option.council.vacancyRate * 100, 1, 1)}%, ${formatNumber(option.council.agencyCoverShare * 100, 1, 1)}% of vacancies covered by agency; ${monthsToFill ?? option.transition?.workforce.monthsToFill ?? DEFAULT_MONTHS_TO_FILL} months to fill a post (an assumption).`,
+      `Turnover ${formatNumber(option.council.turnoverRate! * 100, 1, 1)}% a year; recruitment capacity ${option.council.startersPerYear === undefined ? "unlimited" : `${formatNumber(option.council.startersPerYear, 1, 1)} starters a year`}; vacancy rate ${formatNumber(option.council.vacancyRate * 100, 1, 1)}%, ${formatNumber(option.council.agencyCoverShare * 100, 1, 1)}% of vacancies covered by agency; ${monthsToFill ?? option.transition?.workforce.monthsToFill ?? DEFAULT_MONTHS_TO_FILL} months to fill a post (an assumption).${levers.length > 0 ? ` ${levers.join("; ").replace(/^./, (c) => c.toUpperCase())}.` : ""}`,
       "",
-      table(header, rows, ["left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "right"]),
+      table(header, rows, ["left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "right", "right"]),
       "",
       `Fully staffed: ${f.monthsToFullStaffing === null ? "not within the horizon" : `by the end of month ${f.monthsToFullStaffing}`}. Made redundant in all: ${fmt(redundant)} FTE.`,
       "Agency is the average over the period (a year's, by year); stocks are at the period's end.",
@@ -72,7 +78,7 @@ export const flows: Command = {
         rows: periods,
         transition: costed ? { fromFlows: costed.transition.workforce !== null, byCategory: costed.transition.byCategory, years: costed.transition.years, table: costed.transition.table, workforce: costed.transition.workforce } : null,
       },
-      csv: [["period", "tier", "posts", "inPost", "vacant", "agency", "starters", "leavers", "redeployedIn", "redeployedOut", "redundant"], ...periods.map((r) => [r.period, r.tier, r.posts, r.inPost, r.vacant, r.agency, r.starters, r.leavers, r.redeployedIn, r.redeployedOut, r.redundant])],
+      csv: [["period", "tier", "posts", "inPost", "vacant", "agency", "starters", "fromAgency", "leavers", "redeployedIn", "redeployedOut", "redundant"], ...periods.map((r) => [r.period, r.tier, r.posts, r.inPost, r.vacant, r.agency, r.starters, r.fromAgency, r.leavers, r.redeployedIn, r.redeployedOut, r.redundant])],
     };
   },
 };
@@ -102,6 +108,8 @@ interface Row {
   vacant: number;
   agency: number;
   starters: number;
+  /** Of the starters, agency workers who took the post. */
+  fromAgency: number;
   leavers: number;
   redeployedIn: number;
   redeployedOut: number;
@@ -109,7 +117,7 @@ interface Row {
 }
 
 /** One row a tier for a period: its stocks at the period's end and its flows over it. */
-function tierRows(f: Flows, period: string, p: { posts: number[]; inPost: number[]; vacant: number[]; agency: number[]; starters: number[]; leavers: number[]; redeployedIn: number[]; redeployedOut: number[]; redundant: number[] }): Row[] {
+function tierRows(f: Flows, period: string, p: { posts: number[]; inPost: number[]; vacant: number[]; agency: number[]; starters: number[]; fromAgency: number[]; leavers: number[]; redeployedIn: number[]; redeployedOut: number[]; redundant: number[] }): Row[] {
   return f.tiers.map((t, i) => ({
     period,
     tier: t.id,
@@ -118,6 +126,7 @@ function tierRows(f: Flows, period: string, p: { posts: number[]; inPost: number
     vacant: p.vacant[i]!,
     agency: p.agency[i]!,
     starters: p.starters[i]!,
+    fromAgency: p.fromAgency[i]!,
     leavers: p.leavers[i]!,
     redeployedIn: p.redeployedIn[i]!,
     redeployedOut: p.redeployedOut[i]!,
@@ -127,12 +136,12 @@ function tierRows(f: Flows, period: string, p: { posts: number[]; inPost: number
 
 function yearRows(f: Flows, firstYear: string): Row[] {
   return flowsByYear(f).flatMap((y) =>
-    tierRows(f, addYears(firstYear, y.index), { posts: y.establishment, inPost: y.closing, vacant: y.vacancies, agency: y.agencyAverage, starters: y.starters, leavers: y.leavers, redeployedIn: y.redeployedIn, redeployedOut: y.redeployedOut, redundant: y.redundancies }),
+    tierRows(f, addYears(firstYear, y.index), { posts: y.establishment, inPost: y.closing, vacant: y.vacancies, agency: y.agencyAverage, starters: y.starters, fromAgency: y.converted, leavers: y.leavers, redeployedIn: y.redeployedIn, redeployedOut: y.redeployedOut, redundant: y.redundancies }),
   );
 }
 
 function monthRows(f: Flows, firstYear: string): Row[] {
   return f.months.flatMap((m, k) =>
-    tierRows(f, `${addYears(firstYear, Math.floor(k / 12))} month ${(k % 12) + 1}`, { posts: m.establishment, inPost: m.closing, vacant: m.vacancies, agency: m.agency, starters: m.starters, leavers: m.leavers, redeployedIn: m.redeployedIn, redeployedOut: m.redeployedOut, redundant: m.redundancies }),
+    tierRows(f, `${addYears(firstYear, Math.floor(k / 12))} month ${(k % 12) + 1}`, { posts: m.establishment, inPost: m.closing, vacant: m.vacancies, agency: m.agency, starters: m.starters, fromAgency: m.converted, leavers: m.leavers, redeployedIn: m.redeployedIn, redeployedOut: m.redeployedOut, redundant: m.redundancies }),
   );
 }

@@ -1,3 +1,4 @@
+import { childrenHeldChange } from "../workforce/childrenHeld.js";
 import { compileComparison, fewerLookedAfterToBreakEven, type ComparisonModel, type ComparisonState } from "../model/comparisonModel.js";
 import { onBaselineBasis } from "./oneBasis.js";
 import { buildResult, check, type Check, type Result } from "../model/result.js";
@@ -58,6 +59,12 @@ export interface WorkforceTransition {
   unfilledPayNotSpent: number;
   monthsToFill: number;
   redundancyMonth: number;
+  /** Other staff's turnover as a multiple of the social workers'. */
+  otherTurnover: number;
+  /** Share of the agency workers bridging a gap who take the post in a year. */
+  agencyConversion: number;
+  /** Starters who were agency workers taking the post, FTE over the horizon (no recruitment cost). */
+  convertedFromAgency: number;
 }
 
 /** The retention lever's full-year saving once phased in, and its parts, £ a year. */
@@ -75,10 +82,18 @@ export interface RetentionSaving {
   saving: number;
 }
 
-/** The demand lever and what a child looked after costs the council. */
+/** The demand lever, what a child looked after costs the council, and the caseload the change leaves. */
 export interface DemandBenefit {
   lookedAfterChange: number;
+  inNeedChange: number;
+  onPlanChange: number;
   phaseInYears: number;
+  /** Relative change in the children the case-holders hold once phased in (engine/workforce/childrenHeld.ts). */
+  childrenHeldChange: number;
+  /** The option's children per case-holder at work once the change is whole (its posts as sized). */
+  caseloadAfterDemand: number;
+  /** Why a group of children moves with the children in need rather than by its own change, or null. */
+  childrenHeldNote: string | null;
   /** The council's children looked after, or null when it states none. */
   childrenLookedAfter: number | null;
   /** RO3 spend on children looked after ÷ children looked after, £ a year; null when the council states either not. */
@@ -298,7 +313,7 @@ export function buildComparison(model: ComparisonModel, state: ComparisonState):
       cashableBenefits: fromPennies(Array.from(state.cashBenefit).reduce((s, v) => s + toPennies(v), 0)),
     },
     retention: retentionSaving(model, state),
-    demand: demandBenefit(model, state),
+    demand: demandBenefit(model, state, option.caseload.childrenPerCaseHolderAtWork),
     checks: [],
   };
   // Every figure side by side is built when first read (the CLI's table, JSON, a face's listing), so a
@@ -338,14 +353,20 @@ function retentionSaving(model: ComparisonModel, state: ComparisonState): Retent
   };
 }
 
-function demandBenefit(model: ComparisonModel, state: ComparisonState): DemandBenefit | null {
+function demandBenefit(model: ComparisonModel, state: ComparisonState, caseload: number): DemandBenefit | null {
   const d = model.option.scenario.transition?.demand;
   if (!d || model.years === 0) return null;
   const council = model.option.scenario.council;
   const costed = state.lookedAfterUnitCost > 0;
+  const held = childrenHeldChange(council, d);
   return {
     lookedAfterChange: d.lookedAfterChange,
+    inNeedChange: d.inNeedChange,
+    onPlanChange: d.onPlanChange,
     phaseInYears: d.phaseInYears,
+    childrenHeldChange: state.childrenHeldChange,
+    caseloadAfterDemand: caseload * (1 + state.childrenHeldChange),
+    childrenHeldNote: held.note,
     childrenLookedAfter: council.childrenLookedAfter ?? null,
     unitCost: costed ? roundMoney(state.lookedAfterUnitCost) : null,
     benefitFullYear: roundMoney(state.benefitFullYear),
@@ -363,6 +384,9 @@ function workforceTransition(model: ComparisonModel, state: ComparisonState): Wo
     unfilledPayNotSpent: roundMoney(flows.costs.unfilledPayNotSpent),
     monthsToFill: w.monthsToFill,
     redundancyMonth: w.redundancyMonth,
+    otherTurnover: w.otherTurnover,
+    agencyConversion: w.agencyConversion,
+    convertedFromAgency: flows.costs.convertedFromAgency,
   };
 }
 

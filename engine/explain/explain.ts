@@ -520,6 +520,22 @@ function explainComparisonFigure(baseline: Scenario, option: Scenario, c: Compar
       if (name === "appraisal.npvWithBenefits") return out(rule, `${money(c.appraisal.npv)} + the discounted benefits = ${money(c.appraisal.npvWithBenefits)}`);
       return out(rule, `unit cost ${money(d.unitCost)} a year → ${fmt(d.fewerLookedAfterToBreakEven ?? 0)} fewer children looked after`);
     }
+    case "demand.childrenHeldChange":
+    case "demand.caseloadAfterDemand": {
+      const d = c.demand;
+      if (!d) return out("The option has no transition, so no demand lever.", "n/a");
+      inputs.setting("transition.demand.inNeedChange");
+      inputs.setting("transition.demand.onPlanChange");
+      inputs.setting("transition.demand.lookedAfterChange");
+      if (inputs.has("council.childProtectionShare")) inputs.setting("council.childProtectionShare");
+      if (inputs.has("council.lookedAfterShare")) inputs.setting("council.lookedAfterShare");
+      const rule =
+        "Change in the children held = (1 − share on a plan − share looked after) × change in other children in need + share on a plan × change in children on a plan + share looked after × change in children looked after; a group whose share the council does not state moves with the other children in need. The option's posts stay as sized: the change shows in the caseload at work = the option's children per case-holder at work × (1 + the change), once the lever is whole." +
+        (d.childrenHeldNote ? ` ${d.childrenHeldNote}` : "");
+      if (name === "demand.childrenHeldChange") return out(rule, `${fmt(d.childrenHeldChange * 100)}% of the children held`);
+      inputs.figure("caseload.childrenPerCaseHolderAtWork", "The option's children per case-holder at work", c.option.caseload.childrenPerCaseHolderAtWork, "ratio");
+      return out(rule, `${fmt(c.option.caseload.childrenPerCaseHolderAtWork)} × (1 + ${fmt(d.childrenHeldChange)}) = ${fmt(d.caseloadAfterDemand)}`);
+    }
     case "appraisal.retention": {
       const r = c.retention;
       if (!r) return out("The option has no transition, so no retention lever.", money(0));
@@ -658,7 +674,10 @@ function explainFromFlows(c: Comparison, category: string, w: NonNullable<Compar
   inputs.setting("council.vacancyRate");
   inputs.setting("transition.workforce.monthsToFill");
   inputs.setting("transition.workforce.redundancyMonth");
-  const flowsSay = `The workforce flows (socialcare flows shows them month by month): leavers at the turnover rate, starters within the recruitment capacity filling a gap over ${fmt(w.monthsToFill)} months, holders of posts that go redeployed, leaving by natural wastage or made redundant in month ${w.redundancyMonth + 1}.`;
+  inputs.setting("transition.workforce.otherTurnover");
+  inputs.setting("transition.workforce.agencyConversion");
+  inputs.setting("transition.retention.turnoverChange");
+  const flowsSay = `The workforce flows (socialcare flows shows them month by month): leavers at the turnover rate (social workers the council's, other staff ${fmt(w.otherTurnover)} × it, changed by the retention lever as it phases in), starters within the recruitment capacity filling a gap over ${fmt(w.monthsToFill)} months, agency workers bridging a gap taking the post at ${fmt(w.agencyConversion * 100)}% a year, holders of posts that go redeployed, leaving by natural wastage or made redundant in month ${w.redundancyMonth + 1}.`;
   switch (category) {
     case "redundancy":
     case "pensionStrain": {
@@ -674,7 +693,7 @@ function explainFromFlows(c: Comparison, category: string, w: NonNullable<Compar
     case "recruitment": {
       const per = inputs.setting("transition.recruitmentPerPost");
       inputs.figure("transition.posts.recruited", "New posts recruited", posts.recruited, "FTE");
-      return out(`${flowsSay} Recruitment = starters beyond those replacing the month's leavers × cost per post.`, `${fmt(posts.recruited)} × ${money(per)} = ${money(amount)}`);
+      return out(`${flowsSay} Recruitment = starters beyond those replacing the month's leavers and beyond the agency workers taking the post × cost per post.`, `${fmt(posts.recruited)} × ${money(per)} = ${money(amount)}`);
     }
     case "doubleRunning":
       inputs.setting("finance.overheadsPerFte");

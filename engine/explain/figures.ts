@@ -132,6 +132,7 @@ export function comparisonOnlyFigures(c: Comparison): Figure[] {
           f("transition.workforce.monthsToFullStaffing", "Months to full staffing", "months", c.transition.workforce.monthsToFullStaffing),
           f("transition.workforce.extraAgencyFteMonths", "Agency cover beyond the usual (FTE-months)", "ratio", c.transition.workforce.extraAgencyFteMonths),
           f("transition.workforce.unfilledPayNotSpent", "Pay not spent on posts not yet filled (not counted)", "£", c.transition.workforce.unfilledPayNotSpent),
+          f("transition.workforce.convertedFromAgency", "Agency workers who took the post (FTE)", "FTE", c.transition.workforce.convertedFromAgency),
         ]
       : []),
     f("appraisal.transitionWithOptimismBias", "Transition spend with optimism bias", "£", c.appraisal.transitionWithOptimismBias),
@@ -142,6 +143,12 @@ export function comparisonOnlyFigures(c: Comparison): Figure[] {
           f("appraisal.cashableBenefits", "Cashable benefits over the horizon: fewer children looked after (after optimism bias)", "£", c.appraisal.cashableBenefits),
           f("appraisal.npvWithBenefits", "Net present value with cashable benefits", "£", c.appraisal.npvWithBenefits),
           f("demand.fewerLookedAfterToBreakEven", "Fewer children looked after that would bring the NPV to zero", "children", c.demand.fewerLookedAfterToBreakEven),
+        ]
+      : []),
+    ...(c.demand
+      ? [
+          f("demand.childrenHeldChange", "Change in the children held once the demand lever is whole (%)", "share", c.demand.childrenHeldChange),
+          f("demand.caseloadAfterDemand", "Children per case-holder at work once the demand lever is whole", "ratio", c.demand.caseloadAfterDemand),
         ]
       : []),
     f("appraisal.npv", "Net present value", "£", c.appraisal.npv),

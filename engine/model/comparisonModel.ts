@@ -7,7 +7,8 @@ import { addYears, yearsBetween } from "../years.js";
 import { assertObject, compileScenario, trusted, type ModelState, type ScenarioModel } from "./scenarioModel.js";
 import { fingerprint } from "../scenario/fingerprint.js";
 import { straightLineComparison, type ComparisonEvaluator } from "./straightLine.js";
-import { FlowBuffers, flowsCore, type FlowTierArrays } from "../workforce/flows.js";
+import { FlowBuffers, flowsCore, isSocialWork, type FlowRates, type FlowTierArrays } from "../workforce/flows.js";
+import { childrenHeldChangeCore } from "../workforce/childrenHeld.js";
 import { FlowCosts, flowCostsCore, type FlowUnitCosts } from "../workforce/flowCosts.js";
 
 /**
@@ -30,6 +31,21 @@ export class FlowState {
   readonly unit: FlowUnitCosts;
   readonly costs: FlowCosts;
   readonly ramp: Float64Array;
+  /** The flows' rates, refilled from the inputs at each evaluation. */
+  readonly rates: FlowRates = {
+    vacancyRate: 0,
+    agencyCoverShare: 0,
+    startersPerYear: Infinity,
+    monthsToFill: 1,
+    redundancyMonth: 0,
+    children: 0,
+    turnoverChange: 0,
+    turnoverPhaseYears: 1,
+    agencyConversion: 0,
+    // the comparison reads only the costs: the children held (a caseload at work) do not change them
+    childrenChange: 0,
+    childrenPhaseYears: 1,
+  };
   /** Per category (TRANSITION_CATEGORIES order): its row by transition year from the flows, or null for a category the flows do not cost. */
   readonly rowsByCategory: (Float64Array | null)[];
   /** Per baseline tier: holders of deleted posts lost by natural wastage (neither redeployed nor made redundant). */
@@ -38,7 +54,7 @@ export class FlowState {
   constructor(tiers: number, months: number, years: number, baseTiers: number) {
     this.buffers = new FlowBuffers(tiers, months);
     const row = () => new Float64Array(tiers);
-    this.tiers = { from: row(), to: row(), holdsCases: new Uint8Array(tiers), redeployable: row() };
+    this.tiers = { from: row(), to: row(), holdsCases: new Uint8Array(tiers), redeployable: row(), turnover: row() };
     this.unit = { employed: row(), agencyBase: row(), agencyPremium: row(), redundancy: row(), strain: row() };
     this.costs = new FlowCosts(years, tiers, months);
     this.ramp = new Float64Array(years);
@@ -61,6 +77,10 @@ interface FlowPlan {
   /** Per flow tier: its option tier, or −1. */
   option: Int32Array;
   holdsCases: Uint8Array;
+  /** Per flow tier: 1 for a social work tier (a practitioner or manager, at the council's published turnover), 0 for others (at the other staff's). */
+  socialWork: Uint8Array;
+  otherTurnover: number;
+  agencyConversion: number;
   /** −1 when the council states no recruitment capacity (no limit). */
   starters: number;
   monthsToFill: number;
@@ -105,6 +125,8 @@ export class ComparisonState {
   /** The council's unit cost of a child looked after (0 when it states no spend or no children looked after), and the demand lever's full-year benefit. */
   lookedAfterUnitCost = 0;
   benefitFullYear = 0;
+  /** The demand lever's relative change in the children the case-holders hold once phased in (engine/workforce/childrenHeld.ts); 0 without a transition. */
+  childrenHeldChange = 0;
   demandPhaseIn = 1;
   /** The NPV with the demand lever's cashable benefits added (the cost-only NPV is `npv`). */
   npvWithBenefits = 0;
@@ -170,6 +192,11 @@ export interface TransitionSlots {
   agencyPremium: number;
   overheadsPerFte: number;
   lookedAfterChange: number;
+  inNeedChange: number;
+  onPlanChange: number;
+  /** The option's council: shares of children on a plan and looked after (−1 when it states none). */
+  onPlanShare: number;
+  lookedAfterShare: number;
   demandPhaseInYears: number;
   /** The option's council: children looked after and their spend (−1 when it states none). */
   childrenLookedAfter: number;
@@ -293,6 +320,10 @@ export class ComparisonModel {
       agencyPremium: slot("council.agencyPremium"),
       overheadsPerFte: slot("finance.overheadsPerFte"),
       lookedAfterChange: transitionSlot("transition.demand.lookedAfterChange"),
+      inNeedChange: transitionSlot("transition.demand.inNeedChange"),
+      onPlanChange: transitionSlot("transition.demand.onPlanChange"),
+      onPlanShare: this.option.slotOf("council.childProtectionShare") ?? -1,
+      lookedAfterShare: this.option.slotOf("council.lookedAfterShare") ?? -1,
       demandPhaseInYears: transitionSlot("transition.demand.phaseInYears"),
       childrenLookedAfter: this.option.slotOf("council.childrenLookedAfter") ?? -1,
       lookedAfterSpend: this.option.slotOf("council.lookedAfterSpend") ?? -1,
@@ -361,23 +392,30 @@ export class ComparisonModel {
     const base: number[] = [];
     const opt: number[] = [];
     const holds: number[] = [];
+    const socialWork: number[] = [];
     baseTiers.forEach((t, b) => {
       base.push(b);
       const o = this.matchInOption[b]!;
       opt.push(o);
-      holds.push((o >= 0 ? optionTiers[o]!.holdsCases : t.holdsCases) ? 1 : 0);
+      const tier = o >= 0 ? optionTiers[o]! : t;
+      holds.push(tier.holdsCases ? 1 : 0);
+      socialWork.push(isSocialWork(tier.role) ? 1 : 0);
     });
     optionTiers.forEach((t, o) => {
       if (this.matchInBaseline[o]! >= 0) return;
       base.push(-1);
       opt.push(o);
       holds.push(t.holdsCases ? 1 : 0);
+      socialWork.push(isSocialWork(t.role) ? 1 : 0);
     });
     const slot = (key: string): number => this.option.slotOf(key)!;
     return {
       base: Int32Array.from(base),
       option: Int32Array.from(opt),
       holdsCases: Uint8Array.from(holds),
+      socialWork: Uint8Array.from(socialWork),
+      otherTurnover: slot("transition.workforce.otherTurnover"),
+      agencyConversion: slot("transition.workforce.agencyConversion"),
       starters: this.option.slotOf("council.startersPerYear") ?? -1,
       monthsToFill: slot("transition.workforce.monthsToFill"),
       redundancyMonth: slot("transition.workforce.redundancyMonth"),
@@ -487,6 +525,8 @@ export class ComparisonModel {
     state.lookedAfterUnitCost = unitCost;
     state.benefitFullYear = benefit;
     state.demandPhaseIn = demandPhaseIn;
+    state.childrenHeldChange =
+      this.years > 0 ? childrenHeldChangeCore(t.onPlanShare >= 0 ? p[t.onPlanShare]! : NaN, t.lookedAfterShare >= 0 ? p[t.lookedAfterShare]! : NaN, p[t.inNeedChange]!, p[t.onPlanChange]!, p[t.lookedAfterChange]!) : 0;
     let npvWithBenefits = 0;
 
     // Appraisal: real-terms cash flows, discounted from the price base year.
@@ -672,8 +712,11 @@ export class ComparisonModel {
     const multiplier = p[t.multiplier]!;
     const cap = this.actualPay ? Infinity : p[t.weeklyPayCap]!;
     const strainPerSalary = p[t.strainPerSalary]!;
-    const { from, to, holdsCases, redeployable } = flows.tiers;
+    const { from, to, holdsCases, redeployable, turnover } = flows.tiers;
     const unit = flows.unit;
+    // the council states a turnover rate, or the flows would not run (flowsUnavailable)
+    const socialWorkTurnover = p[t.turnover]!;
+    const otherTurnover = socialWorkTurnover * p[plan.otherTurnover]!;
     for (let u = 0; u < plan.base.length; u++) {
       const b = plan.base[u]!;
       const o = plan.option[u]!;
@@ -681,6 +724,7 @@ export class ComparisonModel {
       to[u] = o >= 0 ? opt.fte[o]! : 0;
       holdsCases[u] = plan.holdsCases[u]!;
       redeployable[u] = b >= 0 ? p[this.redeployedSlot[b]!]! : 0;
+      turnover[u] = plan.socialWork[u] === 1 ? socialWorkTurnover : otherTurnover;
       const salary = o >= 0 ? opt.salary[o]! : base.salary[b]!;
       const onCost = onCostCore(salary, niRate, niThreshold, pensionRate);
       unit.employed[u] = onCost + levyRate * salary + overheads;
@@ -692,23 +736,20 @@ export class ComparisonModel {
       unit.strain[u] = strainShare * strainPerSalary * leaving;
     }
     for (let y = 0; y < this.years; y++) flows.ramp[y] = p[this.rampSlots[y]!]!;
-    flowsCore(
-      flows.buffers,
-      flows.tiers,
-      flows.ramp,
-      // the council states a turnover rate, or the flows would not run (flowsUnavailable)
-      p[t.turnover]!,
-      vacancy,
-      cover,
-      plan.starters >= 0 ? p[plan.starters]! : Infinity,
-      p[plan.monthsToFill]!,
-      p[plan.redundancyMonth]!,
-      p[plan.children]!,
-      // the comparison reads only the costs: the months after a steady state are left unwritten
-      true,
-    );
+    const rates = flows.rates;
+    rates.vacancyRate = vacancy;
+    rates.agencyCoverShare = cover;
+    rates.startersPerYear = plan.starters >= 0 ? p[plan.starters]! : Infinity;
+    rates.monthsToFill = p[plan.monthsToFill]!;
+    rates.redundancyMonth = p[plan.redundancyMonth]!;
+    rates.children = p[plan.children]!;
+    rates.turnoverChange = p[t.turnoverChange]!;
+    rates.turnoverPhaseYears = p[t.phaseInYears]!;
+    rates.agencyConversion = p[plan.agencyConversion]!;
+    // the comparison reads only the costs: the months after a steady state are left unwritten
+    flowsCore(flows.buffers, flows.tiers, flows.ramp, rates, true);
     const costs = flows.costs;
-    flowCostsCore(flows.buffers, unit, vacancy, cover, p[t.recruitmentPerPost]!, p[plan.monthsToFill]!, costs);
+    flowCostsCore(flows.buffers, unit, vacancy, cover, p[t.recruitmentPerPost]!, rates.monthsToFill, rates.agencyConversion, costs);
     let recruited = 0;
     for (let u = 0; u < plan.base.length; u++) recruited += costs.recruited[u]!;
     state.recruited = recruited;

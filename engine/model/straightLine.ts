@@ -361,6 +361,14 @@ export function comparisonSource(plan: ComparisonPlan): string {
   emit(`const benefit = ${plan.years > 0 ? `children * -${at(t.lookedAfterChange)} * unitCost` : "0"};`);
   emit(`const demandPhaseIn = ${plan.years > 0 ? at(t.demandPhaseInYears) : "1"};`);
   emit(`state.lookedAfterUnitCost = unitCost; state.benefitFullYear = benefit; state.demandPhaseIn = demandPhaseIn;`);
+  // The children held (engine/workforce/childrenHeld.ts): a share the council does not state moves with the other children in need.
+  if (plan.years > 0) {
+    const parts = [[t.onPlanShare, t.onPlanChange], [t.lookedAfterShare, t.lookedAfterChange]].filter(([share]) => share! >= 0);
+    const rest = ["1", ...parts.map(([share]) => at(share!))].join(" - ");
+    emit(`state.childrenHeldChange = ${parts.map(([share, own]) => `${at(share!)} * ${at(own!)} + `).join("")}(${rest}) * ${at(t.inNeedChange)};`);
+  } else {
+    emit(`state.childrenHeldChange = 0;`);
+  }
   emit(`let npvWithBenefits = 0;`);
   emit(`const cashBenefit = state.cashBenefit;`);
   // Appraisal.

@@ -232,6 +232,10 @@ export interface TransitionWorkforce {
   monthsToFill: number;
   /** The month of the appraisal (from 0) in which holders of posts that go, still in post, are made redundant. */
   redundancyMonth: number;
+  /** Turnover of staff who are not social workers (support staff, clinicians) as a multiple of the council's social worker turnover. */
+  otherTurnover: number;
+  /** Share of the agency workers bridging a gap who take the permanent post in a year. */
+  agencyConversion: number;
 }
 
 /**
@@ -250,13 +254,19 @@ export interface Retention {
 }
 
 /**
- * The demand lever: fewer (or more) children looked after once phased in, a relative change. With the
- * council's unit cost of a child looked after (its RO3 spend ÷ its children looked after), the cashable
- * benefit it would bring is shown beside the appraisal's cost-only NPV, never inside it.
+ * The demand lever: fewer (or more) children looked after, on a plan and otherwise in need once phased
+ * in, each a relative change. With the council's unit cost of a child looked after (its RO3 spend ÷ its
+ * children looked after), the cashable benefit of fewer children looked after is shown beside the
+ * appraisal's cost-only NPV, never inside it; all three change the children the case-holders hold, so
+ * the caseload at work (the option's posts stay as sized).
  */
 export interface Demand {
   /** Relative change in children looked after once phased in (−0.05: a twentieth fewer). */
   lookedAfterChange: number;
+  /** Relative change in children in need who are neither looked after nor on a child protection plan. */
+  inNeedChange: number;
+  /** Relative change in children on a child protection plan. */
+  onPlanChange: number;
   /** Years over which the change phases in, a share more each year. */
   phaseInYears: number;
 }

@@ -377,10 +377,14 @@ const TRANSITION_DEFAULTS: [part: "workforce" | "retention" | "demand", field: s
   ["workforce", "fromFlows", () => false, "the workforce categories from the shares typed in"],
   ["workforce", "monthsToFill", () => DEFAULT_MONTHS_TO_FILL, "three months to fill a post beyond those turnover vacates (notice, checks, induction); no published time to fill was found"],
   ["workforce", "redundancyMonth", (t) => t.years * 12 - 1, "the last month of the transition"],
+  ["workforce", "otherTurnover", () => 1, "support staff and clinicians leave at the social workers' rate; the DfE publishes social workers' turnover only and no rate for children's services support staff was found"],
+  ["workforce", "agencyConversion", () => 0, "no agency worker takes a permanent post"],
   ["retention", "turnoverChange", () => 0, "no change in turnover"],
   ["retention", "vacancyChange", () => 0, "no change in the vacancy rate"],
   ["retention", "phaseInYears", () => 1, "all in the first year"],
   ["demand", "lookedAfterChange", () => 0, "no change in children looked after"],
+  ["demand", "inNeedChange", () => 0, "no change in other children in need"],
+  ["demand", "onPlanChange", () => 0, "no change in children on a child protection plan"],
   ["demand", "phaseInYears", () => 1, "all in the first year"],
 ];
 

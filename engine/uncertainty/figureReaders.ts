@@ -158,6 +158,8 @@ function comparisonOnlyReader(model: ComparisonModel, name: string): ((s: Compar
       return model.fromFlows ? (s) => s.flows!.costs.extraAgencyFteMonths : undefined;
     case "transition.workforce.unfilledPayNotSpent":
       return model.fromFlows ? (s) => s.flows!.costs.unfilledPayNotSpent : undefined;
+    case "transition.workforce.convertedFromAgency":
+      return model.fromFlows ? (s) => s.flows!.costs.convertedFromAgency : undefined;
     case "appraisal.transitionWithOptimismBias": {
       const horizon = model.horizon;
       return (s) => sum(s.cashTransition, horizon);
@@ -181,6 +183,10 @@ function comparisonOnlyReader(model: ComparisonModel, name: string): ((s: Compar
       const bias = model.option.scenario.finance.appraisal.optimismBiasRunCost;
       return (s) => fewerLookedAfterToBreakEven(s, horizon, bias) ?? NaN;
     }
+    case "demand.childrenHeldChange":
+      return (s) => s.childrenHeldChange;
+    case "demand.caseloadAfterDemand":
+      return (s) => s.option.childrenPerCaseHolderAtWork * (1 + s.childrenHeldChange);
     case "appraisal.npv":
       return (s) => s.npv;
   }

@@ -14,7 +14,8 @@ import type { FlowBuffers } from "./flows.js";
  *   each at the agency premium on the employed cost (pay, NI, pension) for the month: the rest of their
  *   cost is the post's, which the run cost pays;
  * - recruitment: starters beyond those replacing the month's leavers (replacing leavers is the usual
- *   business of any year), each at the recruitment cost per post;
+ *   business of any year) and beyond the agency workers who took the post (no advert, no interviews),
+ *   each at the recruitment cost per post;
  * - redundancy and pension strain: the holders made redundant, at the redundancy pay and strain of an
  *   average leaver of their tier.
  *
@@ -57,6 +58,8 @@ export class FlowCosts {
   unfilledPayNotSpent = 0;
   /** Agency FTE-months beyond the usual cover, added over the months. */
   extraAgencyFteMonths = 0;
+  /** Starters who were agency workers taking the post, FTE over all months. */
+  convertedFromAgency = 0;
 
   constructor(years: number, tiers: number, months: number) {
     this.paidByMonth = new Float64Array(months);
@@ -72,8 +75,9 @@ export class FlowCosts {
 }
 
 /** The rules above over the flows in `f`, into `out` (whose years are the transition's, at least one). */
-export function flowCostsCore(f: FlowBuffers, unit: FlowUnitCosts, vacancyRate: number, agencyCoverShare: number, recruitmentPerPost: number, monthsToFill: number, out: FlowCosts): void {
+export function flowCostsCore(f: FlowBuffers, unit: FlowUnitCosts, vacancyRate: number, agencyCoverShare: number, recruitmentPerPost: number, monthsToFill: number, agencyConversion: number, out: FlowCosts): void {
   const fillShare = 1 / monthsToFill;
+  const convertShare = (agencyCoverShare * agencyConversion) / 12;
   const n = f.n;
   const years = out.doubleRunning.length;
   const { doubleRunning, agencyBridging, recruitment, redundancy, pensionStrain, recruited, redeployedOut, redundant } = out;
@@ -91,6 +95,7 @@ export function flowCostsCore(f: FlowBuffers, unit: FlowUnitCosts, vacancyRate: 
   }
   let notSpent = 0;
   let extraAgency = 0;
+  let convertedTotal = 0;
   const usualCover = vacancyRate * agencyCoverShare;
   // Months after a steady state cost the transition nothing and pay the steady month's cost (flowsCore).
   for (let m = 0; m < f.monthsRun; m++) {
@@ -117,7 +122,8 @@ export function flowCostsCore(f: FlowBuffers, unit: FlowUnitCosts, vacancyRate: 
         notSpent -= agencyOver * unit.agencyBase[i]!;
         extraAgency += agencyOver;
       }
-      const beyond = f.starters[k]! - f.leavers[k]!;
+      convertedTotal += f.converted[k]!;
+      const beyond = f.starters[k]! - f.leavers[k]! - f.converted[k]!;
       if (beyond > 0) {
         recruits += beyond;
         recruited[i]! += beyond;
@@ -142,7 +148,7 @@ export function flowCostsCore(f: FlowBuffers, unit: FlowUnitCosts, vacancyRate: 
   const tail = f.months - f.monthsRun;
   if (tail > 0) {
     const last = (f.monthsRun - 1) * n;
-    const r = 1 - fillShare;
+    const r = (1 - convertShare) * (1 - fillShare);
     // Σ r^j for j = 1 … tail (the shortfalls at the tail months' ends) and j = 0 … tail − 1 (at their starts)
     let power = 1;
     let atEnds = 0;
@@ -161,9 +167,11 @@ export function flowCostsCore(f: FlowBuffers, unit: FlowUnitCosts, vacancyRate: 
       steadyPaid += aim * unit.employed[i]! + e * usualCover * agencyEach;
       shortPaid += short * (unit.employed[i]! - agencyCoverShare * agencyEach);
       agencyBridging[years - 1]! += (short * atEnds * agencyCoverShare * unit.agencyPremium[i]!) / 12;
-      const recruits = short * fillShare * atStarts;
+      // of a month's opening shortfall s, c × s converts from agency and (1 − c) × s ÷ monthsToFill is recruited
+      const recruits = short * (1 - convertShare) * fillShare * atStarts;
       recruitment[years - 1]! += recruits * recruitmentPerPost;
       recruited[i]! += recruits;
+      convertedTotal += short * convertShare * atStarts;
       notSpent += short * atEnds * (unit.employed[i]! - agencyCoverShare * unit.agencyBase[i]!);
       extraAgency += short * atEnds * agencyCoverShare;
     }
@@ -175,4 +183,5 @@ export function flowCostsCore(f: FlowBuffers, unit: FlowUnitCosts, vacancyRate: 
   }
   out.unfilledPayNotSpent = notSpent / 12;
   out.extraAgencyFteMonths = extraAgency;
+  out.convertedFromAgency = convertedTotal;
 }

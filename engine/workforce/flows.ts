@@ -10,14 +10,17 @@ import { DomainError } from "../errors.js";
  *   share of the new structure in place at the end of each year, straight between year ends).
  * - The council runs at its vacancy rate: a tier aims to have its establishment × (1 − vacancy rate) in
  *   post, and a share of its vacant posts is covered by agency workers.
- * - Leavers are the turnover rate's twelfth of those in post each month.
+ * - Leavers are a twelfth of the tier's turnover rate of those in post each month (social work tiers the
+ *   council's rate, other tiers theirs), changed by the retention lever as it phases in.
  * - A tier with more in post than it aims for (a post that will go) recruits no one (a vacancy freeze):
  *   its leavers shrink the surplus by natural wastage. Surplus holders may move to tiers short of staff
  *   before anyone is recruited, up to the tier's redeployable share (the transition's redeployed share)
  *   of the filled posts it has lost so far.
  * - A tier short of staff replaces its leavers as they go (the vacancy rate already counts posts being
- *   filled) and fills any further gap at one `monthsToFill`th a month, all tiers' starters together
- *   held within the council's recruitment capacity (starters a year ÷ 12), shared in proportion to need.
+ *   filled). Of any further gap, the agency workers bridging it (the gap × the share covered) take the
+ *   post at the conversion rate's twelfth a month, and one `monthsToFill`th of what is left is recruited;
+ *   recruited starters, all tiers together, are held within the council's recruitment capacity (starters
+ *   a year ÷ 12), shared in proportion to need. A conversion is a starter the market need not supply.
  * - In `redundancyMonth`, the surplus holders still in post are made redundant.
  *
  * A structure that does not change, with turnover replaced month by month, stays at its snapshot every
@@ -34,6 +37,8 @@ export interface FlowTier {
   holdsCases: boolean;
   /** Share of surplus holders who can be redeployed to tiers short of staff. */
   redeployable: number;
+  /** Leavers in a year ÷ FTE in post for this tier; the settings' turnoverRate when not given. */
+  turnoverRate?: number;
 }
 
 export interface FlowSettings {
@@ -41,8 +46,18 @@ export interface FlowSettings {
   months: number;
   /** Share of the new structure in place at the end of each transition year; after the last, all of it. */
   ramp: readonly number[];
-  /** Leavers in a year ÷ FTE in post. */
+  /** Leavers in a year ÷ FTE in post, for a tier that states none of its own. */
   turnoverRate: number;
+  /** The retention lever: relative change in every tier's turnover once phased in (default 0). */
+  turnoverChange?: number;
+  /** Years over which the turnover change phases in, a share more each year (default 1). */
+  turnoverPhaseYears?: number;
+  /** Share of the agency workers bridging a gap who take the permanent post in a year (default 0). */
+  agencyConversion?: number;
+  /** The demand lever: relative change in the children held once phased in (default 0). */
+  childrenChange?: number;
+  /** Years over which the children's change phases in (default 1). */
+  childrenPhaseYears?: number;
   vacancyRate: number;
   agencyCoverShare: number;
   /** Starters the council can recruit in a year, all tiers together; Infinity for no limit. */
@@ -63,6 +78,8 @@ export interface FlowMonth {
   redeployedOut: number[];
   redeployedIn: number[];
   starters: number[];
+  /** Of the starters, agency workers who took the permanent post. */
+  converted: number[];
   redundancies: number[];
   closing: number[];
   /** Posts without anyone employed in them at the month's end: max(0, establishment − closing). */
@@ -95,8 +112,14 @@ function check(settings: FlowSettings): void {
     throw new DomainError(field, reason);
   };
   if (!Number.isInteger(settings.months) || settings.months < 1 || settings.months > 1200) bad("months", `must be a whole number from 1 to 1200, got ${settings.months}`);
-  for (const [k, v] of [["turnoverRate", settings.turnoverRate], ["vacancyRate", settings.vacancyRate], ["agencyCoverShare", settings.agencyCoverShare]] as const) {
+  for (const [k, v] of [["turnoverRate", settings.turnoverRate], ["vacancyRate", settings.vacancyRate], ["agencyCoverShare", settings.agencyCoverShare], ["agencyConversion", settings.agencyConversion ?? 0]] as const) {
     if (!(v >= 0 && v <= 1)) bad(k, `must be a share from 0 to 1, got ${v}`);
+  }
+  for (const [k, v] of [["turnoverChange", settings.turnoverChange ?? 0], ["childrenChange", settings.childrenChange ?? 0]] as const) {
+    if (!(v >= -1 && v <= 1)) bad(k, `must be a relative change from −1 to 1, got ${v}`);
+  }
+  for (const [k, v] of [["turnoverPhaseYears", settings.turnoverPhaseYears ?? 1], ["childrenPhaseYears", settings.childrenPhaseYears ?? 1]] as const) {
+    if (!(v >= 1)) bad(k, `must be at least 1 year, got ${v}`);
   }
   if (settings.vacancyRate >= 1) bad("vacancyRate", "must be below 1: no one would be in post");
   if (!(settings.startersPerYear >= 0)) bad("startersPerYear", `must be at least 0, got ${settings.startersPerYear}`);
@@ -119,6 +142,7 @@ export class FlowBuffers {
   readonly redeployedOut: Float64Array;
   readonly redeployedIn: Float64Array;
   readonly starters: Float64Array;
+  readonly converted: Float64Array;
   readonly redundancies: Float64Array;
   readonly closing: Float64Array;
   readonly vacancies: Float64Array;
@@ -149,6 +173,7 @@ export class FlowBuffers {
     this.redeployedOut = grid();
     this.redeployedIn = grid();
     this.starters = grid();
+    this.converted = grid();
     this.redundancies = grid();
     this.closing = grid();
     this.vacancies = grid();
@@ -169,6 +194,44 @@ export interface FlowTierArrays {
   to: Float64Array;
   holdsCases: Uint8Array;
   redeployable: Float64Array;
+  /** Leavers in a year ÷ FTE in post, before the retention lever. */
+  turnover: Float64Array;
+}
+
+/** The flows' rates and settings (see FlowSettings), held in one object an uncertainty analysis refills. */
+export interface FlowRates {
+  vacancyRate: number;
+  agencyCoverShare: number;
+  /** Infinity for no limit. */
+  startersPerYear: number;
+  monthsToFill: number;
+  redundancyMonth: number;
+  children: number;
+  turnoverChange: number;
+  turnoverPhaseYears: number;
+  agencyConversion: number;
+  childrenChange: number;
+  childrenPhaseYears: number;
+}
+
+/**
+ * Practitioners and managers are social workers: they leave at the council's published turnover (the
+ * DfE counts every children's social worker, managers included). Support staff and clinicians are not
+ * counted there: they leave at the other staff's rate (transition.workforce.otherTurnover).
+ */
+export function isSocialWork(role: string): boolean {
+  return role === "practitioner" || role === "manager";
+}
+
+/** The share of a lever in force in month m, phased in an equal share more each year over `years`. */
+export function phasedAt(m: number, years: number): number {
+  const share = (((m / 12) | 0) + 1) / years;
+  return share < 1 ? share : 1;
+}
+
+/** The month from which a lever phased in over `years` is whole (the first month of its last phase-in year). */
+function wholeFrom(years: number): number {
+  return 12 * (Math.ceil(years) - 1);
 }
 
 /**
@@ -176,43 +239,42 @@ export interface FlowTierArrays {
  * months run). `ramp` holds the share of the move made by the end of each transition year (none: all
  * at once). A redundancy month that is not a whole number is rounded to the nearest month.
  *
- * After the move: once the ramp is complete, the redundancy month past, no tier above its aim and the
- * month's starters within the recruitment capacity, every later month follows one rule: a tier short of
- * its aim by δ replaces its leavers and fills δ ÷ monthsToFill, so its shortfall shrinks by the factor
- * r = 1 − 1 ÷ monthsToFill a month, and starters stay within the capacity (as long as a month's fill,
- * 1 ÷ monthsToFill, is at least a month's turnover). From there (`monthsRun`) the later months are that
- * rule's: with `stopWhenSteady` the corkscrew stops and leaves them unwritten (an uncertainty analysis
- * reads only the costs, which flowCostsCore sums in closed form); without it (the faces, which show every
- * month) they are written out by the rule.
+ * After the move: once the ramp is complete, the redundancy month past, the levers whole, no tier above
+ * its aim and the month's starters within the recruitment capacity, every later month follows one rule:
+ * a tier short of its aim by δ replaces its leavers, converts c = cover × conversion ÷ 12 of δ from its
+ * agency workers and recruits 1 ÷ monthsToFill of the rest, so its shortfall shrinks by the factor
+ * r = (1 − c) × (1 − 1 ÷ monthsToFill) a month, and starters stay within the capacity (as long as a
+ * month's fill, 1 ÷ monthsToFill, is at least a month's turnover). From there (`monthsRun`) the later
+ * months are that rule's: with `stopWhenSteady` the corkscrew stops and leaves them unwritten (an
+ * uncertainty analysis reads only the costs, which flowCostsCore sums in closed form); without it (the
+ * faces, which show every month) they are written out by the rule.
  */
-export function flowsCore(
-  out: FlowBuffers,
-  tiers: FlowTierArrays,
-  ramp: ArrayLike<number>,
-  turnoverRate: number,
-  vacancyRate: number,
-  agencyCoverShare: number,
-  startersPerYear: number,
-  monthsToFill: number,
-  redundancyMonth: number,
-  children: number,
-  stopWhenSteady = false,
-): void {
+export function flowsCore(out: FlowBuffers, tiers: FlowTierArrays, ramp: ArrayLike<number>, rates: FlowRates, stopWhenSteady = false): void {
   const n = out.n;
   const months = out.months;
-  const { from, to, holdsCases, redeployable } = tiers;
-  const { establishment, opening, leavers, redeployedOut, redeployedIn, starters, redundancies, closing, vacancies, agency, aimBefore, pool, gap, movable, wanted } = out;
-  const v = vacancyRate;
-  const keep = 1 - v;
-  const monthlyTurnover = turnoverRate / 12;
-  const fillShare = 1 / monthsToFill;
-  const capacity = startersPerYear / 12;
-  const redundancyAt = Math.round(redundancyMonth);
+  const { from, to, holdsCases, redeployable, turnover } = tiers;
+  const { establishment, opening, leavers, redeployedOut, redeployedIn, starters, converted, redundancies, closing, vacancies, agency, aimBefore, pool, gap, movable, wanted } = out;
+  const keep = 1 - rates.vacancyRate;
+  const agencyCoverShare = rates.agencyCoverShare;
+  const fillShare = 1 / rates.monthsToFill;
+  const convertShare = (agencyCoverShare * rates.agencyConversion) / 12;
+  const capacity = rates.startersPerYear / 12;
+  const redundancyAt = Math.round(rates.redundancyMonth);
   const rampYears = ramp.length;
+  const turnoverChange = rates.turnoverChange;
+  const turnoverPhase = rates.turnoverPhaseYears;
+  const childrenChange = rates.childrenChange;
+  const childrenPhase = rates.childrenPhaseYears;
+  // the last month before which the tail's rule may not start: the ramp complete, the redundancy month
+  // past and every lever whole in the months after it
+  const settledFrom = Math.max(12 * rampYears - 1, redundancyAt, turnoverChange === 0 ? 0 : wholeFrom(turnoverPhase) - 1, childrenChange === 0 ? 0 : wholeFrom(childrenPhase) - 1);
+  let fastestTurnover = 0;
   for (let i = 0; i < n; i++) {
     aimBefore[i] = from[i]! * keep;
     pool[i] = 0;
+    if (turnover[i]! > fastestTurnover) fastestTurnover = turnover[i]!;
   }
+  const tailFits = fillShare >= (fastestTurnover * (1 + (turnoverChange > 0 ? turnoverChange : 0))) / 12;
   out.monthsToFullStaffing = -1;
   out.monthsRun = months;
   for (let m = 0; m < months; m++) {
@@ -223,6 +285,7 @@ export function flowsCore(
       const before = year === 0 ? 0 : ramp[year - 1]!;
       share = before + ((ramp[year]! - before) * ((m % 12) + 1)) / 12;
     }
+    const turnoverScale = turnoverChange === 0 ? 1 : 1 + turnoverChange * phasedAt(m, turnoverPhase);
     const at = m * n;
     let movableTotal = 0;
     let gapTotal = 0;
@@ -231,7 +294,7 @@ export function flowsCore(
       const e = from[i]! + (to[i]! - from[i]!) * share;
       const aim = e * keep;
       const open = m === 0 ? aimBefore[i]! : closing[k - n]!;
-      const leaving = open * monthlyTurnover;
+      const leaving = (open * turnover[i]! * turnoverScale) / 12;
       const after = open - leaving;
       // surplus holders who can move: the tier's redeployable share of the filled posts it has lost
       const lost = aimBefore[i]! - aim;
@@ -266,13 +329,20 @@ export function flowsCore(
       redeployedOut[k] = outOf;
       redeployedIn[k] = into;
       pool[i]! -= outOf;
-      // a tier short of staff replaces its leavers and fills the rest of its gap over monthsToFill
+      // a tier short of staff replaces its leavers; of the rest of its gap, agency workers convert and
+      // a monthsToFill'th of what remains is recruited
       let want = 0;
+      let convert = 0;
       if (gap[i]! > 0) {
         const left = gap[i]! - into;
         const leaving = leavers[k]!;
-        want = left < leaving ? left : leaving + (left - leaving) * fillShare;
+        if (left < leaving) want = left;
+        else {
+          convert = (left - leaving) * convertShare;
+          want = leaving + (left - leaving - convert) * fillShare;
+        }
       }
+      converted[k] = convert;
       wanted[i] = want;
       wantedTotal += want;
     }
@@ -282,7 +352,7 @@ export function flowsCore(
     const redundancyNow = m === redundancyAt;
     for (let i = 0; i < n; i++) {
       const k = at + i;
-      const start = wanted[i]! * scale;
+      const start = wanted[i]! * scale + converted[k]!;
       starters[k] = start;
       // in the redundancy month, the surplus still in post after redeployment goes
       const redundant = redundancyNow ? redundancies[k]! - redeployedOut[k]! : 0;
@@ -298,14 +368,16 @@ export function flowsCore(
       // fully staffed once every tier has its aim in post (to a thousandth of an FTE)
       if (full && close < e * keep - 1e-3) full = false;
     }
+    const children = childrenChange === 0 ? rates.children : rates.children * (1 + childrenChange * phasedAt(m, childrenPhase));
     out.caseload[m] = atWork > 0 ? children / atWork : NaN;
     if (full && out.monthsToFullStaffing < 0) out.monthsToFullStaffing = m + 1;
-    if (m + 1 < months && share === 1 && m + 1 >= 12 * rampYears && m >= redundancyAt && scale === 1 && fillShare >= monthlyTurnover && noneAbove(out, at, keep)) {
+    if (m + 1 < months && share === 1 && m >= settledFrom && scale === 1 && tailFits && noneAbove(out, at, keep)) {
       out.monthsRun = m + 1;
+      const r = (1 - convertShare) * (1 - fillShare);
       if (stopWhenSteady) {
-        if (out.monthsToFullStaffing < 0) out.monthsToFullStaffing = fullStaffingAfter(out, m, keep, 1 - fillShare);
+        if (out.monthsToFullStaffing < 0) out.monthsToFullStaffing = fullStaffingAfter(out, m, keep, r);
       } else {
-        writeTail(out, m, keep, monthlyTurnover, fillShare, agencyCoverShare, holdsCases, children);
+        writeTail(out, m, keep, turnover, 1 + turnoverChange, fillShare, convertShare, agencyCoverShare, holdsCases, rates.children * (1 + childrenChange));
       }
       return;
     }
@@ -333,8 +405,8 @@ function fullStaffingAfter(out: FlowBuffers, last: number, keep: number, r: numb
   return -1;
 }
 
-/** The months after `last` written out by the tail's rule (see flowsCore). */
-function writeTail(out: FlowBuffers, last: number, keep: number, monthlyTurnover: number, fillShare: number, agencyCoverShare: number, holdsCases: Uint8Array, children: number): void {
+/** The months after `last` written out by the tail's rule (see flowsCore): the levers whole, the children settled. */
+function writeTail(out: FlowBuffers, last: number, keep: number, turnover: Float64Array, turnoverScale: number, fillShare: number, convertShare: number, agencyCoverShare: number, holdsCases: Uint8Array, children: number): void {
   const n = out.n;
   for (let m = last + 1; m < out.months; m++) {
     const at = m * n;
@@ -346,13 +418,15 @@ function writeTail(out: FlowBuffers, last: number, keep: number, monthlyTurnover
       const aim = e * keep;
       const open = out.closing[k - n]!;
       const short = aim > open ? aim - open : 0;
-      const leaving = open * monthlyTurnover;
-      const start = leaving + short * fillShare;
+      const leaving = (open * turnover[i]! * turnoverScale) / 12;
+      const convert = short * convertShare;
+      const start = leaving + convert + (short - convert) * fillShare;
       const close = open - leaving + start;
       out.establishment[k] = e;
       out.opening[k] = open;
       out.leavers[k] = leaving;
       out.starters[k] = start;
+      out.converted[k] = convert;
       out.redeployedOut[k] = 0;
       out.redeployedIn[k] = 0;
       out.redundancies[k] = 0;
@@ -379,15 +453,22 @@ export function workforceFlows(tiers: readonly FlowTier[], settings: FlowSetting
       to: Float64Array.from(tiers, (t) => t.to),
       holdsCases: Uint8Array.from(tiers, (t) => (t.holdsCases ? 1 : 0)),
       redeployable: Float64Array.from(tiers, (t) => t.redeployable),
+      turnover: Float64Array.from(tiers, (t) => t.turnoverRate ?? settings.turnoverRate),
     },
     settings.ramp,
-    settings.turnoverRate,
-    settings.vacancyRate,
-    settings.agencyCoverShare,
-    settings.startersPerYear,
-    settings.monthsToFill,
-    settings.redundancyMonth,
-    settings.children,
+    {
+      vacancyRate: settings.vacancyRate,
+      agencyCoverShare: settings.agencyCoverShare,
+      startersPerYear: settings.startersPerYear,
+      monthsToFill: settings.monthsToFill,
+      redundancyMonth: settings.redundancyMonth,
+      children: settings.children,
+      turnoverChange: settings.turnoverChange ?? 0,
+      turnoverPhaseYears: settings.turnoverPhaseYears ?? 1,
+      agencyConversion: settings.agencyConversion ?? 0,
+      childrenChange: settings.childrenChange ?? 0,
+      childrenPhaseYears: settings.childrenPhaseYears ?? 1,
+    },
   );
   return flowsOf(out, tiers);
 }
@@ -406,6 +487,7 @@ export function flowsOf(out: FlowBuffers, tiers: readonly { id: string; name: st
       redeployedOut: pick(out.redeployedOut),
       redeployedIn: pick(out.redeployedIn),
       starters: pick(out.starters),
+      converted: pick(out.converted),
       redundancies: pick(out.redundancies),
       closing: pick(out.closing),
       vacancies: pick(out.vacancies),
@@ -425,6 +507,8 @@ export interface FlowYear {
   agencyAverage: number[];
   leavers: number[];
   starters: number[];
+  /** Of the starters, agency workers who took the post. */
+  converted: number[];
   redeployedIn: number[];
   redeployedOut: number[];
   redundancies: number[];
@@ -445,6 +529,7 @@ export function flowsByYear(flows: Flows): FlowYear[] {
       agencyAverage: add((m) => m.agency).map((x) => x / months.length),
       leavers: add((m) => m.leavers),
       starters: add((m) => m.starters),
+      converted: add((m) => m.converted),
       redeployedIn: add((m) => m.redeployedIn),
       redeployedOut: add((m) => m.redeployedOut),
       redundancies: add((m) => m.redundancies),

@@ -2,7 +2,8 @@ import { runScenario } from "../model/result.js";
 import { ScenarioError } from "../errors.js";
 import type { Scenario } from "../scenario/types.js";
 import { DEFAULT_MONTHS_TO_FILL } from "../scenario/validate.js";
-import { workforceFlows, type FlowTier, type Flows } from "./flows.js";
+import { isSocialWork, workforceFlows, type FlowTier, type Flows } from "./flows.js";
+import { childrenHeldChange } from "./childrenHeld.js";
 
 /** The flows' own assumptions, in place of the option's transition.workforce settings. */
 export interface FlowOptions {
@@ -18,7 +19,8 @@ export { DEFAULT_MONTHS_TO_FILL };
  * The workforce flows of a scenario (a steady state: its posts do not change) or of the move from a
  * baseline to an option (on one council and price base: rebase first), over the option's appraisal
  * horizon, from the option's council's turnover, starters, vacancy and agency cover and its
- * transition's ramp and redeployed shares.
+ * transition's ramp, redeployed shares, other staff's turnover, agency conversion and its retention and
+ * demand levers (a move only: a steady state has no levers).
  */
 export function scenarioFlows(option: Scenario, baseline?: Scenario, options: FlowOptions = {}): Flows {
   const council = option.council;
@@ -28,19 +30,25 @@ export function scenarioFlows(option: Scenario, baseline?: Scenario, options: Fl
   const to = runScenario(option);
   const from = baseline ? runScenario(baseline) : to;
   const transition = option.transition;
+  const moving = baseline !== undefined && transition !== null;
+  const years = moving ? transition!.years : 0;
   const redeployable = (id: string) => (transition ? (transition.redeployed[id] ?? transition.redeployedDefault ?? 0) : 0);
+  const socialWorkTurnover = council.turnoverRate;
+  const turnoverOf = (role: string) => (isSocialWork(role) ? socialWorkTurnover : socialWorkTurnover * (transition?.workforce.otherTurnover ?? 1));
+  const roleOf = (id: string, fallback: string) => (option.structure.tiers.find((x) => x.id === id) ?? { role: fallback }).role;
   const tiers: FlowTier[] = [];
   const seen = new Set<string>();
   for (const t of from.structure.tiers) {
     const match = to.structure.tiers.find((x) => x.id === t.id);
-    tiers.push({ id: t.id, name: t.name, from: t.fte, to: match ? match.fte : 0, holdsCases: t.holdsCases, redeployable: redeployable(t.id) });
+    const role = roleOf(t.id, (baseline ?? option).structure.tiers.find((x) => x.id === t.id)!.role);
+    tiers.push({ id: t.id, name: t.name, from: t.fte, to: match ? match.fte : 0, holdsCases: t.holdsCases, redeployable: redeployable(t.id), turnoverRate: turnoverOf(role) });
     seen.add(t.id);
   }
   for (const t of to.structure.tiers) {
-    if (!seen.has(t.id)) tiers.push({ id: t.id, name: t.name, from: 0, to: t.fte, holdsCases: t.holdsCases, redeployable: 0 });
+    if (!seen.has(t.id)) tiers.push({ id: t.id, name: t.name, from: 0, to: t.fte, holdsCases: t.holdsCases, redeployable: 0, turnoverRate: turnoverOf(roleOf(t.id, "practitioner")) });
   }
-  const moving = baseline !== undefined && transition !== null;
-  const years = moving ? transition!.years : 0;
+  const retention = moving ? transition!.retention : undefined;
+  const demand = moving ? transition!.demand : undefined;
   return workforceFlows(tiers, {
     months: option.finance.appraisal.horizonYears * 12,
     ramp: moving ? transition!.ramp : [],
@@ -51,5 +59,10 @@ export function scenarioFlows(option: Scenario, baseline?: Scenario, options: Fl
     monthsToFill: options.monthsToFill ?? transition?.workforce.monthsToFill ?? DEFAULT_MONTHS_TO_FILL,
     redundancyMonth: options.redundancyMonth ?? (moving ? transition!.workforce.redundancyMonth : Math.max(0, years * 12 - 1)),
     children: council.children,
+    turnoverChange: retention?.turnoverChange ?? 0,
+    turnoverPhaseYears: retention?.phaseInYears ?? 1,
+    agencyConversion: transition?.workforce.agencyConversion ?? 0,
+    childrenChange: demand ? childrenHeldChange(council, demand).change : 0,
+    childrenPhaseYears: demand?.phaseInYears ?? 1,
   });
 }

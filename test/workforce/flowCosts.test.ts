@@ -29,23 +29,29 @@ const unit = (n: number, over: Partial<Record<keyof FlowUnitCosts, number[]>> = 
 });
 
 /** Flows of tiers (from, to, redeployable) over `months`, costed over `years` transition years. */
-function run(tiers: [number, number, number][], s: { months: number; years: number; ramp?: number[]; turnover?: number; vacancy?: number; cover?: number; starters?: number; monthsToFill?: number; redundancyMonth?: number; recruitmentPerPost?: number }, units = unit(tiers.length)) {
+function run(tiers: [number, number, number][], s: { months: number; years: number; ramp?: number[]; turnover?: number; vacancy?: number; cover?: number; starters?: number; monthsToFill?: number; redundancyMonth?: number; recruitmentPerPost?: number; conversion?: number }, units = unit(tiers.length)) {
   const n = tiers.length;
   const buffers = new FlowBuffers(n, s.months);
   flowsCore(
     buffers,
-    { from: Float64Array.from(tiers, (t) => t[0]), to: Float64Array.from(tiers, (t) => t[1]), holdsCases: new Uint8Array(n), redeployable: Float64Array.from(tiers, (t) => t[2]) },
+    { from: Float64Array.from(tiers, (t) => t[0]), to: Float64Array.from(tiers, (t) => t[1]), holdsCases: new Uint8Array(n), redeployable: Float64Array.from(tiers, (t) => t[2]), turnover: new Float64Array(n).fill(s.turnover ?? 0) },
     s.ramp ?? [],
-    s.turnover ?? 0,
-    s.vacancy ?? 0,
-    s.cover ?? 0,
-    s.starters ?? Infinity,
-    s.monthsToFill ?? 1,
-    s.redundancyMonth ?? 0,
-    100,
+    {
+      vacancyRate: s.vacancy ?? 0,
+      agencyCoverShare: s.cover ?? 0,
+      startersPerYear: s.starters ?? Infinity,
+      monthsToFill: s.monthsToFill ?? 1,
+      redundancyMonth: s.redundancyMonth ?? 0,
+      children: 100,
+      turnoverChange: 0,
+      turnoverPhaseYears: 1,
+      agencyConversion: s.conversion ?? 0,
+      childrenChange: 0,
+      childrenPhaseYears: 1,
+    },
   );
   const costs = new FlowCosts(s.years, n, s.months);
-  flowCostsCore(buffers, units, s.vacancy ?? 0, s.cover ?? 0, s.recruitmentPerPost ?? 5000, s.monthsToFill ?? 1, costs);
+  flowCostsCore(buffers, units, s.vacancy ?? 0, s.cover ?? 0, s.recruitmentPerPost ?? 5000, s.monthsToFill ?? 1, s.conversion ?? 0, costs);
   return { buffers, costs };
 }
 
@@ -105,7 +111,7 @@ test("costs after the last transition year are counted in the last year", () => 
 test("the steady state agrees with the snapshot every month, to the penny: a structure that does not change pays its run cost a twelfth a month", () => {
   const s = onCouncil(loadPreset("traditional"), "leeds");
   const flowing = applySettings(s, {}); // the same structure as its own option, costed from its flows
-  const option = { ...flowing, transition: { ...loadPreset("blueprint").transition!, workforce: { fromFlows: true, monthsToFill: 3, redundancyMonth: 35 } } };
+  const option = { ...flowing, transition: { ...loadPreset("blueprint").transition!, workforce: { fromFlows: true, monthsToFill: 3, redundancyMonth: 35, otherTurnover: 1, agencyConversion: 0 } } };
   const model = compileComparison(s, option);
   expect(model.fromFlows).toBe(true);
   const state = model.evaluate();
@@ -167,7 +173,7 @@ test("after the move, each shortfall shrinks by 1 − 1 ÷ months to fill a mont
   // the same flows, every month worked one by one
   const byMonth = new FlowCosts(1, 2, 60);
   buffers.monthsRun = buffers.months;
-  flowCostsCore(buffers, units, 0.1, 0.7, 5000, 3, byMonth);
+  flowCostsCore(buffers, units, 0.1, 0.7, 5000, 3, 0, byMonth);
   for (const c of ["recruitment", "agencyBridging", "doubleRunning"] as const) expect(costs[c][0]).toBeCloseTo(byMonth[c][0]!, 6);
   expect(costs.unfilledPayNotSpent).toBeCloseTo(byMonth.unfilledPayNotSpent, 6);
   expect(costs.extraAgencyFteMonths).toBeCloseTo(byMonth.extraAgencyFteMonths, 9);
