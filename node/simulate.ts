@@ -55,6 +55,8 @@ export interface ParallelOptions {
 
 const MOST_WORKERS = 64;
 const THREAD_START_MS = 150;
+/** Ranges a worker holds at once: the one it computes and the next (see runRanges). */
+const IN_FLIGHT = 2;
 /** The probe is this fraction of the first range (see runRanges). */
 const PROBE_PARTS = 8;
 
@@ -72,10 +74,6 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 async function workerFile(parallel: ParallelOptions): Promise<string> {
   // Loaded only when threads are wanted: it finds the compiled worker beside this module.
   return parallel.workerFile ?? (await import("./workerFile.js")).UNCERTAINTY_WORKER;
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === "AbortError" || /abort/i.test(error.message));
 }
 
 /**
@@ -102,9 +100,13 @@ async function runRanges<R>(
   const total = ranges.length ? ranges[ranges.length - 1]![1] : 0;
   const results: (R | undefined)[] = new Array(ranges.length);
   const finished = new Uint8Array(ranges.length);
+  let finishedRanges = 0;
   let done = 0;
   let next = 0;
   let failure: unknown;
+  // Resolved once there is nothing left to wait for: every range finished, a failure, or a cancellation.
+  let wake = () => {};
+  const settled = new Promise<void>((resolve) => (wake = resolve));
   const finish = (i: number, result: R) => {
     if (finished[i]) return;
     finished[i] = 1;
@@ -112,29 +114,37 @@ async function runRanges<R>(
     absorb?.(result);
     done += ranges[i]![1] - ranges[i]![0];
     parallel.onProgress?.(done, total);
+    if (++finishedRanges === ranges.length) wake();
   };
   const cancelled = () => parallel.signal?.aborted === true;
-  const remote = new Map<number, AbortController>();
+  parallel.signal?.addEventListener("abort", () => wake(), { once: true });
+  /** Ranges handed to a worker and not yet returned. */
+  const remote = new Set<number>();
   const lanes: Promise<void>[] = [];
   let pool: Piscina<UncertaintyTask, R | TaskProblem> | undefined;
   const startPool = async () => {
     // piscina is loaded only when threads start: most runs (and every CLI command but these) never need it.
     const { Piscina } = await import("piscina");
-    pool = new Piscina<UncertaintyTask, R | TaskProblem>({ filename: await workerFile(parallel), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
-    for (let lane = 0; lane < threads; lane++) {
+    // Two ranges in flight a worker: a worker's next range waits in its own queue, so it never stands idle
+    // while this thread, busy with a range of its own, cannot yet hand it one. (piscina runs one task at a
+    // time on a worker for a task given an abort signal, so none is given: a range this thread takes over,
+    // and the run's end or cancellation, end with the pool destroyed, which stops the workers.)
+    pool = new Piscina<UncertaintyTask, R | TaskProblem>({ filename: await workerFile(parallel), minThreads: threads, maxThreads: threads, idleTimeout: 1000, concurrentTasksPerWorker: IN_FLIGHT });
+    for (let lane = 0; lane < threads * IN_FLIGHT; lane++) {
       lanes.push(
         (async () => {
           while (next < ranges.length && failure === undefined && !cancelled()) {
             const i = next++;
-            const abort = new AbortController();
-            remote.set(i, abort);
+            remote.add(i);
             try {
-              const answer = await pool!.run(task(...ranges[i]!), { signal: abort.signal });
+              const answer = await pool!.run(task(...ranges[i]!));
               if (answer && typeof answer === "object" && "problem" in answer) throw rebuildProblem(answer as TaskProblem);
               finish(i, answer as R);
             } catch (error) {
-              // A range this thread took over is aborted on purpose; anything else stops the run.
-              if (!(finished[i] && isAbort(error)) && !cancelled()) failure ??= error;
+              if (!finished[i] && !cancelled()) {
+                failure ??= error;
+                wake();
+              }
             } finally {
               remote.delete(i);
             }
@@ -150,35 +160,31 @@ async function runRanges<R>(
     while (thisThread && failure === undefined && !cancelled()) {
       let i = next < ranges.length ? next++ : -1;
       if (i < 0) {
-        // Nothing left to start: take over a range a worker still holds.
-        const held = [...remote.keys()].find((k) => !finished[k]);
-        if (held === undefined) break;
+        // the queue is empty: take over a range a worker holds (the first answer wins; both are the same)
+        let held = -1;
+        for (const k of remote) if (!finished[k]) held = held < 0 || k > held ? k : held;
+        if (held < 0) break;
         i = held;
       }
       const started = process.hrtime.bigint();
       finish(i, local(...ranges[i]!));
-      remote.get(i)?.abort();
       localRanges++;
       if (threads > 0 && !pool && (localRanges === 1 || ranges.length - next <= 1 || parallel.threadStartMs === 0)) {
-        // Threads only pay when the work left outlasts their start-up (they load the engine first).
-        // Judged on the first range (the probe), per unit of work (a draw, or a sweep's job): it also
-        // pays for warming up, so it overstates the work a little, which errs towards starting them.
         const [from, to] = ranges[i]!;
-        // Ranges are contiguous from 0 to total, so the units not yet started begin at the next range.
         const unitsLeft = next < ranges.length ? total - ranges[next]![0] : 0;
         const left = (Number(process.hrtime.bigint() - started) / 1e6 / Math.max(1, to - from)) * unitsLeft;
         if (left > (parallel.threadStartMs ?? THREAD_START_MS)) await startPool();
       }
       await turn();
     }
-    await Promise.all(lanes);
+    if (finishedRanges < ranges.length && failure === undefined && !cancelled()) await Promise.race([settled, Promise.all(lanes)]);
     if (cancelled()) throw new CancelledError(what);
     if (failure !== undefined) throw failure;
     return results as R[];
   } finally {
-    for (const abort of remote.values()) abort.abort();
-    await Promise.allSettled(lanes);
+    // destroying the pool stops any range a worker still computes (one this thread finished first, or a cancelled run's)
     await pool?.destroy();
+    await Promise.allSettled(lanes);
   }
 }
 

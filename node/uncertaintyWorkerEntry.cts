@@ -12,5 +12,10 @@ const loaded: Promise<Worker> = import("./uncertaintyWorker.js");
 loaded.catch(() => undefined);
 
 export = async function runTask(task: Parameters<Worker["default"]>[0]): Promise<ReturnType<Worker["default"]>> {
-  return (await loaded).default(task);
+  const worker = await loaded;
+  // A worker holds two tasks at once (see runRanges). Each starts its work from its own turn of the event
+  // loop, so the first task's answer is posted (its continuation runs as soon as its work ends) before
+  // the second task's work begins, rather than both answers waiting for the second.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return worker.default(task);
 };

@@ -247,7 +247,7 @@ export function TRANSITION(baseline: unknown, option: unknown, optionOverrides?:
 }
 
 /**
- * The workforce over time, year by year: posts, in post, vacant, agency, starters, leavers, redeployed and made redundant, from the council's turnover and starters. With a baseline, the move from it to the option (the option put on the baseline's council and year).
+ * The workforce over time, year by year: posts, in post, vacant, agency, starters (and of them agency workers who took the post), leavers, redeployed and made redundant, from the council's turnover and starters. With a baseline, the move from it to the option (the option put on the baseline's council and year).
  * @customfunction
  * @helpurl https://localhost:3000/help.html#workforce
  * @param option The structure, such as "blueprint"; its transition's ramp sets how fast posts move.

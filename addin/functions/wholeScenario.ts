@@ -169,7 +169,7 @@ export function evaluateComparison(baseline: string, baselineOverrides: Override
 }
 
 /** The header of the workforce table: a financial year, then its stocks at the year's end and its flows over the year. */
-export const WORKFORCE_HEADER = ["Year", "Posts", "In post", "Vacant", "Agency (average)", "Starters", "Leavers", "Redeployed in", "Redeployed out", "Made redundant"] as const;
+export const WORKFORCE_HEADER = ["Year", "Posts", "In post", "Vacant", "Agency (average)", "Starters", "Of them from agency", "Leavers", "Redeployed in", "Redeployed out", "Made redundant"] as const;
 
 /**
  * The workforce over time, year by year (engine/workforce/flows.ts): of one tier, or of the whole
@@ -197,13 +197,13 @@ export function workforceTable(option: string, baseline: string | undefined, tie
     if (pick === undefined) {
       return [
         [...WORKFORCE_HEADER],
-        ...flowTotalsByYear(flows).map((y): Row => [year(y.index), y.posts, y.inPost, y.vacant, y.agencyAverage, y.starters, y.leavers, y.redeployedIn, y.redeployedOut, y.redundancies]),
+        ...flowTotalsByYear(flows).map((y): Row => [year(y.index), y.posts, y.inPost, y.vacant, y.agencyAverage, y.starters, y.converted, y.leavers, y.redeployedIn, y.redeployedOut, y.redundancies]),
       ];
     }
     const i = pick;
     return [
       [...WORKFORCE_HEADER],
-      ...flowsByYear(flows).map((y): Row => [year(y.index), y.establishment[i]!, y.closing[i]!, y.vacancies[i]!, y.agencyAverage[i]!, y.starters[i]!, y.leavers[i]!, y.redeployedIn[i]!, y.redeployedOut[i]!, y.redundancies[i]!]),
+      ...flowsByYear(flows).map((y): Row => [year(y.index), y.establishment[i]!, y.closing[i]!, y.vacancies[i]!, y.agencyAverage[i]!, y.starters[i]!, y.converted[i]!, y.leavers[i]!, y.redeployedIn[i]!, y.redeployedOut[i]!, y.redundancies[i]!]),
     ];
   });
 }

@@ -549,6 +549,8 @@ export interface FlowYearTotal {
   /** Agency workers, the year's average. */
   agencyAverage: number;
   starters: number;
+  /** Of the starters, agency workers who took the post. */
+  converted: number;
   leavers: number;
   redeployedIn: number;
   redeployedOut: number;
@@ -568,6 +570,7 @@ export function flowTotalsByYear(flows: Flows): FlowYearTotal[] {
       agency: sum(last.agency),
       agencyAverage: sum(y.agencyAverage),
       starters: sum(y.starters),
+      converted: sum(y.converted),
       leavers: sum(y.leavers),
       redeployedIn: sum(y.redeployedIn),
       redeployedOut: sum(y.redeployedOut),

@@ -112,7 +112,7 @@ test.each(calls)("%s answers through the bundle", async (id, args, expected) => 
     case "WORKFORCE": {
       // the header, then one row a year: its starters are the engine's flows' for the tier named
       const rows = answer as unknown[][];
-      expect(rows[0]).toEqual(["Year", "Posts", "In post", "Vacant", "Agency (average)", "Starters", "Leavers", "Redeployed in", "Redeployed out", "Made redundant"]);
+      expect(rows[0]).toEqual(["Year", "Posts", "In post", "Vacant", "Agency (average)", "Starters", "Of them from agency", "Leavers", "Redeployed in", "Redeployed out", "Made redundant"]);
       expect(rows.slice(1).map((r) => r[5])).toEqual(expected());
       break;
     }

@@ -684,11 +684,12 @@ describe("WORKFORCE: the workforce over time, as the engine's flows give it", ()
       const row = whole[k + 1]!;
       expect(row[1]).toBeCloseTo(y.establishment.reduce((a, b) => a + b, 0), 9);
       expect(row[2]).toBeCloseTo(y.closing.reduce((a, b) => a + b, 0), 9);
-      expect(row[9]).toBeCloseTo(y.redundancies.reduce((a, b) => a + b, 0), 9);
+      expect(row[6]).toBeCloseTo(y.converted.reduce((a, b) => a + b, 0), 9);
+      expect(row[10]).toBeCloseTo(y.redundancies.reduce((a, b) => a + b, 0), 9);
     });
     const sw = flows.tiers.findIndex((t) => t.id === "socialWorker");
     const own = F.WORKFORCE("blueprint", "baseline-2018", "SOCIALWORKER") as unknown[][];
-    expect(own.slice(1).map((r) => r[6])).toEqual(years.map((y) => y.leavers[sw]));
+    expect(own.slice(1).map((r) => r[7])).toEqual(years.map((y) => y.leavers[sw]));
   });
 
   test("a steady state without a baseline: posts stay as the snapshot sizes them", () => {

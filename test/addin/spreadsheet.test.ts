@@ -166,8 +166,8 @@ const spills: [string, string, (blank: Blank) => unknown[][]][] = [
     const f = scenarioFlows(option, baseline);
     const i = f.tiers.findIndex((t) => t.id === "enabler");
     return [
-      ["Year", "Posts", "In post", "Vacant", "Agency (average)", "Starters", "Leavers", "Redeployed in", "Redeployed out", "Made redundant"],
-      ...flowsByYear(f).map((y) => [addYears(option.finance.year, y.index), y.establishment[i], y.closing[i], y.vacancies[i], y.agencyAverage[i], y.starters[i], y.leavers[i], y.redeployedIn[i], y.redeployedOut[i], y.redundancies[i]]),
+      ["Year", "Posts", "In post", "Vacant", "Agency (average)", "Starters", "Of them from agency", "Leavers", "Redeployed in", "Redeployed out", "Made redundant"],
+      ...flowsByYear(f).map((y) => [addYears(option.finance.year, y.index), y.establishment[i], y.closing[i], y.vacancies[i], y.agencyAverage[i], y.starters[i], y.converted[i], y.leavers[i], y.redeployedIn[i], y.redeployedOut[i], y.redundancies[i]]),
     ];
   }],
   // The table as its cells reach the function: the empty 2024 caseload is missing on the web, 0 on Windows.

@@ -194,6 +194,9 @@ function ComparisonBody(props: { c: Controller; results: ScenarioAnalysis[]; com
                   <AppraisalRow label="Fewer children looked after that would pay for the move" figure="demand.fewerLookedAfterToBreakEven" comparisons={comparisons} explain={explainOption} value={(x) => (x.demand?.fewerLookedAfterToBreakEven == null ? "No unit cost" : x.demand.fewerLookedAfterToBreakEven.toLocaleString("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 }))} />
                 </>
               )}
+              {comparisons.some((x) => x.comparison.demand && x.comparison.demand.childrenHeldChange !== 0) && (
+                <AppraisalRow label="Children per case-holder at work after the demand change" figure="demand.caseloadAfterDemand" comparisons={comparisons} explain={explainOption} value={(x) => (x.demand ? x.demand.caseloadAfterDemand.toLocaleString("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 }) : "No change")} />
+              )}
               <AppraisalRow label="Payback year" figure="appraisal.paybackYear" comparisons={comparisons} explain={explainOption} value={(x) => x.appraisal.paybackYear ?? "Not within the appraisal"} />
             </tbody>
           </table>
