@@ -124,4 +124,5 @@ export { claimsTable, CLAIM_KIND_WORDS, CLAIMS_NOTE, type ClaimKind, type ClaimR
 export { workforceFlows, flowsByYear, flowTotalsByYear, rampAt, phasedAt, isSocialWork, flowsCore, flowsOf, FlowBuffers, type FlowRates, type FlowTier, type FlowTierArrays, type FlowSettings, type FlowMonth, type Flows, type FlowYear, type FlowYearTotal } from "./workforce/flows.js";
 export { flowCostsCore, FlowCosts, type FlowUnitCosts } from "./workforce/flowCosts.js";
 export { childrenHeldChange, type ChildrenHeldChange } from "./workforce/childrenHeld.js";
+export { sameGradeGroups, sameGradeCore, type SameGradeGroup } from "./transition/sameGrade.js";
 export { scenarioFlows, DEFAULT_MONTHS_TO_FILL, type FlowOptions } from "./workforce/scenarioFlows.js";

@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, compileComparison, TRANSITION_CATEGORIES, type Scenario } from "../engine/index.js";
+import { CATEGORY_LABELS, compileComparison, sameGradeGroups, TRANSITION_CATEGORIES, type Scenario } from "../engine/index.js";
 import { CalcSheet } from "./calcSheet.js";
 import { abs, add, div, eq, fn, ge, gt, IF, le, lt, mul, neg, num, ref, sub, sumChain, text, type Expr } from "./formula.js";
 import type { Cell } from "./grid.js";
@@ -74,11 +74,32 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
     };
     const deleted = baseTiers.map((t, b) => calc.scalar(`Posts deleted: ${t.name} = the greater of 0 and baseline FTE − option FTE`, "FTE", fn("MAX", num(0), sub(ref(base.fte[b]!), optionFte(t.id))), "fte"));
     const holders = baseTiers.map((t, b) => calc.scalar(`Holders of deleted posts: ${t.name} = posts deleted × (1 − baseline vacancy rate)`, "FTE", mul(ref(deleted[b]!), sub(num(1), B("council.vacancyRate"))), "fte"));
+    // New posts come before the redeployed: holders fill new posts of their own grade first (engine/transition/sameGrade.ts).
+    const baseFte = (id: string): Expr => {
+      const b = baseTiers.findIndex((t) => t.id === id);
+      return b >= 0 ? ref(base.fte[b]!) : num(0);
+    };
+    const newPosts = optionTiers.map((t, o) => calc.scalar(`New posts: ${t.name} = the greater of 0 and option FTE − baseline FTE`, "FTE", fn("MAX", num(0), sub(ref(option.fte[o]!), baseFte(t.id))), "fte"));
+    const groups = sameGradeGroups(baseTiers, optionTiers);
+    const sameGrade: (Cell | undefined)[] = baseTiers.map(() => undefined);
+    if (groups.length > 0) calc.group("Same-grade moves: holders of deleted posts fill new posts of their own grade first");
+    for (const g of groups) {
+      const held = calc.scalar(`Holders of deleted posts graded ${g.grade}`, "FTE", sumChain(g.base.map((b) => ref(holders[b]!))), "fte");
+      const filled = calc.scalar(`New posts graded ${g.grade} filled = Σ new posts × (1 − option vacancy rate)`, "FTE", sumChain(g.option.map((o) => mul(ref(newPosts[o]!), sub(num(1), P("council.vacancyRate"))))), "fte");
+      const moves = calc.scalar(`Same-grade moves, ${g.grade} = the lesser of the holders and the posts filled`, "FTE", fn("MIN", ref(held), ref(filled)), "fte");
+      for (const b of g.base) {
+        sameGrade[b] = calc.scalar(`Same-grade moves: ${baseTiers[b]!.name} = moves × its share of the holders`, "FTE", IF(gt(ref(held), num(0)), div(mul(ref(moves), ref(holders[b]!)), ref(held)), num(0)), "fte");
+      }
+    }
+    const shareKey = (t: { id: string }) => (option.inputs.has(`transition.redeployed.${t.id}`) ? `transition.redeployed.${t.id}` : "transition.redeployedDefault");
     const redeployed = flowing
       ? []
       : baseTiers.map((t, b) => {
-          const key = option.inputs.has(`transition.redeployed.${t.id}`) ? `transition.redeployed.${t.id}` : "transition.redeployedDefault";
-          return calc.scalar(`Redeployed: ${t.name} = holders × share redeployed`, "FTE", mul(ref(holders[b]!), P(key)), "fte");
+          const typed = mul(ref(holders[b]!), P(shareKey(t)));
+          const moves = sameGrade[b];
+          return moves
+            ? calc.scalar(`Redeployed: ${t.name} = the greater of holders × share redeployed and its same-grade moves`, "FTE", fn("MAX", typed, ref(moves)), "fte")
+            : calc.scalar(`Redeployed: ${t.name} = holders × share redeployed`, "FTE", typed, "fte");
         });
     const leavers = flowing ? [] : baseTiers.map((t, b) => calc.scalar(`Leavers: ${t.name} = holders − redeployed`, "FTE", sub(ref(holders[b]!), ref(redeployed[b]!)), "fte"));
 
@@ -113,14 +134,9 @@ export function comparisonRules(calc: CalcSheet, rounding: RoundingSheet, base: 
     }
 
     calc.group(flowing ? "New posts in the option's tiers (filled as the workforce flows say)" : "New posts in the option's tiers, filled by the redeployed first and then by recruitment");
-    const baseFte = (id: string): Expr => {
-      const b = baseTiers.findIndex((t) => t.id === id);
-      return b >= 0 ? ref(base.fte[b]!) : num(0);
-    };
-    const newPosts = optionTiers.map((t, o) => calc.scalar(`New posts: ${t.name} = the greater of 0 and option FTE − baseline FTE`, "FTE", fn("MAX", num(0), sub(ref(option.fte[o]!), baseFte(t.id))), "fte"));
     let recruited: Cell;
     if (flowing) {
-      flowCells = flowsRules(flowsSheet!(), monthLabels(years), { base, option, holders, weeksPerLeaver, strainShare, transitionYears, startYear: model.startYear, horizon: model.horizon });
+      flowCells = flowsRules(flowsSheet!(), monthLabels(years), { base, option, holders, sameGrade, weeksPerLeaver, strainShare, transitionYears, startYear: model.startYear, horizon: model.horizon });
       recruited = calc.scalar("Recruited = starters beyond replacing leavers (workforce flows)", "FTE", ref(flowCells.recruited), "fte");
       postCells = { deleted, holders, redeployed: flowCells.redeployed, leavers: flowCells.redundant, wastage: flowCells.wastage, recruited, newPosts };
     } else {

@@ -33,6 +33,8 @@ export interface FlowsContext {
   option: ScenarioCells;
   /** Per baseline tier: holders of deleted posts (Calculations). */
   holders: Cell[];
+  /** Per baseline tier: its same-grade moves (Calculations), or undefined for a tier of no grade the option shares. */
+  sameGrade: (Cell | undefined)[];
   weeksPerLeaver: Cell;
   strainShare: Cell;
   transitionYears: string[];
@@ -73,10 +75,15 @@ export function flowsRules(sheet: CalcSheet, months: readonly string[], ctx: Flo
       ? sheet.scalar(`${t.name}: turnover a year (a social work tier: the council's)`, "share", P("council.turnoverRate"), "share")
       : sheet.scalar(`${t.name}: turnover a year = the council's × other staff's against social workers'`, "share", mul(P("council.turnoverRate"), P("transition.workforce.otherTurnover")), "share"),
   );
+  // a tier's share that may be redeployed: the share typed in, or its same-grade moves' share of its holders if more
   const redeployable = tiers.map((t) => {
     if (t.b < 0) return null;
     const id = baseTiers[t.b]!.id;
-    return P(option.inputs.has(`transition.redeployed.${id}`) ? `transition.redeployed.${id}` : "transition.redeployedDefault");
+    const typed = P(option.inputs.has(`transition.redeployed.${id}`) ? `transition.redeployed.${id}` : "transition.redeployedDefault");
+    const moves = ctx.sameGrade[t.b];
+    if (!moves) return typed;
+    const holders = ref(ctx.holders[t.b]!);
+    return ref(sheet.scalar(`${t.name}: share that may be redeployed = the greater of the share typed in and same-grade moves ÷ holders`, "share", IF(gt(holders, num(0)), fn("MAX", typed, div(ref(moves), holders)), typed), "share"));
   });
   const niRate = P("finance.employerNi.rate");
   const niThreshold = P("finance.employerNi.threshold");

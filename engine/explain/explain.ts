@@ -499,7 +499,7 @@ function explainComparisonFigure(baseline: Scenario, option: Scenario, c: Compar
       inputs.setting("council.vacancyRate");
       inputs.setting("transition.redeployedDefault");
       return out(
-        "Posts deleted = baseline FTE above the option's, tier by tier; holders = deleted × (1 − vacancy rate); redeployed = holders × the tier's redeployed share; leavers = holders − redeployed; recruited = new posts filled (× (1 − vacancy)) less the redeployed.",
+        "Posts deleted = baseline FTE above the option's, tier by tier; holders = deleted × (1 − vacancy rate); redeployed = the greater of holders × the tier's redeployed share and its same-grade moves (holders filling new posts of their own grade first: for each grade both sides name, the lesser of its holders and its new posts filled, shared among its tiers by holders); leavers = holders − redeployed; recruited = new posts filled (× (1 − vacancy)) less the redeployed. Costed from the workforce flows, the same-grade share is the least a tier may redeploy month by month.",
         `deleted ${fmt(p.deleted)}, holders ${fmt(p.holders)}, redeployed ${fmt(p.redeployed)}, leavers ${fmt(p.leavers)}; new posts ${fmt(p.newPosts)}, recruited ${fmt(p.recruited)}`,
       );
     }

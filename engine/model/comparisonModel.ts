@@ -9,6 +9,7 @@ import { fingerprint } from "../scenario/fingerprint.js";
 import { straightLineComparison, type ComparisonEvaluator } from "./straightLine.js";
 import { FlowBuffers, flowsCore, isSocialWork, type FlowRates, type FlowTierArrays } from "../workforce/flows.js";
 import { childrenHeldChangeCore } from "../workforce/childrenHeld.js";
+import { sameGradeCore, sameGradeGroups, type SameGradeGroup } from "../transition/sameGrade.js";
 import { FlowCosts, flowCostsCore, type FlowUnitCosts } from "../workforce/flowCosts.js";
 
 /**
@@ -102,6 +103,8 @@ export class ComparisonState {
   readonly leavers: Float64Array;
   /** Per option tier: new posts. */
   readonly newPosts: Float64Array;
+  /** Per baseline tier: holders of deleted posts who fill new posts of their grade (engine/transition/sameGrade.ts); at least these are redeployed. */
+  readonly sameGrade: Float64Array;
   /** Per appraisal year. */
   readonly cashTransition: Float64Array;
   readonly cashRunCost: Float64Array;
@@ -148,6 +151,7 @@ export class ComparisonState {
     this.redeployed = new Float64Array(baseTiers);
     this.leavers = new Float64Array(baseTiers);
     this.newPosts = new Float64Array(optionTiers);
+    this.sameGrade = new Float64Array(baseTiers);
     this.cashTransition = new Float64Array(horizon);
     this.cashRunCost = new Float64Array(horizon);
     this.cashRunCostBias = new Float64Array(horizon);
@@ -240,6 +244,8 @@ export class ComparisonModel {
   /** Per option tier: the baseline tier with the same id, or -1. */
   private readonly matchInBaseline: Int32Array;
   private readonly redeployedSlot: Int32Array;
+  /** The grades both sides name, for the same-grade moves (engine/transition/sameGrade.ts). */
+  readonly sameGradeGroups: SameGradeGroup[];
   /** Slots of the option's settings the comparison reads (−1 for the transition's when it has none). */
   private readonly t: TransitionSlots;
   private readonly vacancyBaseSlot: number;
@@ -287,6 +293,7 @@ export class ComparisonModel {
       return i;
     };
     this.redeployedSlot = Int32Array.from(baseTiers.map((b) => (transition ? this.option.slotOf(`transition.redeployed.${b.id}`) ?? slot("transition.redeployedDefault") : -1)));
+    this.sameGradeGroups = transition ? sameGradeGroups(baseTiers, optionTiers) : [];
     const transitionSlot = (key: string): number => (transition ? slot(key) : -1);
     // Every field set here, once, so the object keeps one shape for the hot path.
     this.t = {
@@ -378,6 +385,7 @@ export class ComparisonModel {
         matchInOption: this.matchInOption,
         matchInBaseline: this.matchInBaseline,
         redeployedSlot: this.redeployedSlot,
+        sameGradeGroups: this.sameGradeGroups,
         profileSlots: this.profileSlotTable,
         rampSlots: this.rampSlots,
         rateSlotByYear: this.rateSlotByYear,
@@ -637,7 +645,7 @@ export class ComparisonModel {
   }
 
   /** Posts deleted per baseline tier and their holders (filled posts), and the new posts per option tier. */
-  private posts(base: ModelState, opt: ModelState, vacancyBase: number, state: ComparisonState): void {
+  private posts(base: ModelState, opt: ModelState, vacancyBase: number, vacancyOption: number, state: ComparisonState): void {
     for (let b = 0; b < this.baseline.tiers.length; b++) {
       const match = this.matchInOption[b]!;
       const deleted = Math.max(0, base.fte[b]! - (match >= 0 ? opt.fte[match]! : 0));
@@ -648,6 +656,7 @@ export class ComparisonModel {
       const match = this.matchInBaseline[o]!;
       state.newPosts[o] = Math.max(0, opt.fte[o]! - (match >= 0 ? base.fte[match]! : 0));
     }
+    sameGradeCore(this.sameGradeGroups, state.holders, state.newPosts, vacancyOption, state.sameGrade);
   }
 
   /**
@@ -664,13 +673,14 @@ export class ComparisonModel {
     const multiplier = p[t.multiplier]!;
     const cap = this.actualPay ? Infinity : p[t.weeklyPayCap]!;
     const strainPerSalary = p[t.strainPerSalary]!;
-    this.posts(base, opt, vacancyBase, state);
+    this.posts(base, opt, vacancyBase, vacancyOption, state);
     let redundancy = 0;
     let strain = 0;
     let redeployedTotal = 0;
     for (let b = 0; b < this.baseline.tiers.length; b++) {
       const holders = state.holders[b]!;
-      const redeployed = holders * p[this.redeployedSlot[b]!]!;
+      // at least the holders who fill new posts of their own grade
+      const redeployed = Math.max(holders * p[this.redeployedSlot[b]!]!, state.sameGrade[b]!);
       const leavers = holders - redeployed;
       state.redeployed[b] = redeployed;
       state.leavers[b] = leavers;
@@ -700,8 +710,8 @@ export class ComparisonModel {
     const plan = this.flowPlan!;
     const flows = state.flows!;
     const categories = state.categoryTotals;
-    this.posts(base, opt, baseInputs[this.vacancyBaseSlot]!, state);
     const vacancy = p[this.vacancyOptionSlot]!;
+    this.posts(base, opt, baseInputs[this.vacancyBaseSlot]!, vacancy, state);
     const cover = p[t.agencyCoverShare]!;
     const premium = p[t.agencyPremium]!;
     const overheads = p[t.overheadsPerFte]!;
@@ -723,7 +733,8 @@ export class ComparisonModel {
       from[u] = b >= 0 ? base.fte[b]! : 0;
       to[u] = o >= 0 ? opt.fte[o]! : 0;
       holdsCases[u] = plan.holdsCases[u]!;
-      redeployable[u] = b >= 0 ? p[this.redeployedSlot[b]!]! : 0;
+      // at least the share of its holders who fill new posts of their own grade
+      redeployable[u] = b >= 0 ? redeployableShare(p[this.redeployedSlot[b]!]!, state.sameGrade[b]!, state.holders[b]!) : 0;
       turnover[u] = plan.socialWork[u] === 1 ? socialWorkTurnover : otherTurnover;
       const salary = o >= 0 ? opt.salary[o]! : base.salary[b]!;
       const onCost = onCostCore(salary, niRate, niThreshold, pensionRate);
@@ -770,6 +781,13 @@ export class ComparisonModel {
     categories[C.doubleRunning] = sum(costs.doubleRunning);
     categories[C.agencyBridging] = sum(costs.agencyBridging);
   }
+}
+
+/** A deleted tier's share of holders the flows may redeploy: the share typed in, or its same-grade moves' share of its holders if more. */
+export function redeployableShare(share: number, sameGrade: number, holders: number): number {
+  if (!(holders > 0)) return share;
+  const moves = sameGrade / holders;
+  return moves > share ? moves : share;
 }
 
 const comparisonCache = new WeakMap<Scenario, WeakMap<Scenario, { print: string; model: ComparisonModel }>>();

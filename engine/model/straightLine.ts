@@ -1,3 +1,4 @@
+import type { SameGradeGroup } from "../transition/sameGrade.js";
 import { paybackCore } from "../appraisal/discount.js";
 import { employerCostCore } from "../costs/employerCost.js";
 import { teamsCore } from "../structure/caseload.js";
@@ -229,6 +230,7 @@ export interface ComparisonPlan {
   matchInOption: ArrayLike<number>;
   matchInBaseline: ArrayLike<number>;
   redeployedSlot: ArrayLike<number>;
+  sameGradeGroups: readonly SameGradeGroup[];
   /** Profile slots, category by category, `years` each. */
   profileSlots: ArrayLike<number>;
   rampSlots: readonly number[];
@@ -278,20 +280,12 @@ export function comparisonSource(plan: ComparisonPlan): string {
     emit(`let strain = 0;`);
     emit(`let redeployedTotal = 0;`);
     emit(`const baseFte = base.fte, optFte = opt.fte, baseSalary = base.salary;`);
-    emit(`const deletedOf = state.deleted, holdersOf = state.holders, redeployedOf = state.redeployed, leaversOf = state.leavers, newPostsOf = state.newPosts;`);
+    emit(`const deletedOf = state.deleted, holdersOf = state.holders, redeployedOf = state.redeployed, leaversOf = state.leavers, newPostsOf = state.newPosts, sameGradeOf = state.sameGrade;`);
     for (let b = 0; b < plan.matchInOption.length; b++) {
       const match = plan.matchInOption[b]!;
       emit(`{`);
       emit(`const deleted = Math.max(0, baseFte[${b}] - ${match >= 0 ? `optFte[${match}]` : "0"});`);
-      emit(`const holders = deleted * (1 - vacancyBase);`);
-      emit(`const redeployed = holders * ${at(plan.redeployedSlot[b]!)};`);
-      emit(`const leavers = holders - redeployed;`);
-      emit(`deletedOf[${b}] = deleted; holdersOf[${b}] = holders; redeployedOf[${b}] = redeployed; leaversOf[${b}] = leavers;`);
-      emit(`redeployedTotal += redeployed;`);
-      emit(`const salary = baseSalary[${b}];`);
-      emit(`const weekly = Math.min(salary / 52, cap);`);
-      emit(`redundancy += leavers * weeksPerLeaver * weekly * multiplier;`);
-      emit(`strain += leavers * strainShare * strainPerSalary * salary;`);
+      emit(`deletedOf[${b}] = deleted; holdersOf[${b}] = deleted * (1 - vacancyBase); sameGradeOf[${b}] = 0;`);
       emit(`}`);
     }
     emit(`let newFilled = 0;`);
@@ -301,6 +295,30 @@ export function comparisonSource(plan: ComparisonPlan): string {
       emit(`const gained = Math.max(0, optFte[${o}] - ${match >= 0 ? `baseFte[${match}]` : "0"});`);
       emit(`newPostsOf[${o}] = gained;`);
       emit(`newFilled += gained * (1 - vacancyOption);`);
+      emit(`}`);
+    }
+    // Same-grade moves (engine/transition/sameGrade.ts), grade by grade.
+    for (const group of plan.sameGradeGroups) {
+      emit(`{`);
+      emit(`let held = 0;`);
+      for (const b of group.base) emit(`held += holdersOf[${b}];`);
+      emit(`let filled = 0;`);
+      for (const o of group.option) emit(`filled += newPostsOf[${o}] * (1 - vacancyOption);`);
+      emit(`const moves = held < filled ? held : filled;`);
+      for (const b of group.base) emit(`sameGradeOf[${b}] = held > 0 ? (moves * holdersOf[${b}]) / held : 0;`);
+      emit(`}`);
+    }
+    for (let b = 0; b < plan.matchInOption.length; b++) {
+      emit(`{`);
+      emit(`const holders = holdersOf[${b}];`);
+      emit(`const redeployed = Math.max(holders * ${at(plan.redeployedSlot[b]!)}, sameGradeOf[${b}]);`);
+      emit(`const leavers = holders - redeployed;`);
+      emit(`redeployedOf[${b}] = redeployed; leaversOf[${b}] = leavers;`);
+      emit(`redeployedTotal += redeployed;`);
+      emit(`const salary = baseSalary[${b}];`);
+      emit(`const weekly = Math.min(salary / 52, cap);`);
+      emit(`redundancy += leavers * weeksPerLeaver * weekly * multiplier;`);
+      emit(`strain += leavers * strainShare * strainPerSalary * salary;`);
       emit(`}`);
     }
     emit(`state.recruited = Math.max(0, newFilled - redeployedTotal);`);

@@ -88,6 +88,7 @@ export const tierFields: ObjectSpec["fields"] = {
   },
   expression: { type: "text", label: "Sizing expression", optional: true },
   senior: { type: "boolean", label: "Senior and experienced staff", optional: true, help: "Counts as senior and experienced staff for the team-design indicators; managers do unless marked false." },
+  grade: { type: "text", label: "Grade", optional: true, help: "The pay grade, such as \"social worker\" or \"business support\": in a move, holders of deleted posts fill new posts of the same grade before anyone is made redundant or recruited." },
 };
 
 /** A tier: its fields, with the sizing rule read from whichever one of fte, childrenPerWorker, span or expression is given. */
@@ -140,6 +141,7 @@ const tierSpec: Spec = {
       salary: fields.salary,
       size,
       senior: fields.senior,
+      ...(fields.grade !== undefined ? { grade: fields.grade } : {}),
     };
   },
 };

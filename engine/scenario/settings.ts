@@ -80,6 +80,7 @@ function tierToInput(tier: Tier): Record<string, unknown> {
     role: tier.role,
     salary: tier.salary,
     senior: tier.senior,
+    ...(tier.grade !== undefined ? { grade: tier.grade } : {}),
   };
   const size = tier.size;
   if (size.rule === "fixed") out.fte = size.fte;

@@ -74,6 +74,8 @@ export interface Tier {
   size: SizingRule;
   /** Counts as senior and experienced staff, for the team-design indicators (managers do unless marked otherwise). */
   senior: boolean;
+  /** The pay grade: in a move, holders of deleted posts fill new posts of the same grade first (engine/transition/sameGrade.ts). */
+  grade?: string;
 }
 
 /** How teams are counted: case-holders of one tier grouped by a team size. */
