@@ -125,4 +125,5 @@ export { workforceFlows, flowsByYear, flowTotalsByYear, rampAt, phasedAt, isSoci
 export { flowCostsCore, FlowCosts, type FlowUnitCosts } from "./workforce/flowCosts.js";
 export { childrenHeldChange, type ChildrenHeldChange } from "./workforce/childrenHeld.js";
 export { sameGradeGroups, sameGradeCore, type SameGradeGroup } from "./transition/sameGrade.js";
+export { settingLabel } from "./scenario/settingLabel.js";
 export { scenarioFlows, DEFAULT_MONTHS_TO_FILL, type FlowOptions } from "./workforce/scenarioFlows.js";

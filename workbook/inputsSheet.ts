@@ -1,4 +1,4 @@
-import { addYears, CATEGORY_LABELS, listSettings, type Scenario, type Setting } from "../engine/index.js";
+import { listSettings, settingLabel, type Scenario, type Setting } from "../engine/index.js";
 import { named, type Expr } from "./formula.js";
 import type { Book, Cell, Format, Sheet } from "./grid.js";
 
@@ -142,30 +142,6 @@ function inputFormat(setting: Setting): Format {
     default:
       return "number";
   }
-}
-
-export function settingLabel(setting: Setting, scenario: Scenario): string {
-  const parts = setting.key.split(".");
-  const label = setting.label;
-  if (parts[0] === "structure" && parts[1] === "tiers") {
-    const tier = scenario.structure.tiers.find((t) => t.id === parts[2]);
-    return `${tier?.name ?? parts[2]}: ${label}`;
-  }
-  if (parts[0] === "finance" && parts[1] === "payAwards") {
-    return parts.length === 3 ? `Pay award ${parts[2]}` : `Pay award ${parts[2]}: ${label}`;
-  }
-  if (parts[0] === "finance" && parts[2] === "discountSchedule") return `Discount band ${Number(parts[3]) + 1}: ${label}`;
-  const year = (i: string) => `year ${Number(i) + 1} (${addYears(scenario.finance.year, Number(i))})`;
-  if (parts[0] === "transition") {
-    if (parts[1] === "profile" || parts[1] === "ramp") return `${label}: ${year(parts[2]!)}`;
-    if (parts[1] === "categoryProfiles") return `Spend profile of ${(CATEGORY_LABELS[parts[2]!] ?? parts[2]!).toLowerCase()}: ${year(parts[3]!)}`;
-    if (parts[1] === "leavers") return `Leaver group ${Number(parts[2]) + 1}: ${label}`;
-    if (parts[1] === "redeployed") {
-      const tier = scenario.structure.tiers.find((t) => t.id === parts[2]);
-      return `${label}: ${tier?.name ?? parts[2]} (baseline tier ${parts[2]})`;
-    }
-  }
-  return label;
 }
 
 function provenanceText(setting: Setting): string {

@@ -220,9 +220,9 @@ export const structureSpec: ObjectSpec = {
       type: "object",
       label: "Teams",
       fields: {
-        of: { type: "text", label: "Teams are made of (tier id)" },
+        of: { type: "text", label: "Teams are made of", help: "The case-holding tier whose FTE make up the teams (its id in a file)." },
         size: { type: "number", unit: "FTE", min: LIMITS.smallestRatio, max: LIMITS.fte, maxIsLimit: true, label: "Team size" },
-        rounding: { type: "choice", choices: ["up", "none"], label: "Part teams", optional: true },
+        rounding: { type: "choice", choices: ["up", "none"], label: "A part team", optional: true, help: "up: a part team counts as a whole one; none: teams are left as fractions." },
       },
     },
     caseloadFromCouncil: { type: "boolean", label: "Case-holders carry the council's caseload today", optional: true, help: "On for a structure as the council runs it today (a council baseline): every case-holding tier sized by childrenPerWorker takes council.caseload, where the council states one, in place of its own figure." },

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { listPresets } from "../../engine/index.js";
 import { ROOT, paneSession, type Pane } from "./harness.js";
-import { openTab } from "./tabs.js";
+import { openRunsAndSeed, openTab } from "./tabs.js";
 
 /**
  * Every view of the pane at the widths a director uses (the narrow default pane, a widened pane, a
@@ -42,6 +42,7 @@ async function openView(page: Pane["page"], view: string): Promise<void> {
   if (view === "Results") await page.locator(".card-value").first().waitFor();
   if (view === "Compare") await page.locator('.verdict-card [data-chance="done"]').first().waitFor();
   if (view === "Uncertainty") {
+    await openRunsAndSeed(page);
     await page.getByLabel("Draws", { exact: true }).fill("2000");
     await page.getByRole("button", { name: "Run" }).click();
     await page.locator('figure[data-chart="histogram"]').waitFor();

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { listPresets } from "../../engine/index.js";
 import { ROOT, paneSession, type Pane } from "./harness.js";
-import { openTab } from "./tabs.js";
+import { openRunsAndSeed, openTab } from "./tabs.js";
 
 /**
  * The pane's charts at 320, 400 and 1,000 px: text at 12 CSS pixels whatever the width (each chart
@@ -129,6 +129,7 @@ for (const width of [320, 400, 1000]) {
     for (const chart of ["transition", "workforce", "tiers", "cashflow"]) await chartShot(chart, width);
 
     await openTab(page, "Uncertainty");
+    await openRunsAndSeed(page);
     await page.getByLabel("Draws", { exact: true }).fill("2000");
     await page.getByRole("button", { name: "Run" }).click();
     await page.locator('figure[data-chart="tornado"]').waitFor();

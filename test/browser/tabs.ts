@@ -11,3 +11,8 @@ export async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole("menuitem", { name, exact: true }).click();
   await page.getByRole("tab", { name, selected: true }).waitFor();
 }
+
+/** Opens the Uncertainty view's folded settings (how many runs, and the seed), if folded. */
+export async function openRunsAndSeed(page: Page): Promise<void> {
+  await page.locator("details.advanced").first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+}

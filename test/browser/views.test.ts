@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { compareScenarios, compareTeamDesigns, healthCheck, listPresets, loadPreset, parseHealthCheckText, runScenario, sensitivity, simulate, type SimulationResult } from "../../engine/index.js";
 import { paneSession, officeState, type Pane } from "./harness.js";
-import { openTab } from "./tabs.js";
+import { openRunsAndSeed, openTab } from "./tabs.js";
 
 /**
  * The pane's Uncertainty, Health and Download views in headless Chromium (Debian's), against the
@@ -37,7 +37,8 @@ test("Monte Carlo in the worker: the same seed gives Node's simulate figures, th
   await page.getByLabel("Scenario", { exact: true }).selectOption({ label: shortName("blueprint") });
   await page.getByLabel("Compared with (baseline)").selectOption({ label: shortName("england-2025") });
   await page.getByLabel("Figure").selectOption("appraisal.npv");
-  await page.getByLabel("Draws", { exact: true }).fill("20000");
+  await openRunsAndSeed(page);
+    await page.getByLabel("Draws", { exact: true }).fill("20000");
   await page.getByLabel("Seed").fill("7");
   await page.getByLabel("Transition budget (£)").fill("6,000,000");
   await page.getByRole("button", { name: "Run" }).click();
@@ -77,7 +78,8 @@ test("Monte Carlo progress and Cancel: the pane stays responsive while the worke
   pane = await session.open();
   const { page } = pane;
   await openTab(page, "Uncertainty");
-  await page.getByLabel("Draws", { exact: true }).fill("1000000");
+  await openRunsAndSeed(page);
+    await page.getByLabel("Draws", { exact: true }).fill("1000000");
   await page.getByRole("button", { name: "Run" }).click();
   const bar = page.getByRole("progressbar", { name: "Simulating" });
   await bar.waitFor();
@@ -99,11 +101,13 @@ test("Monte Carlo progress and Cancel: the pane stays responsive while the worke
   await expect(bar.count()).resolves.toBe(0);
   await expect(page.evaluate(() => (globalThis as any).socialcarePane.state.uncertainty.outcome)).resolves.toBeNull();
   // The worker is free again: a small run completes.
-  await page.getByLabel("Draws", { exact: true }).fill("500");
+  await openRunsAndSeed(page);
+    await page.getByLabel("Draws", { exact: true }).fill("500");
   await page.getByRole("button", { name: "Run" }).click();
   await page.locator('figure[data-chart="histogram"]').waitFor();
   // A bad number of draws is marked beside the field and nothing runs.
-  await page.getByLabel("Draws", { exact: true }).fill("lots");
+  await openRunsAndSeed(page);
+    await page.getByLabel("Draws", { exact: true }).fill("lots");
   await page.getByRole("button", { name: "Run" }).click();
   await page.locator('[data-field="mc-draws"] .field-error', { hasText: "must be a whole number" }).waitFor();
 });

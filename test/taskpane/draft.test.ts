@@ -1,5 +1,5 @@
 import { listSettings, loadPreset, runScenario, toScenarioInput } from "../../engine/index.js";
-import { addTier, checkDraft, edit, getAtPath, PANE_SOURCE, parseTyped, removeTier, setAtPath, setSizing, settingsWithinHorizon, shownText, textOf } from "../../addin/taskpane/model/draft.js";
+import { addTier, checkDraft, edit, getAtPath, issueInWords, PANE_SOURCE, parseTyped, removeTier, setAtPath, setSizing, settingsWithinHorizon, shownText, textOf } from "../../addin/taskpane/model/draft.js";
 
 const blueprint = () => toScenarioInput(loadPreset("blueprint"), { withSources: true });
 
@@ -120,4 +120,13 @@ describe("the discount bands the editor shows", () => {
     // Every other setting is still shown.
     expect(settingsWithinHorizon(all, input).filter((s) => !/discountSchedule/.test(s.key))).toEqual(all.filter((s) => !/discountSchedule/.test(s.key)));
   });
+});
+
+test("a problem in a director's words: tier ids become the tiers' names, file paths the editor's labels", () => {
+  const input = { structure: { tiers: [{ id: "socialWorker", name: "Family-facing social worker" }, { id: "enabler", name: "Enabler team" }] } };
+  const said = issueInWords({ path: "council.referralsPerYear", reason: 'tier "enabler" (structure.tiers[1]) is sized by referrals a year, so the council must state them' }, input, (p) => (p === "council.referralsPerYear" ? "Referrals a year" : undefined));
+  expect(said).toEqual({ where: "Referrals a year", reason: '"Enabler team" is sized by referrals a year, so the council must state them' });
+  expect(issueInWords({ path: "structure.tiers[0].span.per", reason: "must be above 0 (tier \"socialWorker\")" }, input)).toEqual({ where: "Family-facing social worker: span per", reason: 'must be above 0 ("Family-facing social worker")' });
+  // an id no tier has is left as it is
+  expect(issueInWords({ path: "structure.teams.of", reason: 'tier "nobody" is not a tier' }, input).reason).toBe('"nobody" is not a tier');
 });

@@ -229,3 +229,30 @@ export function settingsWithinHorizon<S extends { key: string }>(settings: reado
     return typeof from !== "number" || from < horizon;
   });
 }
+
+/**
+ * A problem in a director's words: tier ids in the engine's message become the tiers' names, and the
+ * file's paths (`structure.tiers[2].salary`) become what the editor labels them. `labels` gives a
+ * setting's label by its path, where the editor has one.
+ */
+export function issueInWords(issue: Issue, input: Record<string, unknown>, labels: (path: string) => string | undefined = () => undefined): { where: string; reason: string } {
+  const tiers = (getAtPath(input, "structure.tiers") as Record<string, unknown>[] | undefined) ?? [];
+  const tierName = (id: string) => {
+    const tier = tiers.find((t) => String(t.id) === id);
+    return tier && typeof tier.name === "string" && tier.name !== "" ? tier.name : id;
+  };
+  const tierAt = (i: string) => {
+    const tier = tiers[Number(i)];
+    return tier && typeof tier.name === "string" && tier.name !== "" ? tier.name : `tier ${Number(i) + 1}`;
+  };
+  const reason = issue.reason
+    .replace(/\s*\(structure\.tiers\[\d+\](\.[\w.]+)?\)/g, "")
+    .replace(/tier "([^"]*)"/g, (_m, id: string) => `"${tierName(id)}"`);
+  let where = labels(issue.path) ?? "";
+  if (!where) {
+    const tier = /^structure\.tiers\[(\d+)\](?:\.([\w.]+))?$/.exec(issue.path);
+    if (tier) where = tier[2] ? `${tierAt(tier[1]!)}: ${tier[2].replace(/\./g, " ")}` : tierAt(tier[1]!);
+    else where = issue.path;
+  }
+  return { where, reason };
+}

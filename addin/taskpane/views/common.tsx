@@ -22,16 +22,20 @@ export function MessageBar(props: { kind: "info" | "success" | "error" | "warnin
   );
 }
 
-export function IssueList(props: { issues: readonly Issue[] }) {
+/** Problems as a list, each with where it is and why, in words (`inWords` turns the engine's paths and ids into names). */
+export function IssueList(props: { issues: readonly Issue[]; inWords?: (issue: Issue) => { where: string; reason: string } }) {
   return (
     <ul class="issue-list">
-      {props.issues.map((i) => (
-        <li>
-          {i.path ? <code>{i.path}</code> : null}
-          {i.path ? ": " : ""}
-          {i.reason}
-        </li>
-      ))}
+      {props.issues.map((i) => {
+        const { where, reason } = props.inWords ? props.inWords(i) : { where: i.path, reason: i.reason };
+        return (
+          <li>
+            {where ? <strong>{where}</strong> : null}
+            {where ? ": " : ""}
+            {reason}
+          </li>
+        );
+      })}
     </ul>
   );
 }

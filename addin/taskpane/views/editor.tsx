@@ -1,6 +1,6 @@
-import { listSettings, loadPreset, RESERVED_QUANTITIES_FOR_PANE, type Issue, type Setting } from "./editorEngine.js";
+import { listSettings, loadPreset, QUANTITY_MEANINGS_FOR_PANE, RESERVED_QUANTITIES_FOR_PANE, settingLabel, type Issue, type Scenario, type Setting } from "./editorEngine.js";
 import type { Controller } from "../controller.js";
-import { checkDraft, getAtPath, groupIssues, issuesAt, settingsWithinHorizon, shownText, sizingOf, SIZING_RULES, textOf, type SizingKey } from "../model/draft.js";
+import { checkDraft, getAtPath, groupIssues, issueInWords, issuesAt, settingsWithinHorizon, shownText, sizingOf, SIZING_RULES, textOf, type SizingKey } from "../model/draft.js";
 import { findUser, presetRef, type ScenarioRef, type UserScenario } from "../model/library.js";
 import { formatValue, unitLabel } from "../model/format.js";
 import type { PaneState } from "../store.js";
@@ -57,11 +57,13 @@ interface FieldProps {
   c: Controller;
   user: UserScenario;
   setting: Setting;
+  /** The scenario the settings were listed from, for labels that name a tier, a year or a category. */
+  scenario: Scenario | undefined;
   issues: Issue[];
   defaults: Map<string, Setting> | null;
 }
 
-function SettingField({ c, user, setting, issues, defaults }: FieldProps) {
+function SettingField({ c, user, setting, scenario, issues, defaults }: FieldProps) {
   const ref = `user:${user.id}`;
   const path = setting.path;
   const value = getAtPath(user.input, path);
@@ -77,7 +79,7 @@ function SettingField({ c, user, setting, issues, defaults }: FieldProps) {
   const describedBy = [own.length ? errorId : "", infoId].filter(Boolean).join(" ");
   const label = (
     <label class="field-label" for={id}>
-      {setting.label}
+      {scenario ? settingLabel(setting, scenario) : setting.label}
       {setting.unit ? <span class="unit"> ({unitLabel(setting.unit)})</span> : null}
     </label>
   );
@@ -87,12 +89,25 @@ function SettingField({ c, user, setting, issues, defaults }: FieldProps) {
       <input id={id} type="checkbox" class="checkbox-input" checked={value === true} aria-invalid={own.length > 0} aria-describedby={describedBy} onChange={(e) => c.editField(ref, path, (e.target as HTMLInputElement).checked, "boolean")} />
     );
   } else if (setting.kind === "choice") {
+    const words = CHOICE_WORDS[setting.key] ?? {};
     control = (
       <select id={id} class="select" value={String(value ?? "")} aria-invalid={own.length > 0} aria-describedby={describedBy} onChange={(e) => c.editField(ref, path, (e.target as HTMLSelectElement).value, "choice")}>
         {value === undefined ? <option value="">(none)</option> : null}
         {(setting.choices ?? []).map((choice) => (
-          <option value={choice}>{choice}</option>
+          <option value={choice}>{words[choice] ?? choice}</option>
         ))}
+      </select>
+    );
+  } else if (setting.key === "structure.teams.of") {
+    // the tier teams are made of, by name
+    const tiers = ((getAtPath(user.input, "structure.tiers") as Record<string, unknown>[] | undefined) ?? []).filter((t) => t.holdsCases === true);
+    control = (
+      <select id={id} class="select" value={String(value ?? "")} aria-invalid={own.length > 0} aria-describedby={describedBy} onChange={(e) => c.editField(ref, path, (e.target as HTMLSelectElement).value, "text")}>
+        <option value="caseHolders">{quantityWords("caseHolders")}: every case-holding tier</option>
+        {tiers.map((t) => (
+          <option value={String(t.id)}>{String(t.name ?? t.id)}</option>
+        ))}
+        {value === "caseHolders" || tiers.some((t) => String(t.id) === value) ? null : <option value={String(value ?? "")}>{String(value ?? "")}</option>}
       </select>
     );
   } else if (setting.key === "description") {
@@ -119,7 +134,7 @@ function SettingField({ c, user, setting, issues, defaults }: FieldProps) {
       {control}
       {own.length > 0 ? (
         <div class="field-error" id={errorId} role="alert">
-          {own.map((i) => i.reason).join("; ")}
+          {own.map((i) => issueInWords(i, user.input).reason).join("; ")}
         </div>
       ) : null}
       <div class="field-info" id={infoId}>
@@ -129,7 +144,7 @@ function SettingField({ c, user, setting, issues, defaults }: FieldProps) {
             {" "}
             Preset value: {formatValue(preset.value as number | string | boolean | null, preset.unit)}
             {differs ? (
-              <button type="button" class="link reset" onClick={() => c.editField(ref, path, typeof preset.value === "boolean" ? preset.value : textOf(preset.value, setting.unit), setting.kind, setting.unit)} aria-label={`Reset ${setting.label} to the preset value`}>
+              <button type="button" class="link reset" onClick={() => c.editField(ref, path, typeof preset.value === "boolean" ? preset.value : textOf(preset.value, setting.unit), setting.kind, setting.unit)} aria-label={`Reset ${scenario ? settingLabel(setting, scenario) : setting.label} to the preset value`}>
                 Reset
               </button>
             ) : null}
@@ -140,138 +155,176 @@ function SettingField({ c, user, setting, issues, defaults }: FieldProps) {
   );
 }
 
-function TierTable(props: { c: Controller; state: PaneState; user: UserScenario; issues: Issue[]; defaults: Map<string, Setting> | null; settings: Setting[] }) {
+/** The words a director would use for a tier's role and for the choices the schema lists. */
+const ROLE_WORDS: Record<string, string> = { practitioner: "Practitioner", manager: "Manager", support: "Support staff", clinician: "Clinician" };
+const CHOICE_WORDS: Record<string, Record<string, string>> = {
+  "structure.teams.rounding": { up: "Count a part team as a whole one", none: "Leave teams as fractions" },
+};
+
+/** A quantity a span may count, in words (the tier names come from the scenario). */
+function quantityWords(id: string): string {
+  const meaning = QUANTITY_MEANINGS_FOR_PANE[id as keyof typeof QUANTITY_MEANINGS_FOR_PANE];
+  return meaning ? meaning.replace(/\s*\(.*\)$/, "").replace(/^./, (ch) => ch.toUpperCase()) : id;
+}
+
+/**
+ * The tiers, one card each: every field labelled in words, laid out in as many columns as the pane's
+ * width allows (one at pane width), tiers named rather than given by id.
+ */
+function TierCards(props: { c: Controller; state: PaneState; user: UserScenario; issues: Issue[]; defaults: Map<string, Setting> | null; settings: Setting[] }) {
   const { c, state, user, issues } = props;
   const ref = `user:${user.id}`;
   const tiers = (getAtPath(user.input, "structure.tiers") as Record<string, unknown>[] | undefined) ?? [];
   const ids = tiers.map((t) => String(t.id ?? ""));
+  const nameOfId = (id: string) => String(tiers.find((t) => String(t.id) === id)?.name ?? id);
   const computed = state.results.analysis?.results.find((r) => r.ref === ref)?.result.structure.tiers;
   const cellIssue = (i: number, field: string) => issuesAt(issues, `structure.tiers[${i}].${field}`);
-  const text = (i: number, field: string, kind: Setting["kind"], label: string, tierName: string, opts: { numeric?: boolean; wide?: boolean } = {}) => {
+  const errors = (i: number, field: string) => (cellIssue(i, field).length ? <div class="field-error" role="alert">{cellIssue(i, field).map((x) => issueInWords(x, user.input).reason).join("; ")}</div> : null);
+  const text = (i: number, field: string, kind: Setting["kind"], label: string, tierName: string, opts: { numeric?: boolean; wide?: boolean; shown?: string } = {}) => {
     const path = `structure.tiers[${i}].${field}`;
     const own = cellIssue(i, field);
     const setting = props.settings.find((s) => s.path === path);
     const preset = setting ? props.defaults?.get(setting.key) : undefined;
-    const title = [setting ? `Source: ${sourceOf(setting, getAtPath(user.input, path), path, user.input)}` : "", preset ? `Preset value: ${formatValue(preset.value as number, preset.unit)}` : ""].filter(Boolean).join("\n");
+    const id = fieldId(path);
+    const source = setting ? sourceOf(setting, getAtPath(user.input, path), path, user.input) : "";
+    const info = [source && source !== "No source recorded" ? source : "", preset ? `preset value ${formatValue(preset.value as number, preset.unit)}` : ""].filter(Boolean).join("; ");
+    // the card lists its fields' sources under one "Sources" fold, so the card stays short at pane width
+    if (info) sources.push([opts.shown ?? label, info]);
     return (
-      <div class={`cell-field ${own.length ? "invalid" : ""}`} data-path={path}>
+      <div class={`field tier-field ${opts.wide ? "wide" : ""} ${own.length ? "invalid" : ""}`} data-path={path}>
+        <label class="field-label" for={id}>
+          {opts.shown ?? label}
+        </label>
         <input
-          class={`input ${opts.numeric ? "numeric" : ""} ${opts.wide ? "wide" : ""}`}
+          id={id}
+          class={`input ${opts.numeric ? "numeric" : ""}`}
           type="text"
           inputMode={opts.numeric ? "decimal" : undefined}
           aria-label={`${tierName}: ${label}`}
           aria-invalid={own.length > 0}
-          title={title || undefined}
           value={shownText(user.typed, path, getAtPath(user.input, path), setting?.unit)}
           onInput={(e) => c.editField(ref, path, (e.target as HTMLInputElement).value, kind, setting?.unit)}
         />
-        {own.length ? (
-          <div class="field-error" role="alert">
-            {own.map((x) => x.reason).join("; ")}
-          </div>
-        ) : null}
+        {errors(i, field)}
       </div>
     );
   };
+  let sources: [string, string][] = [];
   return (
-    <div class="tier-table-wrap" tabIndex={0} role="region" aria-label="Tiers (scroll sideways for more columns)">
-      <table class="tier-table">
-        <thead>
-          <tr>
-            <th scope="col">Tier</th>
-            <th scope="col">Id</th>
-            <th scope="col">Reports to</th>
-            <th scope="col">Holds cases</th>
-            <th scope="col">Role</th>
-            <th scope="col">Salary (£ a year)</th>
-            <th scope="col">FTE set by</th>
-            <th scope="col">Sizing</th>
-            <th scope="col">FTE now</th>
-            <th scope="col">
-              <span class="visually-hidden">Remove</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tiers.map((tier, i) => {
-            const name = String(tier.name ?? `Tier ${i + 1}`);
-            const sizing = sizingOf(tier);
-            const whole = issues.filter((x) => x.path === `structure.tiers[${i}]`);
-            const fte = computed?.find((t) => t.id === tier.id)?.fte;
-            return [
-              <tr key={`t${i}`} data-tier={String(tier.id)}>
-                <th scope="row">{text(i, "name", "text", "Tier name", name, { wide: true })}</th>
-                <td>{text(i, "id", "text", "Tier id", name)}</td>
-                <td>
-                  <select class="select" aria-label={`${name}: Reports to`} value={tier.reportsTo === null || tier.reportsTo === undefined ? "" : String(tier.reportsTo)} onChange={(e) => c.editField(ref, `structure.tiers[${i}].reportsTo`, (e.target as HTMLSelectElement).value, "text")}>
-                    <option value="">(top of the structure)</option>
-                    {ids.filter((x, j) => j !== i && x !== "").map((x) => (
-                      <option value={x}>{x}</option>
-                    ))}
-                  </select>
-                  {cellIssue(i, "reportsTo").length ? <div class="field-error" role="alert">{cellIssue(i, "reportsTo").map((x) => x.reason).join("; ")}</div> : null}
-                </td>
-                <td class="center">
-                  <input type="checkbox" aria-label={`${name}: Holds cases`} checked={tier.holdsCases === true} onChange={(e) => c.editField(ref, `structure.tiers[${i}].holdsCases`, (e.target as HTMLInputElement).checked, "boolean")} />
-                </td>
-                <td>
-                  <select class="select" aria-label={`${name}: Role`} value={String(tier.role ?? "")} onChange={(e) => c.editField(ref, `structure.tiers[${i}].role`, (e.target as HTMLSelectElement).value, "choice")}>
-                    {["practitioner", "manager", "support", "clinician"].map((r) => (
-                      <option value={r}>{r}</option>
-                    ))}
-                  </select>
-                </td>
-                <td>{text(i, "salary", "number", "Salary (£ a year)", name, { numeric: true })}</td>
-                <td>
-                  <select class="select" aria-label={`${name}: FTE set by`} value={sizing} onChange={(e) => c.editTiers(ref, { sizing: i, rule: (e.target as HTMLSelectElement).value as SizingKey })}>
-                    {SIZING_RULES.map((r) => (
-                      <option value={r.rule}>{r.label}</option>
-                    ))}
-                  </select>
-                </td>
-                <td class="sizing">
-                  {sizing === "fte" ? <label class="inline">FTE {text(i, "fte", "number", "FTE (fixed)", name, { numeric: true })}</label> : null}
-                  {sizing === "childrenPerWorker" ? (
-                    <>
-                      <label class="inline">Children each {text(i, "childrenPerWorker", "number", "Caseload target (children per worker)", name, { numeric: true })}</label>
-                      <label class="inline">Share of children {text(i, "shareOfChildren", "number", "Share of children held (0–1)", name, { numeric: true })}</label>
-                    </>
-                  ) : null}
-                  {sizing === "span" ? (
-                    <>
-                      <label class="inline">
-                        Of
-                        <select class="select" aria-label={`${name}: Span of`} value={String((getAtPath(user.input, `structure.tiers[${i}].span.of`) as string | undefined) ?? "")} onChange={(e) => c.editField(ref, `structure.tiers[${i}].span.of`, (e.target as HTMLSelectElement).value, "text")}>
-                          {[...ids.filter((x, j) => j !== i && x !== ""), ...RESERVED_QUANTITIES_FOR_PANE].map((x) => (
-                            <option value={x}>{x}</option>
-                          ))}
-                        </select>
-                      </label>
-                      <label class="inline">One per {text(i, "span.per", "number", "One post per (FTE)", name, { numeric: true })}</label>
-                    </>
-                  ) : null}
-                  {sizing === "expression" ? <label class="inline">= {text(i, "expression", "text", "Sizing expression", name, { wide: true })}</label> : null}
-                </td>
-                <td class="numeric">{fte === undefined ? "—" : formatValue(fte, "FTE")}</td>
-                <td>
-                  <button type="button" class="button subtle icon" aria-label={`Remove tier ${name}`} onClick={() => c.editTiers(ref, { remove: i })}>
-                    ✕
-                  </button>
-                </td>
-              </tr>,
-              whole.length ? (
-                <tr key={`e${i}`} class="tier-issues">
-                  <td colSpan={10}>
-                    <div class="field-error" role="alert">
-                      {name}: {whole.map((x) => x.reason).join("; ")}
-                    </div>
-                  </td>
-                </tr>
-              ) : null,
-            ];
-          })}
-        </tbody>
-      </table>
+    <div class="tier-cards">
+      {tiers.map((tier, i) => {
+        const name = String(tier.name ?? `Tier ${i + 1}`);
+        const sizing = sizingOf(tier);
+        const whole = issues.filter((x) => x.path === `structure.tiers[${i}]`);
+        const fte = computed?.find((t) => t.id === tier.id)?.fte;
+        const selectId = (field: string) => fieldId(`structure.tiers[${i}].${field}`);
+        sources = [];
+        return (
+          // folded to one line each (the first open, and any with a problem), so the list stays short at pane width
+          <details class="tier-card" key={`t${i}`} data-tier={String(tier.id)} open={i === 0 || issues.some((x) => x.path.startsWith(`structure.tiers[${i}]`)) ? true : undefined}>
+            <summary class="tier-card-title">
+              {name}
+              <span class="tier-card-fte">
+                {fte === undefined ? "" : ` · ${formatValue(fte, "FTE")} FTE now`}
+                {typeof tier.salary === "number" ? ` · ${formatValue(tier.salary, "£ a year")} a year` : ""}
+              </span>
+            </summary>
+            <div role="group" aria-label={name}>
+            {whole.length ? (
+              <div class="field-error" role="alert">
+                {whole.map((x) => issueInWords(x, user.input).reason).join("; ")}
+              </div>
+            ) : null}
+            <div class="tier-grid">
+              {text(i, "name", "text", "Tier name", name, { wide: true, shown: "Name" })}
+              <div class="field tier-field">
+                <label class="field-label" for={selectId("reportsTo")}>
+                  Reports to
+                </label>
+                <select id={selectId("reportsTo")} class="select" aria-label={`${name}: Reports to`} value={tier.reportsTo === null || tier.reportsTo === undefined ? "" : String(tier.reportsTo)} onChange={(e) => c.editField(ref, `structure.tiers[${i}].reportsTo`, (e.target as HTMLSelectElement).value, "text")}>
+                  <option value="">No one: the top of the structure</option>
+                  {ids.filter((x, j) => j !== i && x !== "").map((x) => (
+                    <option value={x}>{nameOfId(x)}</option>
+                  ))}
+                </select>
+                {errors(i, "reportsTo")}
+              </div>
+              <div class="field tier-field">
+                <label class="field-label" for={selectId("role")}>
+                  Role
+                </label>
+                <select id={selectId("role")} class="select" aria-label={`${name}: Role`} value={String(tier.role ?? "")} onChange={(e) => c.editField(ref, `structure.tiers[${i}].role`, (e.target as HTMLSelectElement).value, "choice")}>
+                  {Object.entries(ROLE_WORDS).map(([r, words]) => (
+                    <option value={r}>{words}</option>
+                  ))}
+                </select>
+              </div>
+              <div class="field tier-field checkbox-field">
+                <label class="checkbox-label">
+                  <input type="checkbox" class="checkbox-input" aria-label={`${name}: Holds cases`} checked={tier.holdsCases === true} onChange={(e) => c.editField(ref, `structure.tiers[${i}].holdsCases`, (e.target as HTMLInputElement).checked, "boolean")} />
+                  Holds cases
+                </label>
+              </div>
+              {text(i, "salary", "number", "Salary (£ a year)", name, { numeric: true })}
+              <div class="field tier-field">
+                <label class="field-label" for={selectId("sizing")}>
+                  How many posts
+                </label>
+                <select id={selectId("sizing")} class="select" aria-label={`${name}: FTE set by`} value={sizing} onChange={(e) => c.editTiers(ref, { sizing: i, rule: (e.target as HTMLSelectElement).value as SizingKey })}>
+                  {SIZING_RULES.map((r) => (
+                    <option value={r.rule}>{r.label}</option>
+                  ))}
+                </select>
+              </div>
+              {sizing === "fte" ? text(i, "fte", "number", "FTE (fixed)", name, { numeric: true, shown: "Posts (FTE)" }) : null}
+              {sizing === "childrenPerWorker" ? (
+                <>
+                  {text(i, "childrenPerWorker", "number", "Caseload target (children per worker)", name, { numeric: true, shown: "Children each" })}
+                  {text(i, "shareOfChildren", "number", "Share of children held", name, { numeric: true, shown: "Share of the children it holds" })}
+                </>
+              ) : null}
+              {sizing === "span" ? (
+                <>
+                  <div class="field tier-field">
+                    <label class="field-label" for={selectId("span.of")}>
+                      One post for every … of
+                    </label>
+                    <select id={selectId("span.of")} class="select" aria-label={`${name}: Span of`} value={String((getAtPath(user.input, `structure.tiers[${i}].span.of`) as string | undefined) ?? "")} onChange={(e) => c.editField(ref, `structure.tiers[${i}].span.of`, (e.target as HTMLSelectElement).value, "text")}>
+                      {ids.filter((x, j) => j !== i && x !== "").map((x) => (
+                        <option value={x}>{nameOfId(x)}</option>
+                      ))}
+                      {RESERVED_QUANTITIES_FOR_PANE.map((x) => (
+                        <option value={x}>{quantityWords(x)}</option>
+                      ))}
+                    </select>
+                    {errors(i, "span.of")}
+                  </div>
+                  {text(i, "span.per", "number", "One post per (FTE)", name, { numeric: true, shown: "How many (the span)" })}
+                </>
+              ) : null}
+              {sizing === "expression" ? text(i, "expression", "text", "Sizing expression", name, { wide: true, shown: "Posts = (a formula)" }) : null}
+              {text(i, "id", "text", "Tier id", name, { shown: "Short id (used in formulas and files)" })}
+            </div>
+            {/* evaluated after the fields above, which collect their sources as they render */}
+            {sources.length > 0 ? (
+              <details class="tier-sources">
+                <summary>Sources</summary>
+                <ul>
+                  {sources.map(([what, said]) => (
+                    <li>
+                      <strong>{what}:</strong> {said}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+            <button type="button" class="button subtle" aria-label={`Remove this tier: ${name}`} onClick={() => c.editTiers(ref, { remove: i })}>
+              Remove this tier
+            </button>
+            </div>
+          </details>
+        );
+      })}
     </div>
   );
 }
@@ -320,7 +373,7 @@ export function EditorView(props: { c: Controller; state: PaneState }) {
     for (const f of ["name", "id", "reportsTo", "holdsCases", "role", "salary", "fte", "childrenPerWorker", "shareOfChildren", "span.of", "span.per", "expression"]) fieldPaths.add(`structure.tiers[${i}].${f}`);
   }
   const elsewhere = groupIssues(check.issues, fieldPaths);
-  const field = (s: Setting) => <SettingField key={s.path} c={c} user={user} setting={s} issues={check.issues} defaults={defaults} />;
+  const field = (s: Setting) => <SettingField key={s.path} c={c} user={user} setting={s} scenario={lastValid ?? undefined} issues={check.issues} defaults={defaults} />;
   const results = state.results.analysis?.results.find((r) => r.ref === state.selected)?.result;
   return (
     <div class="view editor">
@@ -328,7 +381,7 @@ export function EditorView(props: { c: Controller; state: PaneState }) {
       {check.issues.length > 0 ? (
         <MessageBar kind="error">
           <strong>{check.issues.length === 1 ? "1 problem" : `${check.issues.length} problems`}</strong> in this scenario, marked beside each field. Everything you typed is kept; results show the last version without problems.
-          {elsewhere.length ? <IssueList issues={elsewhere} /> : null}
+          {elsewhere.length ? <IssueList issues={elsewhere} inWords={(i) => issueInWords(i, user.input, (path) => { const s = settings.find((x) => x.path === path); return s && lastValid ? settingLabel(s, lastValid) : undefined; })} /> : null}
         </MessageBar>
       ) : null}
       {results ? (
@@ -348,7 +401,7 @@ export function EditorView(props: { c: Controller; state: PaneState }) {
             {g.id === "structure" ? (
               <>
                 <h3 class="subhead">Tiers</h3>
-                <TierTable c={c} state={state} user={user} issues={check.issues} defaults={defaults} settings={settings} />
+                <TierCards c={c} state={state} user={user} issues={check.issues} defaults={defaults} settings={settings} />
                 <button type="button" class="button" onClick={() => c.editTiers(`user:${user.id}`, { add: true })}>
                   Add a tier
                 </button>

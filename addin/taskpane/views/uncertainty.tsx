@@ -59,12 +59,22 @@ function value(x: number, unit: string): string {
   return unit === "£" || unit === "£ a year" ? money(x) : formatValue(x, unit);
 }
 
+/** A percentile in words first, its short name after: "Low: 1 run in 20 comes out below this (P5)". */
+export function percentileWords(p: number): string {
+  if (p === 50) return "Middle: half the runs come out below this (median, P50)";
+  const below = p < 50;
+  const share = below ? p : 100 - p;
+  const oneIn = 100 / share;
+  const odds = Number.isInteger(oneIn) ? `1 run in ${oneIn}` : `${share}% of runs`;
+  return `${below ? "Low" : "High"}: ${odds} comes out ${below ? "below" : "above"} this (P${p})`;
+}
+
 function Summary(props: { figure: FigureDistribution }) {
   const f = props.figure;
   const rows: [string, number, string][] = [
     ["Central case (every input at its central value)", f.central, "central"],
     ["Mean of the draws", f.mean, "mean"],
-    ...f.percentiles.map((p): [string, number, string] => [`P${p.percentile}${p.percentile === 50 ? " (median)" : ""}`, p.value, `p${p.percentile}`]),
+    ...f.percentiles.map((p): [string, number, string] => [percentileWords(p.percentile), p.value, `p${p.percentile}`]),
   ];
   return (
     <table class="data compact" aria-label={`${f.label}: summary of the draws`}>
@@ -113,7 +123,7 @@ export function UncertaintyView(props: { c: Controller; state: PaneState }) {
     <div class="view uncertainty">
       <Section title="Monte Carlo" id="mc">
         <p class="hint">
-          Each draw picks every uncertain input from its distribution (set in the scenario file beside its value) and runs the model. The same seed always gives the same figures.
+          The model is run many times, each run with every uncertain input picked from its range (set in the scenario file beside its value): how the figure spreads over the runs is how sure it is.
         </p>
         <ScenarioPicker c={c} state={state} id="mc-scenario" label="Scenario" value={u.scenario} onChange={(r) => c.setUncertainty({ scenario: r })} />
         {u.problems.scenario ? <span class="field-error">{u.problems.scenario}</span> : null}
@@ -129,10 +139,14 @@ export function UncertaintyView(props: { c: Controller; state: PaneState }) {
             ))}
           </select>
         </div>
-        <div class="field-pair">
-          <TextField id="mc-draws" label="Draws" value={u.draws} problem={u.problems.draws} onInput={(t) => c.setUncertainty({ draws: t })} disabled={u.running} />
-          <TextField id="mc-seed" label="Seed" value={u.seed} problem={u.problems.seed} onInput={(t) => c.setUncertainty({ seed: t })} disabled={u.running} />
-        </div>
+        {/* How many runs and the seed are an analyst's settings: folded away unless one has a problem. */}
+        <details class="advanced" open={u.problems.draws !== undefined || u.problems.seed !== undefined ? true : undefined}>
+          <summary>How many runs, and the seed</summary>
+          <div class="field-pair">
+            <TextField id="mc-draws" label="Draws" value={u.draws} problem={u.problems.draws} hint="Runs of the model: more are steadier, and slower." onInput={(t) => c.setUncertainty({ draws: t })} disabled={u.running} />
+            <TextField id="mc-seed" label="Seed" value={u.seed} problem={u.problems.seed} hint="The same seed always gives the same figures." onInput={(t) => c.setUncertainty({ seed: t })} disabled={u.running} />
+          </div>
+        </details>
         {u.baseline ? (
           <TextField id="mc-budget" label="Transition budget (£)" value={u.budget} problem={u.problems.budget} hint="Optional: the chance transition spend exceeds it." onInput={(t) => c.setUncertainty({ budget: t })} disabled={u.running} />
         ) : null}
