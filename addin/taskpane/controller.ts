@@ -177,6 +177,11 @@ export class Controller {
     }
   }
 
+  /** "Not now" to the first run's question: it is not asked again (the Scenarios tab keeps its council search). */
+  putOffCouncil(): void {
+    this.setLibrary({ ...this.state.library, councilAsked: true });
+  }
+
   duplicate(ref: ScenarioRef): void {
     const { library, scenario } = duplicate(this.state.library, ref);
     this.setLibrary(library, { selected: userRef(scenario.id), notice: { kind: "success", text: `Created “${scenario.name}”.` } });

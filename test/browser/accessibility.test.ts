@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { listPresets } from "../../engine/index.js";
-import { ROOT, paneSession, type Pane } from "./harness.js";
+import { ROOT, paneSession, seriousViolations, type Pane, type Violation } from "./harness.js";
 import { openRunsAndSeed, openTab } from "./tabs.js";
 
 /**
@@ -10,31 +10,12 @@ import { openRunsAndSeed, openTab } from "./tabs.js";
  * or critical violation, and a screenshot of each for the task pane guide (docs/taskpane.md).
  */
 
-const AXE = require.resolve("axe-core/axe.min.js");
 /** The guide's screenshots, committed with it. */
 const GUIDE_IMAGES = join(ROOT, "docs", "images", "taskpane");
 const presetName = (id: string) => listPresets().find((p) => p.id === id)!.name;
 
 const session = paneSession();
 let pane: Pane;
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-/** axe-core's serious and critical violations on the page as it stands. */
-async function seriousViolations(page: Pane["page"]): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE });
-  const all = await page.evaluate(async () => {
-    const axe = (globalThis as any).axe;
-    const result = await axe.run((globalThis as any).document, { resultTypes: ["violations"] });
-    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n: any) => n.target.join(" ")) }));
-  });
-  return (all as Violation[]).filter((v) => v.impact === "serious" || v.impact === "critical");
-}
 
 /** Opens a view and waits for what it shows once computed. */
 async function openView(page: Pane["page"], view: string): Promise<void> {

@@ -150,3 +150,25 @@ export async function saved(page: Page): Promise<Record<string, unknown>> {
   await page.locator('[data-save="saved"]').waitFor();
   return (await officeState(page)).saved;
 }
+
+/** axe-core, injected into a page for an accessibility scan. */
+const AXE = require.resolve("axe-core/axe.min.js");
+
+export interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** axe-core's serious and critical violations on the page as it stands. */
+export async function seriousViolations(page: Pane["page"]): Promise<Violation[]> {
+  await page.addScriptTag({ path: AXE });
+  const all = await page.evaluate(async () => {
+    const axe = (globalThis as any).axe;
+    const result = await axe.run((globalThis as any).document, { resultTypes: ["violations"] });
+    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n: any) => n.target.join(" ")) }));
+  });
+  return (all as Violation[]).filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+

@@ -32,6 +32,8 @@ export interface Library {
   /** The scenarios chosen for comparison, by ref ("preset:blueprint", "user:user-1"); the first is the baseline. */
   compare: string[];
   nextId: number;
+  /** Whether the pane has asked "Which council?" (answered or put off): the first run asks it once. */
+  councilAsked: boolean;
 }
 
 export type ScenarioRef = string;
@@ -39,7 +41,7 @@ export const presetRef = (id: string): ScenarioRef => `preset:${id}`;
 export const userRef = (id: string): ScenarioRef => `user:${id}`;
 
 export function emptyLibrary(): Library {
-  return { version: LIBRARY_VERSION, scenarios: [], compare: [presetRef("baseline-2018"), presetRef("blueprint")], nextId: 1 };
+  return { version: LIBRARY_VERSION, scenarios: [], compare: [presetRef("baseline-2018"), presetRef("blueprint")], nextId: 1, councilAsked: false };
 }
 
 /**
@@ -79,6 +81,8 @@ export function readLibrary(stored: unknown): Library {
   }
   if (Array.isArray(raw.compare)) library.compare = raw.compare.filter((r): r is string => typeof r === "string" && refExists(library, r));
   library.nextId = Math.max(typeof raw.nextId === "number" ? raw.nextId : 1, ...library.scenarios.map((s) => idNumber(s.id) + 1));
+  // a workbook saved before the question was asked, with scenarios of its own, is past its first run
+  library.councilAsked = raw.councilAsked === true || library.scenarios.length > 0;
   return library;
 }
 
@@ -169,7 +173,7 @@ export function newOnCouncil(library: Library, councilId: string, year?: number)
     made.push(out.scenario);
   }
   const refs = made.map((m) => userRef(m.id));
-  return { library: { ...lib, compare: [...refs, ...lib.compare.filter((r) => !refs.includes(r))].slice(0, MAX_COMPARED) }, scenarios: made };
+  return { library: { ...lib, compare: [...refs, ...lib.compare.filter((r) => !refs.includes(r))].slice(0, MAX_COMPARED), councilAsked: true }, scenarios: made };
 }
 
 /** A copy of a user scenario, draft and typed text included. */

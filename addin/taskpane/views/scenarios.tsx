@@ -142,10 +142,25 @@ export function ScenariosView(props: { c: Controller; state: PaneState }) {
   const presets = listPresets();
   return (
     <div class="view">
-      <Section title="Your council" id="your-council">
-        <p class="hint">Start from your council's published figures (DfE and MHCLG statistics): the council as it is beside the Blueprint, clusters and reclaim units on it, in the prices of the year counted.</p>
-        <CouncilPicker councils={councilChoices()} onChoose={(id) => c.startFromCouncil(id)} />
-      </Section>
+      {state.library.councilAsked || state.library.scenarios.length > 0 ? (
+        <Section title="Your council" id="your-council">
+          <p class="hint">Start from your council's published figures (DfE and MHCLG statistics): the council as it is beside the Blueprint, clusters and reclaim units on it, in the prices of the year counted.</p>
+          <CouncilPicker councils={councilChoices()} onChoose={(id) => c.startFromCouncil(id)} />
+        </Section>
+      ) : (
+        // The first run asks one question: which council. The answer compares it as it is with the
+        // Blueprint, clusters and reclaim units on its own published figures.
+        <section class="first-run" id="first-run" aria-labelledby="first-run-title">
+          <h2 class="first-run-title" id="first-run-title">
+            Which council is this for?
+          </h2>
+          <p>Name your council and the pane compares it as it is today with the Blueprint, a cluster model and reclaim units run on the same council, from its published figures (DfE and MHCLG statistics) and in the prices of the year they were counted. You can change any figure afterwards.</p>
+          <CouncilPicker councils={councilChoices()} onChoose={(id) => c.startFromCouncil(id)} />
+          <button type="button" class="button subtle" onClick={() => c.putOffCouncil()}>
+            Not now: start from the presets
+          </button>
+        </section>
+      )}
       <Section title="Your scenarios" id="yours">
         <p class="hint">Saved inside this workbook: they travel with the file and come back when it is opened again.</p>
         {state.library.scenarios.length === 0 ? <p class="empty">None yet. Start one from a preset below, or import a scenario file.</p> : null}

@@ -1,0 +1,56 @@
+import { copyFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { compareScenarios, onBaselineBasis, loadPreset, wholePoundsChange } from "../../engine/index.js";
+import { onCouncil } from "../../node/council.js";
+import { ROOT, paneSession, saved, seriousViolations, type Pane } from "./harness.js";
+
+/**
+ * The first run asks one question, "Which council is this for?": the answer makes the council as it is
+ * and the Blueprint, clusters and reclaim units on it, and compares them; "Not now" starts from the
+ * presets. Either way the question is not asked again in that workbook.
+ */
+
+const GUIDE_IMAGES = join(ROOT, "docs", "images", "taskpane");
+const session = paneSession();
+let pane: Pane;
+
+test("a first run asks which council; the answer compares the council as it is with the Blueprint on it, and is not asked again", async () => {
+  for (const width of [400, 1000]) {
+    pane = await session.open({}, width);
+    await pane.page.getByRole("heading", { name: "Which council is this for?" }).waitFor();
+    await expect(seriousViolations(pane.page)).resolves.toEqual([]);
+    const path = await session.harness.screenshot(pane, `first-run-${width}`);
+    mkdirSync(GUIDE_IMAGES, { recursive: true });
+    copyFileSync(path, join(GUIDE_IMAGES, `first-run-${width}.png`));
+  }
+  const { page } = pane;
+  await page.getByRole("combobox", { name: "Which council?" }).fill("Leeds");
+  await page.keyboard.press("Enter");
+  // the Compare view, the council as it is as the baseline and the Blueprint on it as an option
+  await page.getByRole("tab", { name: "Compare", selected: true }).waitFor();
+  const card = page.locator(".verdict-card").first();
+  await card.waitFor();
+  // the Blueprint's verdict card reads the engine's run cost change for Leeds, on one basis
+  const baseline = onCouncil(loadPreset("traditional"), "leeds");
+  const c = compareScenarios(baseline, onBaselineBasis(baseline, onCouncil(loadPreset("blueprint"), "leeds")).option);
+  const change = `£${Math.abs(wholePoundsChange(c.baseline.runCost.total, c.option.runCost.total)).toLocaleString("en-GB")}`;
+  await page.locator(".verdict-card", { hasText: change }).first().waitFor();
+
+  // Reopen the workbook: its scenarios are there and the question is not asked again.
+  const settings = await saved(page);
+  expect((settings["socialcare.library"] as { councilAsked: boolean }).councilAsked).toBe(true);
+  pane = await session.open(settings);
+  await pane.page.getByRole("heading", { name: "Your council" }).waitFor();
+  await expect(pane.page.getByRole("heading", { name: "Which council is this for?" }).count()).resolves.toBe(0);
+});
+
+test("'Not now' puts the question off for good: the presets and the council search stay on the Scenarios tab", async () => {
+  pane = await session.open();
+  const { page } = pane;
+  await page.getByRole("button", { name: "Not now: start from the presets" }).click();
+  await page.getByRole("heading", { name: "Your council" }).waitFor();
+  const settings = await saved(page);
+  pane = await session.open(settings);
+  await pane.page.getByRole("heading", { name: "Your council" }).waitFor();
+  await expect(pane.page.getByRole("heading", { name: "Which council is this for?" }).count()).resolves.toBe(0);
+});
