@@ -100,7 +100,8 @@ export class ScenarioEvaluation {
 
 /** A preset (an id the argument reader has checked) with its overrides, from the cache or evaluated now. */
 export function evaluateScenario(preset: string, overrides: OverrideList = NO_OVERRIDES): ScenarioEvaluation {
-  return evaluations.get(JSON.stringify(["scenario", preset, overrides.key]), () => {
+  // the preset id is a checked id and the overrides' key is JSON (no control characters), so a NUL keeps them apart
+  return evaluations.get(`scenario\u0000${preset}\u0000${overrides.key}`, () => {
     // a published council named in the overrides ({"council","Leeds"}) comes first; the other settings go on it
     const named = overrides.pairs.find(([key]) => key.toLowerCase() === COUNCIL_OVERRIDE);
     const base = named ? onCouncilNamed(loadPreset(preset), named[1]) : loadPreset(preset);

@@ -580,6 +580,19 @@ function explainComparisonFigure(baseline: Scenario, option: Scenario, c: Compar
         `${c.appraisal.cashFlows.map((f) => `${money(f.amount)} × ${fmt(f.discountFactor, 4)}`).join(" + ")} = ${money(c.appraisal.npv)}`,
       );
     }
+    case "transition.workforce.monthsToFullStaffing":
+    case "transition.workforce.extraAgencyFteMonths":
+    case "transition.workforce.unfilledPayNotSpent":
+    case "transition.workforce.convertedFromAgency": {
+      const w = c.transition.workforce;
+      if (!w) return out("The transition is not costed from the workforce flows (transition.workforce.fromFlows), so the flows give no such figure.", "n/a");
+      for (const key of ["council.turnoverRate", "council.startersPerYear", "council.vacancyRate", "council.agencyCoverShare", "transition.workforce.monthsToFill", "transition.workforce.agencyConversion", "transition.workforce.otherTurnover", "transition.workforce.redundancyMonth"]) if (inputs.has(key)) inputs.setting(key);
+      const flows = `The workforce flows month by month (socialcare flows shows them): posts move along the transition's ramp, leavers go at the turnover rate, a tier short of staff replaces its leavers, takes ${fmt(w.agencyConversion * 100)}% a year of the agency workers bridging the rest of its gap and recruits 1 ÷ ${fmt(w.monthsToFill)} of what is left a month (${fmt(w.monthsToFill)} months to fill a post), all within the council's starters a year.`;
+      if (name === "transition.workforce.monthsToFullStaffing") return out(`${flows} Months to full staffing = the count of months until the move is made and every tier has its posts × (1 − vacancy rate) in post, to a thousandth of an FTE.`, w.monthsToFullStaffing === null ? "not within the appraisal" : `${w.monthsToFullStaffing} months`);
+      if (name === "transition.workforce.extraAgencyFteMonths") return out(`${flows} Agency beyond the usual = Σ over months and tiers of the agency workers covering vacancies beyond posts × vacancy rate × share covered.`, `${fmt(w.extraAgencyFteMonths)} FTE-months = ${fmt(w.extraAgencyFteMonths / 12)} FTE-years`);
+      if (name === "transition.workforce.convertedFromAgency") return out(`${flows} Agency workers who took the post = Σ over months and tiers of (the gap beyond the leavers replaced × share covered × conversion a year ÷ 12): starters the market need not supply, at no recruitment cost.`, `${fmt(w.convertedFromAgency)} FTE`);
+      return out(`${flows} Pay not spent = Σ over months of (aim in post − in post) × the employed cost of one FTE ÷ 12, less the base cost of the agency beyond the usual; shown beside the transition, not set against it.`, money(w.unfilledPayNotSpent));
+    }
     case "appraisal.paybackYear": {
       let cumulative = 0;
       const steps = c.appraisal.cashFlows.map((f) => {

@@ -3,6 +3,7 @@ import {
   childrenHeldChange,
   compareScenarios,
   compileComparison,
+  explainComparison,
   FlowCosts,
   flowCostsCore,
   loadPreset,
@@ -166,3 +167,17 @@ function flowBuffersOf(f: ReturnType<typeof workforceFlows>) {
     redeployedOut: grid((m) => m.redeployedOut),
   } as unknown as Parameters<typeof flowCostsCore>[0];
 }
+
+test("explain gives the flows' own figures a rule and the settings they read", () => {
+  const baseline = onCouncil(loadPreset("traditional"), "leeds");
+  const option = onBaselineBasis(baseline, onCouncil(loadPreset("blueprint"), "leeds")).option;
+  const c = compareScenarios(baseline, option);
+  for (const figure of ["transition.workforce.monthsToFullStaffing", "transition.workforce.extraAgencyFteMonths", "transition.workforce.unfilledPayNotSpent", "transition.workforce.convertedFromAgency"]) {
+    const e = explainComparison(baseline, option, c, figure);
+    expect(e.rule).toMatch(/workforce flows month by month/);
+    expect(e.inputs.map((i) => i.name)).toEqual(expect.arrayContaining(["transition.workforce.agencyConversion", "council.turnoverRate"]));
+  }
+  const formula = explainComparison(baseline, option, c, "transition.workforce.convertedFromAgency").formula;
+  expect(formula).toMatch(/ FTE$/);
+  expect(parseFloat(formula)).toBeCloseTo(c.transition.workforce!.convertedFromAgency, 1);
+});
