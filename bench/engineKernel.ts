@@ -145,11 +145,21 @@ export function kernel(p: Float64Array, out: Float64Array, scratch: Float64Array
     avgWeeks += share * weeks(age, p[K.leaver0 + 3 * g + 2]!);
     if (age >= p[K.strainAge]!) strainShare += share;
   }
-  const leaversTm = bTm * keep * (1 - p[K.redeployTm]!);
-  const leaversSm = bSm * keep * (1 - p[K.redeploySm]!);
-  const leaversHos = bHos * keep * (1 - p[K.redeployHos]!);
-  const leaversBs = bBs * keep * (1 - p[K.redeployBs]!);
-  const redeployed = bTm * keep * p[K.redeployTm]! + bSm * keep * p[K.redeploySm]! + bHos * keep * p[K.redeployHos]! + bBs * keep * p[K.redeployBs]!;
+  // Same-grade moves (engine/transition/sameGrade.ts): business support holders fill the enabler posts
+  // (both graded "business support"), service managers the strategy team ("service manager"), first.
+  const heldBs = bBs * keep;
+  const filledBs = oEn * keep + oEnAdm * keep;
+  const heldSm = bSm * keep;
+  const filledSm = oSt * keep;
+  const redeployedTm = bTm * keep * p[K.redeployTm]!;
+  const redeployedSm = Math.max(heldSm * p[K.redeploySm]!, heldSm < filledSm ? heldSm : filledSm);
+  const redeployedHos = bHos * keep * p[K.redeployHos]!;
+  const redeployedBs = Math.max(heldBs * p[K.redeployBs]!, heldBs < filledBs ? heldBs : filledBs);
+  const leaversTm = bTm * keep - redeployedTm;
+  const leaversSm = heldSm - redeployedSm;
+  const leaversHos = bHos * keep - redeployedHos;
+  const leaversBs = heldBs - redeployedBs;
+  const redeployed = redeployedTm + redeployedSm + redeployedHos + redeployedBs;
   const salaryWeeks = leaversTm * p[K.bTmSalary]! + leaversSm * p[K.bSmSalary]! + leaversHos * p[K.bHosSalary]! + leaversBs * p[K.bBsSalary]!;
   const redundancy = (salaryWeeks / 52) * avgWeeks * p[K.multiplier]!;
   const strain = salaryWeeks * strainShare * p[K.strainPerSalary]!;
