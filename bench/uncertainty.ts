@@ -1,4 +1,4 @@
-import { typedBlueprint } from "./presets.js";
+import { typedBlueprintWithoutLevers } from "./presets.js";
 import { compileComparison, createSimulation, publishedCouncilTable, loadPreset, normalCdf, normalQuantile, sampler, streamOf, sweep, uniformAt, type Scenario } from "../engine/index.js";
 import { cholesky, normalCorrelationForRank } from "../engine/uncertainty/correlation.js";
 import { probability, summarise } from "../engine/uncertainty/summary.js";
@@ -108,8 +108,9 @@ async function seconds(run: () => Promise<unknown> | unknown, rounds: number): P
 
 export async function uncertaintyBenchmark(): Promise<string> {
   const baseline = loadPreset("baseline-2018");
-  // the kernel works the workforce categories from the shares typed in (bench/flows.ts times the flows)
-  const option = typedBlueprint();
+  // the kernel works the workforce categories from the shares typed in (bench/flows.ts times the flows),
+  // without the retention and demand levers (typedBlueprintWithoutLevers)
+  const option = typedBlueprintWithoutLevers();
   // The presets' own distributions: the kernel has a slot for each. (The default spreads of every other
   // assumption add inputs to draw but no arithmetic to time: the model is the same either way.)
   const simulation = createSimulation(option, { baseline, draws: DRAWS, seed: SEED, defaultSpreads: false });
