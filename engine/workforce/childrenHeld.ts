@@ -23,7 +23,10 @@ export function childrenHeldChange(council: Pick<Council, "name" | "childProtect
   const la = council.lookedAfterShare ?? NaN;
   const notes: string[] = [];
   const say = (share: number, own: number, what: string) => {
-    if (Number.isNaN(share) && own !== demand.inNeedChange) notes.push(`${council.name} states no share of children ${what}, so they move with the other children in need (${pct(demand.inNeedChange)}), not by their own change (${pct(own)})`);
+    if (Number.isNaN(share) && own !== demand.inNeedChange) {
+      const theirs = own === 0 ? "though no change was set for them" : `not by their own change (${pct(own)})`;
+      notes.push(`${council.name} states no share of children ${what}, so they move with the other children in need (${pct(demand.inNeedChange)}), ${theirs}`);
+    }
   };
   say(cp, demand.onPlanChange, "on a child protection plan");
   say(la, demand.lookedAfterChange, "looked after");

@@ -140,7 +140,7 @@ test("the children held change the flows' caseload at work as the lever phases i
   // Leeds states no children on a plan (the published files hold no plan counts): they move with the other children in need, and the comparison says so
   expect(c.demand!.childrenHeldChange).toBeCloseTo((1 - la) * -0.1 + la * -0.05, 12);
   expect(c.demand!.caseloadAfterDemand).toBeCloseTo(c.option.caseload.childrenPerCaseHolderAtWork * (1 + c.demand!.childrenHeldChange), 9);
-  expect(c.demand!.childrenHeldNote).toMatch(/no share of children on a child protection plan/);
+  expect(c.demand!.childrenHeldNote).toMatch(/no share of children on a child protection plan, so they move with the other children in need \(−10%\), though no change was set for them/);
 });
 
 /** The months of `f` back in the buffers flowCostsCore reads (every month worked). */
