@@ -9,7 +9,7 @@ import { fingerprint } from "../scenario/fingerprint.js";
 import { straightLineComparison, type ComparisonEvaluator } from "./straightLine.js";
 import { FlowBuffers, flowsCore, isSocialWork, type FlowRates, type FlowTierArrays } from "../workforce/flows.js";
 import { childrenHeldChangeCore } from "../workforce/childrenHeld.js";
-import { sameGradeCore, sameGradeGroups, type SameGradeGroup } from "../transition/sameGrade.js";
+import { redeployableShare, sameGradeCore, sameGradeGroups, type SameGradeGroup } from "../transition/sameGrade.js";
 import { FlowCosts, flowCostsCore, type FlowUnitCosts } from "../workforce/flowCosts.js";
 
 /**
@@ -781,13 +781,6 @@ export class ComparisonModel {
     categories[C.doubleRunning] = sum(costs.doubleRunning);
     categories[C.agencyBridging] = sum(costs.agencyBridging);
   }
-}
-
-/** A deleted tier's share of holders the flows may redeploy: the share typed in, or its same-grade moves' share of its holders if more. */
-export function redeployableShare(share: number, sameGrade: number, holders: number): number {
-  if (!(holders > 0)) return share;
-  const moves = sameGrade / holders;
-  return moves > share ? moves : share;
 }
 
 const comparisonCache = new WeakMap<Scenario, WeakMap<Scenario, { print: string; model: ComparisonModel }>>();

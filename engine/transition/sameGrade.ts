@@ -52,3 +52,10 @@ export function sameGradeCore(groups: readonly SameGradeGroup[], holders: ArrayL
     for (const b of group.base) out[b] = held > 0 ? (moves * holders[b]!) / held : 0;
   }
 }
+
+/** A deleted tier's share of holders the workforce flows may redeploy: the share typed in, or its same-grade moves' share of its holders if more. */
+export function redeployableShare(share: number, sameGrade: number, holders: number): number {
+  if (!(holders > 0)) return share;
+  const moves = sameGrade / holders;
+  return moves > share ? moves : share;
+}

@@ -41,23 +41,8 @@ export interface FlowTier {
   turnoverRate?: number;
 }
 
-export interface FlowSettings {
-  /** Months to run (the appraisal horizon × 12). */
-  months: number;
-  /** Share of the new structure in place at the end of each transition year; after the last, all of it. */
-  ramp: readonly number[];
-  /** Leavers in a year ÷ FTE in post, for a tier that states none of its own. */
-  turnoverRate: number;
-  /** The retention lever: relative change in every tier's turnover once phased in (default 0). */
-  turnoverChange?: number;
-  /** Years over which the turnover change phases in, a share more each year (default 1). */
-  turnoverPhaseYears?: number;
-  /** Share of the agency workers bridging a gap who take the permanent post in a year (default 0). */
-  agencyConversion?: number;
-  /** The demand lever: relative change in the children held once phased in (default 0). */
-  childrenChange?: number;
-  /** Years over which the children's change phases in (default 1). */
-  childrenPhaseYears?: number;
+/** The flows' rates and settings, held in one object an uncertainty analysis refills. */
+export interface FlowRates {
   vacancyRate: number;
   agencyCoverShare: number;
   /** Starters the council can recruit in a year, all tiers together; Infinity for no limit. */
@@ -68,6 +53,29 @@ export interface FlowSettings {
   redundancyMonth: number;
   /** Children open to social care, for the caseload at work each month. */
   children: number;
+  /** The retention lever: relative change in every tier's turnover once phased in. */
+  turnoverChange: number;
+  /** Years over which the turnover change phases in, a share more each year. */
+  turnoverPhaseYears: number;
+  /** Share of the agency workers bridging a gap who take the permanent post in a year. */
+  agencyConversion: number;
+  /** The demand lever: relative change in the children held once phased in. */
+  childrenChange: number;
+  /** Years over which the children's change phases in. */
+  childrenPhaseYears: number;
+}
+
+/** The levers a caller may leave out, and what they are then: no change, no conversion, all in the first year. */
+const LEVER_DEFAULTS = { turnoverChange: 0, turnoverPhaseYears: 1, agencyConversion: 0, childrenChange: 0, childrenPhaseYears: 1 } as const;
+type Lever = keyof typeof LEVER_DEFAULTS;
+
+export interface FlowSettings extends Omit<FlowRates, Lever>, Partial<Pick<FlowRates, Lever>> {
+  /** Months to run (the appraisal horizon × 12). */
+  months: number;
+  /** Share of the new structure in place at the end of each transition year; after the last, all of it. */
+  ramp: readonly number[];
+  /** Leavers in a year ÷ FTE in post, for a tier that states none of its own. */
+  turnoverRate: number;
 }
 
 export interface FlowMonth {
@@ -107,18 +115,18 @@ export function rampAt(ramp: readonly number[], m: number): number {
   return before + ((after - before) * ((m % 12) + 1)) / 12;
 }
 
-function check(settings: FlowSettings): void {
+function check(settings: FlowSettings, r: FlowRates): void {
   const bad = (field: string, reason: string) => {
     throw new DomainError(field, reason);
   };
   if (!Number.isInteger(settings.months) || settings.months < 1 || settings.months > 1200) bad("months", `must be a whole number from 1 to 1200, got ${settings.months}`);
-  for (const [k, v] of [["turnoverRate", settings.turnoverRate], ["vacancyRate", settings.vacancyRate], ["agencyCoverShare", settings.agencyCoverShare], ["agencyConversion", settings.agencyConversion ?? 0]] as const) {
+  for (const [k, v] of [["turnoverRate", settings.turnoverRate], ["vacancyRate", settings.vacancyRate], ["agencyCoverShare", settings.agencyCoverShare], ["agencyConversion", r.agencyConversion]] as const) {
     if (!(v >= 0 && v <= 1)) bad(k, `must be a share from 0 to 1, got ${v}`);
   }
-  for (const [k, v] of [["turnoverChange", settings.turnoverChange ?? 0], ["childrenChange", settings.childrenChange ?? 0]] as const) {
+  for (const [k, v] of [["turnoverChange", r.turnoverChange], ["childrenChange", r.childrenChange]] as const) {
     if (!(v >= -1 && v <= 1)) bad(k, `must be a relative change from −1 to 1, got ${v}`);
   }
-  for (const [k, v] of [["turnoverPhaseYears", settings.turnoverPhaseYears ?? 1], ["childrenPhaseYears", settings.childrenPhaseYears ?? 1]] as const) {
+  for (const [k, v] of [["turnoverPhaseYears", r.turnoverPhaseYears], ["childrenPhaseYears", r.childrenPhaseYears]] as const) {
     if (!(v >= 1)) bad(k, `must be at least 1 year, got ${v}`);
   }
   if (settings.vacancyRate >= 1) bad("vacancyRate", "must be below 1: no one would be in post");
@@ -196,22 +204,6 @@ export interface FlowTierArrays {
   redeployable: Float64Array;
   /** Leavers in a year ÷ FTE in post, before the retention lever. */
   turnover: Float64Array;
-}
-
-/** The flows' rates and settings (see FlowSettings), held in one object an uncertainty analysis refills. */
-export interface FlowRates {
-  vacancyRate: number;
-  agencyCoverShare: number;
-  /** Infinity for no limit. */
-  startersPerYear: number;
-  monthsToFill: number;
-  redundancyMonth: number;
-  children: number;
-  turnoverChange: number;
-  turnoverPhaseYears: number;
-  agencyConversion: number;
-  childrenChange: number;
-  childrenPhaseYears: number;
 }
 
 /**
@@ -443,7 +435,8 @@ function writeTail(out: FlowBuffers, last: number, keep: number, turnover: Float
 }
 
 export function workforceFlows(tiers: readonly FlowTier[], settings: FlowSettings): Flows {
-  check(settings);
+  const settled = rates(settings);
+  check(settings, settled);
   const n = tiers.length;
   const out = new FlowBuffers(n, settings.months);
   flowsCore(
@@ -456,21 +449,28 @@ export function workforceFlows(tiers: readonly FlowTier[], settings: FlowSetting
       turnover: Float64Array.from(tiers, (t) => t.turnoverRate ?? settings.turnoverRate),
     },
     settings.ramp,
-    {
-      vacancyRate: settings.vacancyRate,
-      agencyCoverShare: settings.agencyCoverShare,
-      startersPerYear: settings.startersPerYear,
-      monthsToFill: settings.monthsToFill,
-      redundancyMonth: settings.redundancyMonth,
-      children: settings.children,
-      turnoverChange: settings.turnoverChange ?? 0,
-      turnoverPhaseYears: settings.turnoverPhaseYears ?? 1,
-      agencyConversion: settings.agencyConversion ?? 0,
-      childrenChange: settings.childrenChange ?? 0,
-      childrenPhaseYears: settings.childrenPhaseYears ?? 1,
-    },
+    settled,
   );
   return flowsOf(out, tiers);
+}
+
+/** The settings as the kernel takes them, the levers left out at their defaults. */
+function rates(settings: FlowSettings): FlowRates {
+  const { vacancyRate, agencyCoverShare, startersPerYear, monthsToFill, redundancyMonth, children } = settings;
+  const lever = (k: Lever) => settings[k] ?? LEVER_DEFAULTS[k];
+  return {
+    vacancyRate,
+    agencyCoverShare,
+    startersPerYear,
+    monthsToFill,
+    redundancyMonth,
+    children,
+    turnoverChange: lever("turnoverChange"),
+    turnoverPhaseYears: lever("turnoverPhaseYears"),
+    agencyConversion: lever("agencyConversion"),
+    childrenChange: lever("childrenChange"),
+    childrenPhaseYears: lever("childrenPhaseYears"),
+  };
 }
 
 /** The buffers read out month by month. */

@@ -4,7 +4,7 @@ import type { Scenario } from "../scenario/types.js";
 import { DEFAULT_MONTHS_TO_FILL } from "../scenario/validate.js";
 import { isSocialWork, workforceFlows, type FlowTier, type Flows } from "./flows.js";
 import { childrenHeldChange } from "./childrenHeld.js";
-import { sameGradeCore, sameGradeGroups } from "../transition/sameGrade.js";
+import { redeployableShare, sameGradeCore, sameGradeGroups } from "../transition/sameGrade.js";
 
 /** The flows' own assumptions, in place of the option's transition.workforce settings. */
 export interface FlowOptions {
@@ -34,17 +34,13 @@ export function scenarioFlows(option: Scenario, baseline?: Scenario, options: Fl
   const moving = baseline !== undefined && transition !== null;
   const years = moving ? transition!.years : 0;
   // a deleted tier may redeploy its share typed in, or its same-grade moves' share of its holders if more
+  const holders = from.structure.tiers.map((t) => Math.max(0, t.fte - (to.structure.tiers.find((x) => x.id === t.id)?.fte ?? 0)) * (1 - (baseline ?? option).council.vacancyRate));
   const sameGrade = new Float64Array(from.structure.tiers.length);
   if (moving) {
-    const holders = from.structure.tiers.map((t) => Math.max(0, t.fte - (to.structure.tiers.find((x) => x.id === t.id)?.fte ?? 0)) * (1 - baseline!.council.vacancyRate));
     const newPosts = to.structure.tiers.map((t) => Math.max(0, t.fte - (from.structure.tiers.find((x) => x.id === t.id)?.fte ?? 0)));
     sameGradeCore(sameGradeGroups(baseline!.structure.tiers, option.structure.tiers), holders, newPosts, option.council.vacancyRate, sameGrade);
-    from.structure.tiers.forEach((t, b) => (sameGrade[b] = holders[b]! > 0 ? sameGrade[b]! / holders[b]! : 0));
   }
-  const redeployable = (id: string, b: number) => {
-    const typed = transition ? (transition.redeployed[id] ?? transition.redeployedDefault ?? 0) : 0;
-    return sameGrade[b]! > typed ? sameGrade[b]! : typed;
-  };
+  const redeployable = (id: string, b: number) => redeployableShare(transition ? (transition.redeployed[id] ?? transition.redeployedDefault ?? 0) : 0, sameGrade[b]!, holders[b]!);
   const socialWorkTurnover = council.turnoverRate;
   const turnoverOf = (role: string) => (isSocialWork(role) ? socialWorkTurnover : socialWorkTurnover * (transition?.workforce.otherTurnover ?? 1));
   const roleOf = (id: string, fallback: string) => (option.structure.tiers.find((x) => x.id === id) ?? { role: fallback }).role;

@@ -10,10 +10,9 @@ import {
   onBaselineBasis,
   scenarioFlows,
   workforceFlows,
-  type FlowSettings,
-  type FlowTier,
   type FlowUnitCosts,
 } from "../../engine/index.js";
+import { settings, tier } from "./flowFixtures.js";
 import { onCouncil } from "../../node/council.js";
 
 /**
@@ -22,19 +21,6 @@ import { onCouncil } from "../../node/council.js";
  * agency workers taking the posts they bridge, and the demand lever's change in the children held.
  */
 
-const settings = (over: Partial<FlowSettings> = {}): FlowSettings => ({
-  months: 24,
-  ramp: [],
-  turnoverRate: 0,
-  vacancyRate: 0,
-  agencyCoverShare: 0,
-  startersPerYear: Infinity,
-  monthsToFill: 1,
-  redundancyMonth: 0,
-  children: 100,
-  ...over,
-});
-const tier = (id: string, from: number, to: number, over: Partial<FlowTier> = {}): FlowTier => ({ id, name: id, from, to, holdsCases: false, redeployable: 0, ...over });
 
 test("turnover by tier: a tier with its own rate loses a twelfth of it a month, the others the settings' rate", () => {
   // 12 in post each, no change: the social work tier loses 12 × 0.15 ÷ 12 = 0.15 in month 0, the support tier 12 × 0.3 ÷ 12 = 0.3

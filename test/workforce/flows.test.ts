@@ -1,4 +1,5 @@
-import { applySettings, loadPreset, onBaselineBasis, runScenario, scenarioFlows, workforceFlows, flowsByYear, rampAt, ScenarioError, DomainError, type FlowSettings, type FlowTier } from "../../engine/index.js";
+import { applySettings, loadPreset, onBaselineBasis, runScenario, scenarioFlows, workforceFlows, flowsByYear, rampAt, ScenarioError, DomainError } from "../../engine/index.js";
+import { settings, tier } from "./flowFixtures.js";
 import { onCouncil } from "../../node/council.js";
 import { socialcare } from "../cli/socialcare.js";
 
@@ -7,19 +8,6 @@ import { socialcare } from "../cli/socialcare.js";
  * follow, then on presets and a published council.
  */
 
-const settings = (over: Partial<FlowSettings> = {}): FlowSettings => ({
-  months: 24,
-  ramp: [],
-  turnoverRate: 0,
-  vacancyRate: 0,
-  agencyCoverShare: 0,
-  startersPerYear: Infinity,
-  monthsToFill: 1,
-  redundancyMonth: 0,
-  children: 100,
-  ...over,
-});
-const tier = (id: string, from: number, to: number, over: Partial<FlowTier> = {}): FlowTier => ({ id, name: id, from, to, holdsCases: false, redeployable: 0, ...over });
 
 test("the corkscrew holds for every tier and month: closing = opening − leavers − out + in + starters − redundant, and the next month opens at it", () => {
   const f = workforceFlows(

@@ -161,6 +161,29 @@ const CHOICE_WORDS: Record<string, Record<string, string>> = {
   "structure.teams.rounding": { up: "Count a part team as a whole one", none: "Leave teams as fractions" },
 };
 
+/** A text field of a tier's card: the field, its kind, the label a screen reader hears (after the tier's name), the label shown, its layout. */
+interface TierText {
+  field: string;
+  kind: Setting["kind"];
+  label: string;
+  shown: string;
+  numeric?: boolean;
+  wide?: boolean;
+}
+const TIER_NAME: TierText = { field: "name", kind: "text", label: "Tier name", shown: "Name", wide: true };
+const TIER_SALARY: TierText = { field: "salary", kind: "number", label: "Salary (£ a year)", shown: "Salary (£ a year)", numeric: true };
+const TIER_ID: TierText = { field: "id", kind: "text", label: "Tier id", shown: "Short id (used in formulas and files)" };
+/** The text fields of each way of setting a tier's posts (a span's "of" is a select of its own). */
+const TIER_SIZING: Record<SizingKey, TierText[]> = {
+  fte: [{ field: "fte", kind: "number", label: "FTE (fixed)", shown: "Posts (FTE)", numeric: true }],
+  childrenPerWorker: [
+    { field: "childrenPerWorker", kind: "number", label: "Caseload target (children per worker)", shown: "Children each", numeric: true },
+    { field: "shareOfChildren", kind: "number", label: "Share of children held", shown: "Share of the children it holds", numeric: true },
+  ],
+  span: [{ field: "span.per", kind: "number", label: "One post per (FTE)", shown: "How many (the span)", numeric: true }],
+  expression: [{ field: "expression", kind: "text", label: "Sizing expression", shown: "Posts = (a formula)", wide: true }],
+};
+
 /** A quantity a span may count, in words (the tier names come from the scenario). */
 function quantityWords(id: string): string {
   const meaning = QUANTITY_MEANINGS_FOR_PANE[id as keyof typeof QUANTITY_MEANINGS_FOR_PANE];
@@ -180,36 +203,39 @@ function TierCards(props: { c: Controller; state: PaneState; user: UserScenario;
   const computed = state.results.analysis?.results.find((r) => r.ref === ref)?.result.structure.tiers;
   const cellIssue = (i: number, field: string) => issuesAt(issues, `structure.tiers[${i}].${field}`);
   const errors = (i: number, field: string) => (cellIssue(i, field).length ? <div class="field-error" role="alert">{cellIssue(i, field).map((x) => issueInWords(x, user.input).reason).join("; ")}</div> : null);
-  const text = (i: number, field: string, kind: Setting["kind"], label: string, tierName: string, opts: { numeric?: boolean; wide?: boolean; shown?: string } = {}) => {
+  // a field's source and preset value, listed under the card's one "Sources" fold so the card stays short
+  const infoOf = (i: number, field: string): string => {
     const path = `structure.tiers[${i}].${field}`;
-    const own = cellIssue(i, field);
-    const setting = props.settings.find((s) => s.path === path);
-    const preset = setting ? props.defaults?.get(setting.key) : undefined;
+    const setting = props.settings.find((x) => x.path === path);
+    if (!setting) return "";
+    const preset = props.defaults?.get(setting.key);
+    const source = sourceOf(setting, getAtPath(user.input, path), path, user.input);
+    return [source && source !== "No source recorded" ? source : "", preset ? `preset value ${formatValue(preset.value as number, preset.unit)}` : ""].filter(Boolean).join("; ");
+  };
+  const text = (i: number, f: TierText, tierName: string) => {
+    const path = `structure.tiers[${i}].${f.field}`;
+    const own = cellIssue(i, f.field);
+    const setting = props.settings.find((x) => x.path === path);
     const id = fieldId(path);
-    const source = setting ? sourceOf(setting, getAtPath(user.input, path), path, user.input) : "";
-    const info = [source && source !== "No source recorded" ? source : "", preset ? `preset value ${formatValue(preset.value as number, preset.unit)}` : ""].filter(Boolean).join("; ");
-    // the card lists its fields' sources under one "Sources" fold, so the card stays short at pane width
-    if (info) sources.push([opts.shown ?? label, info]);
     return (
-      <div class={`field tier-field ${opts.wide ? "wide" : ""} ${own.length ? "invalid" : ""}`} data-path={path}>
+      <div class={`field tier-field ${f.wide ? "wide" : ""} ${own.length ? "invalid" : ""}`} data-path={path}>
         <label class="field-label" for={id}>
-          {opts.shown ?? label}
+          {f.shown}
         </label>
         <input
           id={id}
-          class={`input ${opts.numeric ? "numeric" : ""}`}
+          class={`input ${f.numeric ? "numeric" : ""}`}
           type="text"
-          inputMode={opts.numeric ? "decimal" : undefined}
-          aria-label={`${tierName}: ${label}`}
+          inputMode={f.numeric ? "decimal" : undefined}
+          aria-label={`${tierName}: ${f.label}`}
           aria-invalid={own.length > 0}
           value={shownText(user.typed, path, getAtPath(user.input, path), setting?.unit)}
-          onInput={(e) => c.editField(ref, path, (e.target as HTMLInputElement).value, kind, setting?.unit)}
+          onInput={(e) => c.editField(ref, path, (e.target as HTMLInputElement).value, f.kind, setting?.unit)}
         />
-        {errors(i, field)}
+        {errors(i, f.field)}
       </div>
     );
   };
-  let sources: [string, string][] = [];
   return (
     <div class="tier-cards">
       {tiers.map((tier, i) => {
@@ -218,7 +244,8 @@ function TierCards(props: { c: Controller; state: PaneState; user: UserScenario;
         const whole = issues.filter((x) => x.path === `structure.tiers[${i}]`);
         const fte = computed?.find((t) => t.id === tier.id)?.fte;
         const selectId = (field: string) => fieldId(`structure.tiers[${i}].${field}`);
-        sources = [];
+        const sizingFields = TIER_SIZING[sizing] ?? [];
+        const sources = [TIER_NAME, TIER_SALARY, ...sizingFields, TIER_ID].map((f): [string, string] => [f.shown, infoOf(i, f.field)]).filter(([, said]) => said !== "");
         return (
           // folded to one line each (the first open, and any with a problem), so the list stays short at pane width
           <details class="tier-card" key={`t${i}`} data-tier={String(tier.id)} open={i === 0 || issues.some((x) => x.path.startsWith(`structure.tiers[${i}]`)) ? true : undefined}>
@@ -236,7 +263,7 @@ function TierCards(props: { c: Controller; state: PaneState; user: UserScenario;
               </div>
             ) : null}
             <div class="tier-grid">
-              {text(i, "name", "text", "Tier name", name, { wide: true, shown: "Name" })}
+              {text(i, TIER_NAME, name)}
               <div class="field tier-field">
                 <label class="field-label" for={selectId("reportsTo")}>
                   Reports to
@@ -265,7 +292,7 @@ function TierCards(props: { c: Controller; state: PaneState; user: UserScenario;
                   Holds cases
                 </label>
               </div>
-              {text(i, "salary", "number", "Salary (£ a year)", name, { numeric: true })}
+              {text(i, TIER_SALARY, name)}
               <div class="field tier-field">
                 <label class="field-label" for={selectId("sizing")}>
                   How many posts
@@ -276,11 +303,10 @@ function TierCards(props: { c: Controller; state: PaneState; user: UserScenario;
                   ))}
                 </select>
               </div>
-              {sizing === "fte" ? text(i, "fte", "number", "FTE (fixed)", name, { numeric: true, shown: "Posts (FTE)" }) : null}
+              {sizing === "fte" ? sizingFields.map((f) => text(i, f, name)) : null}
               {sizing === "childrenPerWorker" ? (
                 <>
-                  {text(i, "childrenPerWorker", "number", "Caseload target (children per worker)", name, { numeric: true, shown: "Children each" })}
-                  {text(i, "shareOfChildren", "number", "Share of children held", name, { numeric: true, shown: "Share of the children it holds" })}
+                  {sizingFields.map((f) => text(i, f, name))}
                 </>
               ) : null}
               {sizing === "span" ? (
@@ -299,13 +325,12 @@ function TierCards(props: { c: Controller; state: PaneState; user: UserScenario;
                     </select>
                     {errors(i, "span.of")}
                   </div>
-                  {text(i, "span.per", "number", "One post per (FTE)", name, { numeric: true, shown: "How many (the span)" })}
+                  {sizingFields.map((f) => text(i, f, name))}
                 </>
               ) : null}
-              {sizing === "expression" ? text(i, "expression", "text", "Sizing expression", name, { wide: true, shown: "Posts = (a formula)" }) : null}
-              {text(i, "id", "text", "Tier id", name, { shown: "Short id (used in formulas and files)" })}
+              {sizing === "expression" ? sizingFields.map((f) => text(i, f, name)) : null}
+              {text(i, TIER_ID, name)}
             </div>
-            {/* evaluated after the fields above, which collect their sources as they render */}
             {sources.length > 0 ? (
               <details class="tier-sources">
                 <summary>Sources</summary>
