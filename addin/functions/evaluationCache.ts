@@ -31,6 +31,7 @@ export interface CacheStats {
 
 export class EvaluationCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly inputs = new Map<string, unknown>();
   private hits = 0;
   private misses = 0;
 
@@ -83,9 +84,24 @@ export class EvaluationCache {
     return { hits: this.hits, misses: this.misses, size: this.entries.size, limit: this.limit };
   }
 
+  /**
+   * What evaluations start from (a preset as loaded), made once and shared: every evaluation of one
+   * preset then starts from the same object, so its settings are listed and its model compiled once a
+   * recalculation rather than once an evaluation. Nothing changes a shared input (applying overrides
+   * makes a new scenario). Kept and cleared with the answers; counted as neither hit nor miss, since it
+   * answers no cell.
+   */
+  input<T>(key: string, load: () => T): T {
+    if (this.inputs.has(key)) return this.inputs.get(key) as T;
+    const value = load();
+    if (this.limit > 0) this.inputs.set(key, value);
+    return value;
+  }
+
   /** Forgets every entry and resets the counts. */
   clear(): void {
     this.entries.clear();
+    this.inputs.clear();
     this.hits = 0;
     this.misses = 0;
   }
@@ -95,6 +111,7 @@ export class EvaluationCache {
     if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`the cache limit must be a whole number of entries, got ${limit}`);
     this.limit = limit;
     while (this.entries.size > limit) this.dropLeastRecentlyUsed();
+    if (limit === 0) this.inputs.clear();
   }
 }
 

@@ -104,7 +104,8 @@ export function evaluateScenario(preset: string, overrides: OverrideList = NO_OV
   return evaluations.get(`scenario\u0000${preset}\u0000${overrides.key}`, () => {
     // a published council named in the overrides ({"council","Leeds"}) comes first; the other settings go on it
     const named = overrides.pairs.find(([key]) => key.toLowerCase() === COUNCIL_OVERRIDE);
-    const base = named ? onCouncilNamed(loadPreset(preset), named[1]) : loadPreset(preset);
+    const loaded = evaluations.input(`preset\u0000${preset}`, () => loadPreset(preset));
+    const base = named ? onCouncilNamed(loaded, named[1]) : loaded;
     const rest = named ? { pairs: overrides.pairs.filter((p) => p !== named), key: overrides.key } : overrides;
     const scenario = rest.pairs.length === 0 ? base : applySettings(base, resolveOverrides(rest, listSettings(base)), "SOCIALCARE override");
     return new ScenarioEvaluation(scenario, runScenario(scenario));

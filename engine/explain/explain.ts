@@ -67,11 +67,28 @@ export function explainComparison(baseline: Scenario, option: Scenario, comparis
 /** Formatting for formulas: enough digits to audit, thousands separated. */
 export function fmt(value: number, digits = 2): string {
   if (!Number.isFinite(value)) return String(value);
-  return value.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  return numberFormat(0, digits).format(value);
 }
 
-function money(value: number): string {
-  return `£${value.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** Pounds and pence, thousands separated, for formulas. */
+export function money(value: number): string {
+  return `£${numberFormat(2, 2).format(value)}`;
+}
+
+/**
+ * One formatter per number of digits, made once: `toLocaleString` with options builds a formatter on
+ * every call, and explanations format hundreds of numbers (the team-design table's formulas are built
+ * on every recalculation of a TEAMDESIGN cell). The same formatting as toLocaleString("en-GB", …).
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${minimumFractionDigits}-${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat("en-GB", { minimumFractionDigits, maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format;
 }
 
 function pct(value: number): string {

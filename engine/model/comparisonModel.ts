@@ -5,7 +5,7 @@ import { TRANSITION_CATEGORIES, type Scenario } from "../scenario/types.js";
 import { redundancyWeeksCore } from "../transition/redundancy.js";
 import { addYears, yearsBetween } from "../years.js";
 import { assertObject, compileScenario, trusted, type ModelState, type ScenarioModel } from "./scenarioModel.js";
-import { fingerprint } from "../scenario/fingerprint.js";
+import { snapshot, unchangedSince, type ScenarioSnapshot } from "../scenario/fingerprint.js";
 import { straightLineComparison, type ComparisonEvaluator } from "./straightLine.js";
 import { FlowBuffers, flowsCore, isSocialWork, type FlowRates, type FlowTierArrays } from "../workforce/flows.js";
 import { childrenHeldChangeCore } from "../workforce/childrenHeld.js";
@@ -783,7 +783,7 @@ export class ComparisonModel {
   }
 }
 
-const comparisonCache = new WeakMap<Scenario, WeakMap<Scenario, { print: string; model: ComparisonModel }>>();
+const comparisonCache = new WeakMap<Scenario, WeakMap<Scenario, { baseline: ScenarioSnapshot; option: ScenarioSnapshot; model: ComparisonModel }>>();
 
 /** The compiled comparison of two scenarios (compiled once per pair of scenario objects and their content; see compileScenario). */
 export function compileComparison(baseline: Scenario, option: Scenario): ComparisonModel {
@@ -794,13 +794,11 @@ export function compileComparison(baseline: Scenario, option: Scenario): Compari
     inner = new WeakMap();
     comparisonCache.set(baseline, inner);
   }
-  const basePrint = fingerprint(baseline);
-  const optionPrint = fingerprint(option);
-  const print = `${basePrint}\n${optionPrint}`;
   const cached = inner.get(option);
-  if (cached && cached.print === print) return cached.model;
-  const model = new ComparisonModel(trusted(baseline, basePrint), trusted(option, optionPrint));
-  inner.set(option, { print, model });
+  if (cached && unchangedSince(baseline, cached.baseline) && unchangedSince(option, cached.option)) return cached.model;
+  const taken = { baseline: snapshot(baseline), option: snapshot(option) };
+  const model = new ComparisonModel(trusted(baseline), trusted(option));
+  inner.set(option, { ...taken, model });
   return model;
 }
 

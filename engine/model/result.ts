@@ -245,7 +245,7 @@ export function buildResult(model: ScenarioModel, state: ModelState): Result {
       administrationHoursToSupport: state.administrationHoursToSupport,
       directContactHoursPerCaseHolderPerWeek: state.contactHoursPerCaseHolder,
       directContactHoursPerChildPerWeek: state.contactHoursPerChild,
-      shares: Object.fromEntries(TIME_USE_SHARES.map((k, i) => [k, state.shares[i]!])) as Record<TimeUseShare, number>,
+      shares: sharesByUse(state.shares),
       directPayments: {
         shareOfFamilies: scenario.timeUse.directPayments.shareOfFamilies,
         hoursFreedPerCase: scenario.timeUse.directPayments.hoursFreedPerCase,
@@ -270,6 +270,13 @@ export function buildResult(model: ScenarioModel, state: ModelState): Result {
   };
   result.checks = scenarioChecks(result, state, scenario);
   return result;
+}
+
+/** The week's shares by use, in TIME_USE_SHARES order (written out: a result is built on every recalculation). */
+function sharesByUse(shares: ArrayLike<number>): Record<TimeUseShare, number> {
+  const byUse = {} as Record<TimeUseShare, number>;
+  for (let i = 0; i < TIME_USE_SHARES.length; i++) byUse[TIME_USE_SHARES[i]!] = shares[i]!;
+  return byUse;
 }
 
 function scenarioChecks(result: Result, state: ModelState, scenario: Scenario): Check[] {

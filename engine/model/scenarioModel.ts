@@ -6,7 +6,7 @@ import { caseloadCore, teamsCore } from "../structure/caseload.js";
 import { contactHoursCore } from "../time/contactHours.js";
 import { weekAfterCore } from "../time/weekAfter.js";
 import { numericSettings, toScenarioInput } from "../scenario/settings.js";
-import { fingerprint, isValidatedAs } from "../scenario/fingerprint.js";
+import { isValidated, snapshot, unchangedSince, type ScenarioSnapshot } from "../scenario/fingerprint.js";
 import { RESERVED_QUANTITIES } from "../scenario/schema.js";
 import { TIME_USE_SHARES, type Scenario, type Tier } from "../scenario/types.js";
 import { sizingDependencies, validateInput } from "../scenario/validate.js";
@@ -538,7 +538,7 @@ function resolveOrder(tiers: readonly Tier[], deps: string[][], index: Map<strin
   return Int32Array.from(order);
 }
 
-const modelCache = new WeakMap<Scenario, { print: string; model: ScenarioModel }>();
+const modelCache = new WeakMap<Scenario, { taken: ScenarioSnapshot; model: ScenarioModel }>();
 
 /**
  * The compiled model of a scenario: compiled once per scenario object and content, so a change made
@@ -548,17 +548,17 @@ const modelCache = new WeakMap<Scenario, { print: string; model: ScenarioModel }
  */
 export function compileScenario(scenario: Scenario): ScenarioModel {
   assertObject(scenario);
-  const print = fingerprint(scenario);
   const cached = modelCache.get(scenario);
-  if (cached && cached.print === print) return cached.model;
-  const model = new ScenarioModel(trusted(scenario, print));
-  modelCache.set(scenario, { print, model });
+  if (cached && unchangedSince(scenario, cached.taken)) return cached.model;
+  const taken = snapshot(scenario);
+  const model = new ScenarioModel(trusted(scenario));
+  modelCache.set(scenario, { taken, model });
   return model;
 }
 
 /** The scenario as the validator gives it: itself when the validator produced it unchanged, else validated again. */
-export function trusted(scenario: Scenario, print = fingerprint(scenario)): Scenario {
-  if (isValidatedAs(scenario, print)) return scenario;
+export function trusted(scenario: Scenario): Scenario {
+  if (isValidated(scenario)) return scenario;
   // The validator reads the scenario written out as a file would be, where NaN and Infinity cannot be
   // written: they are named here first.
   const issues: { path: string; reason: string }[] = [];

@@ -10,7 +10,7 @@ import { checkPennies, MAX_PENNIES, toPennies } from "./round.js";
 export function allocatePennies(parts: ArrayLike<number>, totalPennies?: number): number[] {
   const n = parts.length;
   const base = new Array<number>(n);
-  const fraction = new Float64Array(n);
+  const fraction = partScratch.fractions(n);
   let sum = 0;
   let exactSum = 0;
   for (let i = 0; i < n; i++) {
@@ -32,7 +32,7 @@ export function allocatePennies(parts: ArrayLike<number>, totalPennies?: number)
   const rounds = Math.trunc(remainder / n);
   if (rounds !== 0) for (let i = 0; i < n; i++) base[i]! += rounds;
   let left = remainder - rounds * n;
-  const given = new Uint8Array(n);
+  const given = partScratch.flags(n);
   for (; left > 0; left--) {
     let best = -1;
     for (let i = 0; i < n; i++) if (!given[i] && (best < 0 || fraction[i]! > fraction[best]!)) best = i;
@@ -84,9 +84,9 @@ export function allocateTablePennies(cells: readonly ArrayLike<number>[], target
   if (rows === 0 || cols === 0) return cells.map(() => []);
   // Cell (i, j) of the working arrays is at i * cols + j: one array each, not one per row.
   const base: number[][] = [];
-  const fraction = new Float64Array(rows * cols);
-  const rowSums = new Float64Array(rows);
-  const colSums = new Float64Array(cols);
+  const fraction = tableScratch.fractions(rows * cols);
+  const rowSums = tableScratch.rowSums(rows);
+  const colSums = tableScratch.colSums(cols);
   let grandExact = 0;
   for (let i = 0; i < rows; i++) {
     const row = cells[i]!;
@@ -104,8 +104,9 @@ export function allocateTablePennies(cells: readonly ArrayLike<number>[], target
     base.push(b);
   }
   const grand = checkPennies(targets.grand ?? toPennies(grandExact), "total");
-  const rowNeed = targets.rows ? Array.from(targets.rows) : allocatePennies(rowSums, grand);
-  const colNeed = targets.columns ? Array.from(targets.columns) : allocatePennies(colSums, grand);
+  // (the scratch arrays may be longer than this table: only its own rows and columns are allocated)
+  const rowNeed = tableScratch.rowNeed(targets.rows ?? allocatePennies(rowSums.subarray(0, rows), grand));
+  const colNeed = tableScratch.colNeed(targets.columns ?? allocatePennies(colSums.subarray(0, cols), grand));
   for (let i = 0; i < rows; i++) {
     const b = base[i]!;
     for (let j = 0; j < cols; j++) {
@@ -116,27 +117,21 @@ export function allocateTablePennies(cells: readonly ArrayLike<number>[], target
   let unmet = 0;
   for (let i = 0; i < rows; i++) if (rowNeed[i]! > 0) unmet += rowNeed[i]!;
   if (unmet === 0) return base;
-  const taken = new Uint8Array(rows * cols);
+  const taken = tableScratch.flags(rows * cols);
   // Greedy: the largest fractions first (ties to the earlier row, then column), where both the row and
-  // the column still need a penny. Picking the best remaining cell each time gives the same cells as
-  // going down a sorted list, without sorting every cell.
-  while (unmet > 0) {
-    let best = -1;
-    let bestFraction = 1e-9;
-    for (let i = 0; i < rows; i++) {
-      if (rowNeed[i]! <= 0) continue;
-      for (let j = 0, k = i * cols; j < cols; j++, k++) {
-        if (taken[k] || colNeed[j]! <= 0) continue;
-        if (fraction[k]! > bestFraction) {
-          bestFraction = fraction[k]!;
-          best = k;
-        }
-      }
-    }
-    if (best < 0) break;
-    taken[best] = 1;
-    rowNeed[(best / cols) | 0]! -= 1;
-    colNeed[best % cols]! -= 1;
+  // the column still need a penny. One pass down the cells in that order gives the same cells as
+  // picking the best remaining cell again and again: a cell passed over because its row or column
+  // needed nothing never becomes eligible again, as needs only fall.
+  const order = tableScratch.order(rows * cols);
+  const candidates = cellsByFraction(fraction, rows * cols, order);
+  for (let n = 0; n < candidates && unmet > 0; n++) {
+    const k = order[n]!;
+    const i = (k / cols) | 0;
+    const j = k - i * cols;
+    if (rowNeed[i]! <= 0 || colNeed[j]! <= 0) continue;
+    taken[k] = 1;
+    rowNeed[i]! -= 1;
+    colNeed[j]! -= 1;
     unmet -= 1;
   }
   if (unmet > 0) {
@@ -184,6 +179,83 @@ export function allocateTablePennies(cells: readonly ArrayLike<number>[], target
   return base;
 }
 
+/**
+ * The cells with a fraction worth a penny (above 1e-9), largest fraction first, the earlier cell first
+ * among equals, written into `order`; returns how many. An insertion sort: tables here have tens of cells.
+ */
+function cellsByFraction(fraction: Float64Array, cells: number, order: Int32Array): number {
+  let n = 0;
+  for (let k = 0; k < cells; k++) {
+    const f = fraction[k]!;
+    if (!(f > 1e-9)) continue;
+    // cells arrive in index order, so a strict comparison keeps the earlier of equal fractions first
+    let at = n;
+    while (at > 0 && fraction[order[at - 1]!]! < f) {
+      order[at] = order[at - 1]!;
+      at--;
+    }
+    order[at] = k;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Working arrays kept between calls. A result rounds its tables on every recalculation, and making
+ * fresh arrays cost more than the rounding itself (issue 16); the rounding never calls out while it
+ * uses them, so one set per kind of caller is enough. Each is cleared or filled before it is read.
+ */
+class Scratch {
+  private fraction = new Float64Array(64);
+  private rowSum = new Float64Array(16);
+  private colSum = new Float64Array(16);
+  private rowNeeds = new Float64Array(16);
+  private colNeeds = new Float64Array(16);
+  private flag = new Uint8Array(64);
+  private cellOrder = new Int32Array(64);
+
+  /** Room for n fractions (not cleared: every one is written before it is read). */
+  fractions(n: number): Float64Array {
+    if (this.fraction.length < n) this.fraction = new Float64Array(grow(n));
+    return this.fraction;
+  }
+  rowSums(n: number): Float64Array {
+    if (this.rowSum.length < n) this.rowSum = new Float64Array(grow(n));
+    return this.rowSum.fill(0, 0, n);
+  }
+  colSums(n: number): Float64Array {
+    if (this.colSum.length < n) this.colSum = new Float64Array(grow(n));
+    return this.colSum.fill(0, 0, n);
+  }
+  rowNeed(from: ArrayLike<number>): Float64Array {
+    if (this.rowNeeds.length < from.length) this.rowNeeds = new Float64Array(grow(from.length));
+    for (let i = 0; i < from.length; i++) this.rowNeeds[i] = from[i]!;
+    return this.rowNeeds;
+  }
+  colNeed(from: ArrayLike<number>): Float64Array {
+    if (this.colNeeds.length < from.length) this.colNeeds = new Float64Array(grow(from.length));
+    for (let i = 0; i < from.length; i++) this.colNeeds[i] = from[i]!;
+    return this.colNeeds;
+  }
+  /** n flags, all cleared. */
+  flags(n: number): Uint8Array {
+    if (this.flag.length < n) this.flag = new Uint8Array(grow(n));
+    return this.flag.fill(0, 0, n);
+  }
+  order(n: number): Int32Array {
+    if (this.cellOrder.length < n) this.cellOrder = new Int32Array(grow(n));
+    return this.cellOrder;
+  }
+}
+
+function grow(n: number): number {
+  return Math.max(64, 2 ** Math.ceil(Math.log2(n)));
+}
+
+/** allocatePennies's own set, apart from the table's: the table calls it while holding its own. */
+const partScratch = new Scratch();
+const tableScratch = new Scratch();
+
 /** The table rounded to the penny, in pounds (see allocateTablePennies). */
 export function allocateTable(cells: readonly ArrayLike<number>[]): number[][] {
   return allocateTablePennies(cells).map((row) => row.map(fromPennies));
@@ -207,7 +279,7 @@ interface PennyTable {
   /** Cell (i, j) at i * cols + j. */
   fraction: Float64Array;
   taken: Uint8Array;
-  colNeed: number[];
+  colNeed: Float64Array;
 }
 
 /** Places a penny in row i, moving pennies along row → column → row until a column that needs one takes it. */

@@ -1,4 +1,4 @@
-import { fmt, Inputs, type ExplainedInput } from "../explain/explain.js";
+import { fmt, Inputs, money, type ExplainedInput } from "../explain/explain.js";
 import { runScenario, type Result, type TierResult } from "../model/result.js";
 import { WEEKS_PER_MONTH } from "../scenario/validate.js";
 import type { Scenario } from "../scenario/types.js";
@@ -247,10 +247,6 @@ function notStatedVulnerable(): { value: null; rule: string; formula: string; no
 
 function pct(value: number): string {
   return `${fmt(value * 100, 2)}%`;
-}
-
-function money(value: number): string {
-  return `£${value.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 /** Team-design indicators of several scenarios side by side (the first is the baseline for changes). */

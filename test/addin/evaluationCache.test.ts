@@ -25,6 +25,20 @@ describe("the evaluation cache", () => {
     expect(cache.stats()).toEqual({ hits: 0, misses: 1, size: 1, limit: 10 });
   });
 
+  test("input: made once and shared until the cache is cleared, counted as neither hit nor miss; not kept when the cache is off", () => {
+    const cache = new EvaluationCache(10);
+    let made = 0;
+    const load = () => ({ made: ++made });
+    const first = cache.input("p", load);
+    expect(cache.input("p", load)).toBe(first);
+    expect(made).toBe(1);
+    expect(cache.stats()).toEqual({ hits: 0, misses: 0, size: 0, limit: 10 });
+    cache.clear();
+    expect(cache.input("p", load)).not.toBe(first);
+    cache.setLimit(0);
+    expect(cache.input("p", load)).not.toBe(cache.input("p", load));
+  });
+
   test("stores an error too, and throws it again without evaluating", () => {
     const cache = new EvaluationCache(10);
     let evaluated = 0;

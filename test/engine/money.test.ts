@@ -62,6 +62,20 @@ describe("allocation", () => {
     ]);
   });
 
+  test("a table is rounded the same whatever was rounded before it (the working arrays are reused between calls)", () => {
+    const small = [
+      [10.004, 20.006, 0.333],
+      [5.555, 1.115, 2.224],
+    ];
+    const alone = allocateTablePennies(small);
+    // a larger table leaves longer working arrays, with amounts of its own in them
+    allocateTablePennies(Array.from({ length: 20 }, (_, i) => Array.from({ length: 20 }, (_, j) => (i * 31 + j * 17) / 7)));
+    expect(allocateTablePennies(small)).toEqual(alone);
+    // the rows are their sums (3,034.3p and 889.4p) shared out of the grand total rounded (3,924p): each
+    // rounded down (3,923p), the penny left to the larger fraction (0.4 of the second row)
+    expect(alone.map((row) => row.reduce((s, p) => s + p, 0))).toEqual([3034, 890]);
+  });
+
   test("a three-way split of £100 reconciles", () => {
     expect(allocate([100 / 3, 100 / 3, 100 / 3], 100)).toEqual([33.34, 33.33, 33.33]);
   });

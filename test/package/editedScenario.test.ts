@@ -32,6 +32,28 @@ describe("an edit to a loaded scenario shows in the next call", () => {
     expect(after.appraisal.npv).toBe(expected.appraisal.npv);
   });
 
+  test("a setting added after a run is read, so an unknown one is refused rather than ignored", () => {
+    const s = loadPreset("blueprint");
+    runScenario(s);
+    (s.council as unknown as Record<string, unknown>).childern = 3000;
+    expect(() => runScenario(s)).toThrow(ScenarioError);
+    expect(() => runScenario(s)).toThrow(/childern/);
+  });
+
+  test("a number changed to NaN and back runs as before, and a group made to hold itself is refused, not a crash", () => {
+    const s = loadPreset("blueprint");
+    const before = runScenario(s).runCost.total;
+    const children = s.council.children;
+    s.council.children = Number.NaN;
+    expect(() => runScenario(s)).toThrow(ScenarioError);
+    s.council.children = children;
+    expect(runScenario(s).runCost.total).toBe(before);
+    const council = { ...s.council } as unknown as Record<string, unknown>;
+    council.itself = council;
+    s.council = council as unknown as Scenario["council"];
+    expect(() => runScenario(s)).toThrow(ScenarioError);
+  });
+
   test("explain", () => {
     const s = loadPreset("blueprint");
     explain(s, "runCost.total");
