@@ -40,6 +40,7 @@ export default (env = {}, argv = {}) => {
       // out of the functions bundle's runtime, which must load anywhere (Node tests included) without a
       // document to resolve worker URLs against.
       // It loads its own lazy chunks (the workbook writer, exceljs) with importScripts, as a worker must.
+      // Its engine is the page's (engineFromPage.ts): see WORKER_LAYER.
       "engine-worker": { import: "./addin/taskpane/compute/engine.worker.ts", chunkLoading: "import-scripts" },
     },
     output: {
@@ -66,9 +67,14 @@ export default (env = {}, argv = {}) => {
         // The engine has no side effects on import, so a module only a lazy chunk uses (Monte Carlo,
         // the workbook writer) stays out of the bundles that load with the pane.
         { test: /[\\/]engine[\\/].*\.ts$/, sideEffects: false },
+        // The pane's jobs (run in the worker, or on the page where no worker starts) are built in a layer
+        // of their own: see WORKER_LAYER.
+        { test: /[\\/]addin[\\/]taskpane[\\/]compute[\\/](jobs|workbookPlan|engine\.worker|engineFromPage)\.ts$/, layer: WORKER_LAYER },
       ],
     },
     performance: { hints: false },
+    experiments: { layers: true },
+    externals: [workerEngineExternal],
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
       // The JSDoc's @helpurl links name the development server; point them at the build's base URL.
@@ -101,6 +107,21 @@ export default (env = {}, argv = {}) => {
     },
   };
 };
+
+const WORKER_LAYER = "engine-worker";
+
+/**
+ * The layer of the pane's jobs (addin/taskpane/compute: the worker, and the same jobs on the page where
+ * no worker starts) and of what they import. In it, engine/index.js is the engine the functions bundle
+ * exposes (the global SocialCareFunctions.engine: on the page, functions.js loads first; in the worker,
+ * engineFromPage.ts loads it), so the engine crosses the network once (issue 14). Deeper engine modules
+ * that only the jobs' on-demand chunks import (a Monte Carlo run, the health check, the workbook writer)
+ * stay in those chunks, which the worker and the page share.
+ */
+function workerEngineExternal({ request, contextInfo }, callback) {
+  if (contextInfo?.issuerLayer === WORKER_LAYER && /(^|\/)engine\/index\.js$/.test(request ?? "")) return callback(null, "SocialCareFunctions.engine", "var");
+  return callback();
+}
 
 /** Text with the development server's URLs replaced by the base URL, and its bare origin (an AppDomain) by the base URL's origin. */
 export function rebase(text, baseUrl) {

@@ -346,3 +346,6 @@ export { evaluations as evaluationCache } from "./evaluationCache.js";
 export { simulationRuns } from "./simulation.js";
 // For checks from outside the bundle (how much an evaluated scenario keeps), not a custom function.
 export { evaluateScenario, UNKNOWN_FIGURES_KEPT } from "./wholeScenario.js";
+// The whole engine, for the task pane's worker: it loads this same file (importScripts) rather than a
+// second copy of the engine, so the engine is downloaded once for the page and its worker (issue 14).
+export * as engine from "../../engine/index.js";

@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+// First: the engine, from the page's functions bundle (before anything below reads it).
+import "./engineFromPage.js";
 import { runJob, type Job } from "./jobs.js";
 
 /**

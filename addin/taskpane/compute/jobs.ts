@@ -11,6 +11,15 @@ import {
   loadPreset,
   loadScenario,
   runScenario,
+  // The Monte Carlo engine, the health check and the team design come with the rest of the engine: the
+  // page's functions bundle holds them all already (SIMULATE, HEALTHCHECK, TEAMDESIGN), and the jobs
+  // take the engine from it (webpack.config.js, WORKER_LAYER), so they cost no download of their own.
+  healthCheck,
+  readHealthCheckTable,
+  sensitivity,
+  simulateAsync,
+  teamDesignOf,
+  teamDesignsSideBySide,
   type Comparison,
   type Explanation,
   type HealthCheck,
@@ -313,11 +322,6 @@ async function planJob(job: PlanJob, progress: (p: Progress) => void): Promise<P
 }
 
 async function simulateJob(job: SimulateJob, progress: (p: Progress) => void, signal?: CancelSignal): Promise<SimulateOutcome> {
-  // The Monte Carlo engine loads with the first run, not with the pane.
-  const [{ simulateAsync }, { sensitivity }] = await Promise.all([
-    import(/* webpackChunkName: "uncertainty" */ "../../../engine/uncertainty/simulate.js"),
-    import(/* webpackChunkName: "uncertainty" */ "../../../engine/uncertainty/sensitivity.js"),
-  ]);
   const scenario = load(job.scenario.source);
   const baseline = job.baseline ? load(job.baseline.source) : undefined;
   const options = { figures: [job.figure], draws: job.draws, seed: job.seed, ...(baseline ? { baseline } : {}), ...(job.budget !== undefined ? { budget: job.budget } : {}) };
@@ -337,16 +341,10 @@ async function simulateJob(job: SimulateJob, progress: (p: Progress) => void, si
 }
 
 async function healthCheckJob(job: HealthCheckJob): Promise<HealthCheckOutcome> {
-  // Loaded when the Health view first asks, not with every pane.
-  const [{ healthCheck }, { readHealthCheckTable }] = await Promise.all([
-    import(/* webpackChunkName: "health" */ "../../../engine/healthcheck/healthCheck.js"),
-    import(/* webpackChunkName: "health" */ "../../../engine/healthcheck/input.js"),
-  ]);
   return { kind: "healthCheck", check: healthCheck({ ...readHealthCheckTable(job.table), council: job.council }, job.thresholds) };
 }
 
 async function teamDesignJob(job: TeamDesignJob): Promise<TeamDesignOutcome> {
-  const { teamDesignOf, teamDesignsSideBySide } = await import(/* webpackChunkName: "health" */ "../../../engine/teamDesign/teamDesign.js");
   const designs = [];
   const errors: TeamDesignOutcome["errors"] = [];
   for (const named of job.scenarios) {
