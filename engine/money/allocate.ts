@@ -206,36 +206,29 @@ function cellsByFraction(fraction: Float64Array, cells: number, order: Int32Arra
  * uses them, so one set per kind of caller is enough. Each is cleared or filled before it is read.
  */
 class Scratch {
-  private fraction = new Float64Array(64);
-  private rowSum = new Float64Array(16);
-  private colSum = new Float64Array(16);
-  private rowNeeds = new Float64Array(16);
-  private colNeeds = new Float64Array(16);
+  private readonly fraction = new Floats();
+  private readonly rowSum = new Floats();
+  private readonly colSum = new Floats();
+  private readonly rowNeeds = new Floats();
+  private readonly colNeeds = new Floats();
   private flag = new Uint8Array(64);
   private cellOrder = new Int32Array(64);
 
   /** Room for n fractions (not cleared: every one is written before it is read). */
   fractions(n: number): Float64Array {
-    if (this.fraction.length < n) this.fraction = new Float64Array(grow(n));
-    return this.fraction;
+    return this.fraction.room(n);
   }
   rowSums(n: number): Float64Array {
-    if (this.rowSum.length < n) this.rowSum = new Float64Array(grow(n));
-    return this.rowSum.fill(0, 0, n);
+    return this.rowSum.zeros(n);
   }
   colSums(n: number): Float64Array {
-    if (this.colSum.length < n) this.colSum = new Float64Array(grow(n));
-    return this.colSum.fill(0, 0, n);
+    return this.colSum.zeros(n);
   }
   rowNeed(from: ArrayLike<number>): Float64Array {
-    if (this.rowNeeds.length < from.length) this.rowNeeds = new Float64Array(grow(from.length));
-    for (let i = 0; i < from.length; i++) this.rowNeeds[i] = from[i]!;
-    return this.rowNeeds;
+    return this.rowNeeds.copyOf(from);
   }
   colNeed(from: ArrayLike<number>): Float64Array {
-    if (this.colNeeds.length < from.length) this.colNeeds = new Float64Array(grow(from.length));
-    for (let i = 0; i < from.length; i++) this.colNeeds[i] = from[i]!;
-    return this.colNeeds;
+    return this.colNeeds.copyOf(from);
   }
   /** n flags, all cleared. */
   flags(n: number): Uint8Array {
@@ -245,6 +238,25 @@ class Scratch {
   order(n: number): Int32Array {
     if (this.cellOrder.length < n) this.cellOrder = new Int32Array(grow(n));
     return this.cellOrder;
+  }
+}
+
+/** One reused array of numbers, grown when a larger table needs it (it may be longer than asked). */
+class Floats {
+  private values = new Float64Array(16);
+  room(n: number): Float64Array {
+    if (this.values.length < n) this.values = new Float64Array(grow(n));
+    return this.values;
+  }
+  /** The first n set to 0. */
+  zeros(n: number): Float64Array {
+    return this.room(n).fill(0, 0, n);
+  }
+  /** The first from.length set to from's values. */
+  copyOf(from: ArrayLike<number>): Float64Array {
+    const values = this.room(from.length);
+    for (let i = 0; i < from.length; i++) values[i] = from[i]!;
+    return values;
   }
 }
 
