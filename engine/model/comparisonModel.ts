@@ -5,7 +5,7 @@ import { TRANSITION_CATEGORIES, type Scenario } from "../scenario/types.js";
 import { redundancyWeeksCore } from "../transition/redundancy.js";
 import { addYears, yearsBetween } from "../years.js";
 import { assertObject, compileScenario, trusted, type ModelState, type ScenarioModel } from "./scenarioModel.js";
-import { snapshot, unchangedSince, type ScenarioSnapshot } from "../scenario/fingerprint.js";
+import { snapshot, unchangedSince, type ScenarioSnapshot } from "../scenario/snapshot.js";
 import { straightLineComparison, type ComparisonEvaluator } from "./straightLine.js";
 import { FlowBuffers, flowsCore, isSocialWork, type FlowRates, type FlowTierArrays } from "../workforce/flows.js";
 import { childrenHeldChangeCore } from "../workforce/childrenHeld.js";

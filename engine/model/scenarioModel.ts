@@ -6,7 +6,7 @@ import { caseloadCore, teamsCore } from "../structure/caseload.js";
 import { contactHoursCore } from "../time/contactHours.js";
 import { weekAfterCore } from "../time/weekAfter.js";
 import { numericSettings, toScenarioInput } from "../scenario/settings.js";
-import { isValidated, snapshot, unchangedSince, type ScenarioSnapshot } from "../scenario/fingerprint.js";
+import { isValidated, snapshot, unchangedSince, type ScenarioSnapshot } from "../scenario/snapshot.js";
 import { RESERVED_QUANTITIES } from "../scenario/schema.js";
 import { TIME_USE_SHARES, type Scenario, type Tier } from "../scenario/types.js";
 import { sizingDependencies, validateInput } from "../scenario/validate.js";

@@ -6,7 +6,7 @@ import { closeMatches } from "../names.js";
 import { hasOwn, setOwn } from "../ownProperties.js";
 import type { Scenario } from "./types.js";
 import { validateInput } from "./validate.js";
-import { markValidated } from "./fingerprint.js";
+import { markValidated } from "./snapshot.js";
 import { publishedCouncils } from "./publishedCouncils.js";
 
 /**

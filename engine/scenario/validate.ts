@@ -3,7 +3,7 @@ import { checkExpression, ExpressionProblem, expressionNames } from "../expressi
 import { closeMatches } from "../names.js";
 import { addYears, yearsBetween } from "../years.js";
 import { apprenticeshipLevyRates, employerNiFor, employerNiYears, greenBookSchedule, redundancyCapFor, redundancyCapYears } from "./rates.js";
-import { markValidated } from "./fingerprint.js";
+import { markValidated } from "./snapshot.js";
 import { RESERVED_QUANTITIES, scenarioSpec } from "./schema.js";
 import { read, Walk } from "./spec.js";
 import { TIME_USE_SHARES, type Finance, type Scenario, type Tier, type TierRole, type Transition } from "./types.js";
