@@ -76,6 +76,13 @@ export default (env = {}, argv = {}) => {
     experiments: { layers: true },
     externals: [workerEngineExternal],
     plugins: [
+      // Data and a reader the first figure does not need, fetched when first asked for (addin/onDemand).
+      new webpack.NormalModuleReplacementPlugin(ON_DEMAND.councilFigures.replaces, ON_DEMAND.councilFigures.with),
+      new webpack.NormalModuleReplacementPlugin(ON_DEMAND.yaml.replaces, (result) => {
+        // the worker's own chunks (the workbook writer) keep the reader they load with
+        if (result.createData && result.contextInfo?.issuerLayer !== WORKER_LAYER) result.createData.resource = ON_DEMAND.yaml.with;
+      }),
+      new CouncilFiguresPlugin(join(root, "engine", "generated", "councilFigures.json")),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
       // The JSDoc's @helpurl links name the development server; point them at the build's base URL.
       new RebaseUrlsPlugin(["functions.json"], baseUrl),
@@ -109,6 +116,45 @@ export default (env = {}, argv = {}) => {
 };
 
 const WORKER_LAYER = "engine-worker";
+
+/**
+ * Engine modules the add-in's build puts others in the place of, so that what the first figure does not
+ * need is fetched when first asked for (issue 14: the pane's first download). Each replacement exports
+ * what the module it replaces does, and throws NotLoadedYet until its data has arrived.
+ *   councilFigures  every council's published figures (about 90 KB gzip) → one small file per council,
+ *                   fetched by addin/onDemand/councilFigures.ts (the index of councils stays)
+ *   yaml            the YAML reader (about 34 KB gzip) → a chunk loaded by addin/onDemand/yaml.ts when a
+ *                   YAML file is imported (on the page; the worker's workbook writer keeps its own)
+ */
+const ON_DEMAND = {
+  councilFigures: { replaces: /[\\/]engine[\\/]councils[\\/]publishedYears\.ts$/, with: join(root, "addin", "onDemand", "councilFigures.ts") },
+  yaml: { replaces: /[\\/]engine[\\/]scenario[\\/]yaml\.ts$/, with: join(root, "addin", "onDemand", "yaml.ts") },
+};
+
+/**
+ * Writes each council's published figures to a file of its own, councils/<DfE number>.json (the name
+ * addin/onDemand/councilFigures.ts asks for), from the table scripts/build-councils.mjs wrote.
+ */
+class CouncilFiguresPlugin {
+  constructor(table) {
+    this.table = table;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("CouncilFiguresPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "CouncilFiguresPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        if (!existsSync(this.table)) {
+          compilation.errors.push(new webpack.WebpackError(`${this.table} is missing: run npm run build:lib (or npm run models) first`));
+          return;
+        }
+        compilation.fileDependencies.add(this.table);
+        const figures = JSON.parse(readFileSync(this.table, "utf8"));
+        for (const [dfe, years] of Object.entries(figures)) {
+          compilation.emitAsset(`councils/${dfe.replace(/[^0-9]+/g, "-")}.json`, new webpack.sources.RawSource(JSON.stringify({ dfe, years })));
+        }
+      });
+    });
+  }
+}
 
 /**
  * The layer of the pane's jobs (addin/taskpane/compute: the worker, and the same jobs on the page where

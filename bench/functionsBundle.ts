@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import vm from "node:vm";
 
 /**
@@ -65,6 +65,8 @@ export interface EvaluationCacheHandle {
 export interface FunctionsBundle {
   /** Every function the bundle associated, by id. */
   functions: Map<string, CustomFunction>;
+  /** The files the bundle fetched (a council's figures: councils/<DfE number>.json), in order, each as it asked. */
+  fetched: string[];
   /** The bundle's evaluation cache (exposed by the bundle as SocialCareFunctions.evaluationCache). */
   cache: EvaluationCacheHandle;
   /** The bundle's global scope (its exports are at `SocialCareFunctions`). */
@@ -72,6 +74,29 @@ export interface FunctionsBundle {
 }
 
 export const BUNDLE_FILE = "dist/addin/functions.js";
+
+/** The least of a fetch Response the bundle reads. */
+interface FileResponse {
+  ok: boolean;
+  status: number;
+  statusText: string;
+  json(): Promise<unknown>;
+}
+
+/**
+ * A `fetch` that serves the files beside the bundle, as the web server that serves the add-in does: a
+ * relative address is a file of `folder` (404 if there is none, or if it climbs out of the folder).
+ * Every address asked for is added to `fetched`.
+ */
+export function folderFetch(folder: string, fetched: string[]): (address: string) => Promise<FileResponse> {
+  return async (address: string) => {
+    fetched.push(address);
+    const path = resolve(folder, address);
+    if (!path.startsWith(`${resolve(folder)}/`) || !existsSync(path)) return { ok: false, status: 404, statusText: "Not Found", json: () => Promise.reject(new Error("no body")) };
+    const text = readFileSync(path, "utf8");
+    return { ok: true, status: 200, statusText: "OK", json: async () => JSON.parse(text) as unknown };
+  };
+}
 
 /**
  * Loads the built bundle into a fresh global scope; each load has its own engine and cache. Every
@@ -81,14 +106,16 @@ export const BUNDLE_FILE = "dist/addin/functions.js";
 export function loadFunctionsBundle(file = resolve(BUNDLE_FILE)): FunctionsBundle {
   if (!existsSync(file)) throw new Error(`${file} is missing: build the add-in first (npm run build:addin)`);
   const stub = customFunctionsStub();
-  // Excel's JavaScript runtimes have timers: an asynchronous function (SIMULATE) gives the runtime turns with them.
-  const scope = vm.createContext({ CustomFunctions: stub, console, setTimeout, clearTimeout });
+  const fetched: string[] = [];
+  // Excel's JavaScript runtimes have timers: an asynchronous function (SIMULATE) gives the runtime turns
+  // with them; and fetch, with which the bundle fetches a council's figures from beside itself.
+  const scope = vm.createContext({ CustomFunctions: stub, console, setTimeout, clearTimeout, fetch: folderFetch(dirname(file), fetched) });
   // webpack's runtime keeps its chunk list on `self`, as in a browser or Excel's JavaScript runtime.
   scope.self = scope;
   vm.runInContext(readFileSync(file, "utf8"), scope, { filename: file });
   const cache = (scope.SocialCareFunctions as { evaluationCache?: EvaluationCacheHandle } | undefined)?.evaluationCache;
   if (!cache) throw new Error(`${file} does not expose SocialCareFunctions.evaluationCache`);
-  return { functions: stub.associated, cache, scope };
+  return { functions: stub.associated, fetched, cache, scope };
 }
 
 let loadedHere: FunctionsBundle | undefined;
@@ -104,10 +131,12 @@ export function loadFunctionsBundleHere(file = resolve(BUNDLE_FILE)): FunctionsB
   const scope = globalThis as Record<string, unknown>;
   scope.CustomFunctions = stub;
   scope.self = globalThis;
+  const fetched: string[] = [];
+  scope.fetch = folderFetch(dirname(file), fetched);
   // Indirect eval runs the script in the global scope, as a <script> tag would.
   (0, eval)(readFileSync(file, "utf8"));
   const cache = (scope.SocialCareFunctions as { evaluationCache?: EvaluationCacheHandle } | undefined)?.evaluationCache;
   if (!cache) throw new Error(`${file} does not expose SocialCareFunctions.evaluationCache`);
-  loadedHere = { functions: stub.associated, cache, scope: globalThis as vm.Context };
+  loadedHere = { functions: stub.associated, fetched, cache, scope: globalThis as vm.Context };
   return loadedHere;
 }

@@ -10,7 +10,10 @@ import { gzipSync } from "node:zlib";
  * once). Those load without the user asking and are held to issue 14's 250 KB budget. The rest are
  * chunks loaded only when the user asks for what needs them (a Monte Carlo run, the Health view,
  * writing to the workbook, downloading a workbook with exceljs), or only where a worker cannot start;
- * they are reported apart, each with what loads it. Run `npm run build:addin` first.
+ * they are reported apart, each with what loads it. So are the councils' published figures, one small
+ * file per council (councils/*.json), fetched when a council is first asked for (the first run's council
+ * choice, or a SOCIALCARE function that names one): the pane keeps a chosen council's figures in its
+ * scenarios, so they are not fetched again before a figure. Run `npm run build:addin` first.
  */
 
 export const PANE_BUDGET_BYTES = 250 * 1024;
@@ -31,6 +34,7 @@ const ON_DEMAND: Record<string, string> = {
   "workbook-plan.js": "Write to workbook",
   "workbook-export.js": "Download workbook",
   "engine-inline.js": "only where a Web Worker cannot start",
+  "yaml.js": "Import a scenario file written in YAML",
 };
 
 function classify(file: string, text: Buffer): { loads: Loads; when?: string } {
@@ -53,6 +57,15 @@ export function paneBundleSizes(dir = join(process.cwd(), "dist", "addin")): Bun
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/** Each council's figures file (councils/*.json), gzipped: fetched when the council is first asked for. */
+export function councilFileSizes(dir = join(process.cwd(), "dist", "addin", "councils")): number[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => gzipSync(readFileSync(join(dir, f)), { level: 9 }).length)
+    .sort((a, b) => a - b);
+}
 
 export function paneBenchmark(): string {
   let sizes: BundleSize[];
@@ -77,5 +90,13 @@ export function paneBenchmark(): string {
     `  on demand, only when asked (${onDemand.length} chunks)      ${kb(sum(onDemand))}  (largest: ${onDemand.sort((a, b) => b.gzip - a.gzip)[0]?.file ?? "none"})`,
     `  the pane's own code (taskpane.js)             ${kb(own)}  = ${(functions > 0 ? own / functions : 0).toFixed(2)}× the functions bundle it shares`,
   ];
+  const councils = councilFileSizes();
+  if (councils.length > 0) {
+    const largest = councils[councils.length - 1]!;
+    lines.push(
+      `  a council's figures, when first asked for     ${kb(councils[Math.floor(councils.length / 2)]!)} median, ${kb(largest)} largest (${councils.length} files, ${kb(councils.reduce((a, b) => a + b, 0))} in all)`,
+      `  first run: page + worker + a council's figures ${kb(unasked + largest)}  = ${((unasked + largest) / PANE_BUDGET_BYTES).toFixed(2)}× the budget (the largest council)`,
+    );
+  }
   return lines.join("\n");
 }

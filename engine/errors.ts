@@ -79,3 +79,26 @@ export class InputError extends SocialCareError {
     this.argument = argument;
   }
 }
+
+/**
+ * Data the engine reads but was built without, which the face that built it fetches when first asked
+ * for (the add-in fetches a council's published figures that way: addin/onDemand). `load()` fetches it;
+ * once it settles, asking again finds the data. Deliberately not a SocialCareError: nothing is wrong with
+ * the input, so a check that turns SocialCareErrors into problems lets it through to the face, which
+ * waits for `load()` and asks again (whenLoaded, engine/whenLoaded.ts).
+ */
+export class NotLoadedYet extends Error {
+  override name = "NotLoadedYet";
+  constructor(
+    /** What is missing, as a person says it: "the published figures of Leeds". */
+    readonly what: string,
+    readonly load: () => Promise<void>,
+  ) {
+    super(`${what}: not loaded yet`);
+  }
+}
+
+/** Data that could not be had when asked for (a council's figures that would not download): try again later. */
+export class DataUnavailableError extends SocialCareError {
+  override name = "DataUnavailableError";
+}

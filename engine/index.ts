@@ -93,7 +93,8 @@ export { isFinancialYear, startOfYear, financialYear, addYears, yearsBetween } f
 export { closeMatches } from "./names.js";
 
 // Errors.
-export { SocialCareError, ScenarioError, UnknownNameError, DomainError, InputError, problemLines, MOST_PROBLEMS_SHOWN } from "./errors.js";
+export { SocialCareError, ScenarioError, UnknownNameError, DomainError, InputError, NotLoadedYet, DataUnavailableError, problemLines, MOST_PROBLEMS_SHOWN } from "./errors.js";
+export { whenLoaded } from "./whenLoaded.js";
 export type { Issue, NameKind } from "./errors.js";
 
 // Uncertainty: distributions, Monte Carlo, sensitivity, switching values, national sweeps.

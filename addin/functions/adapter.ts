@@ -1,11 +1,17 @@
-import { DomainError } from "../../engine/index.js";
-import { ArgumentFailure, toExcelError } from "./excelErrors.js";
+import { DomainError, whenLoaded } from "../../engine/index.js";
+import { ArgumentFailure, notLoadedYet, toExcelError } from "./excelErrors.js";
 import type { Arg, ArgValues } from "./arguments.js";
 
 // The adapter every custom function goes through, as HyperFormula's function plugins go through one
 // argument handler: read each argument with its declared reader, run the rule, hand Excel a value it
 // can show. Whatever goes wrong becomes an Excel error with a message; nothing escapes as an exception
 // (Excel would show a bare #VALUE!), and no NaN or Infinity reaches a cell.
+//
+// A rule that reads data not yet fetched (a council's published figures, which the add-in fetches when
+// first asked for: addin/onDemand) throws NotLoadedYet. The call then answers with a Promise instead
+// (Excel shows #BUSY! until it settles): the data is fetched and the whole call made again, so every
+// later call for that council answers at once. A fetch that fails is #N/A saying so, and the next
+// recalculation tries again.
 
 /** What one cell of an answer may hold. */
 export type Cell = number | string | boolean | CustomFunctions.Error;
@@ -37,6 +43,18 @@ function readArguments(args: readonly Arg<unknown>[], raw: readonly unknown[]): 
 export function define<const A extends readonly Arg<unknown>[], R, O>(args: A, rule: (...values: ArgValues<A>) => R, output: Output<R, O>): CustomFunction<O> {
   const call = (...raw: unknown[]): O => {
     try {
+      return attempt(...raw);
+    } catch (error) {
+      const waiting = notLoadedYet(error);
+      if (waiting === undefined) throw error;
+      // The call answers later, once the data is here: a Promise in place of the value (see above).
+      return whenLoaded(() => attempt(...raw)).catch((failure: unknown) => {
+        throw failure instanceof CustomFunctions.Error ? failure : toExcelError(failure);
+      }) as O;
+    }
+  };
+  const attempt = (...raw: unknown[]): O => {
+    try {
       // A direct call for the usual arities: a spread call costs more than the rule of a building block.
       const v = readArguments(args, raw);
       const r = rule as (...a: unknown[]) => R;
@@ -44,7 +62,7 @@ export function define<const A extends readonly Arg<unknown>[], R, O>(args: A, r
         v.length === 0 ? r() : v.length === 1 ? r(v[0]) : v.length === 2 ? r(v[0], v[1]) : v.length === 3 ? r(v[0], v[1], v[2]) : v.length === 4 ? r(v[0], v[1], v[2], v[3]) : r(...v);
       return output(answer);
     } catch (error) {
-      throw toExcelError(error);
+      throw notLoadedYet(error) ?? toExcelError(error);
     }
   };
   return Object.assign(call, { args });
@@ -67,19 +85,22 @@ export function defineAsync<const A extends readonly Arg<unknown>[], R, O>(
   rule: (values: ArgValues<A>, invocation: CustomFunctions.CancelableInvocation | undefined) => Promise<R>,
   output: Output<R, O>,
 ): AsyncCustomFunction<O> {
-  const call = (...raw: unknown[]): Promise<O> => {
-    let started: Promise<R>;
+  const start = (raw: readonly unknown[]): Promise<R> => {
     try {
       const values = readArguments(args, raw);
       const invocation = raw[args.length];
-      started = rule(values as ArgValues<A>, invocation !== null && typeof invocation === "object" ? (invocation as CustomFunctions.CancelableInvocation) : undefined);
+      return rule(values as ArgValues<A>, invocation !== null && typeof invocation === "object" ? (invocation as CustomFunctions.CancelableInvocation) : undefined);
     } catch (error) {
-      return Promise.reject(toExcelError(error));
+      return Promise.reject(error);
     }
-    return started.then(output).catch((error: unknown) => {
-      throw toExcelError(error);
-    });
   };
+  // Data not yet fetched (before the wait or during it) is fetched and the call started again, as in `define`.
+  const call = (...raw: unknown[]): Promise<O> =>
+    whenLoaded(() => start(raw).catch((error: unknown) => Promise.reject(notLoadedYet(error) ?? error)))
+      .then(output)
+      .catch((error: unknown) => {
+        throw error instanceof CustomFunctions.Error ? error : toExcelError(error);
+      });
   return Object.assign(call, { args });
 }
 

@@ -1,3 +1,5 @@
+import { notLoadedYet } from "./excelErrors.js";
+
 // The evaluation cache: whole-scenario functions evaluate a scenario (or a comparison, or an
 // explanation) once per distinct set of arguments and answer every other cell that asks for it from
 // the stored evaluation.
@@ -10,7 +12,8 @@
 // presets and rates are compiled into the bundle), so an entry never goes stale; the cache is bounded
 // (least recently used entries go first) to keep memory in check in a workbook that sweeps many values.
 // Errors are stored too, so a thousand cells with the same misspelt preset cost one lookup of close
-// matches.
+// matches; but not data still being fetched (NotLoadedYet: a council's figures, addin/onDemand), which
+// is not an answer: the call is made again once the data is here.
 //
 // SIMULATE is the one asynchronous function: its Monte Carlo runs are shared and kept elsewhere
 // (simulation.ts), and each percentile's answer, once its run is done, is stored here like any other
@@ -52,6 +55,7 @@ export class EvaluationCache {
       try {
         entry = { ok: true, value: evaluate(), used: ++this.tick };
       } catch (error) {
+        if (notLoadedYet(error) !== undefined) throw error;
         entry = { ok: false, error, used: ++this.tick };
       }
       if (this.limit > 0) {

@@ -1,4 +1,4 @@
-import { DomainError, InputError, ScenarioError, UnknownNameError } from "../../engine/index.js";
+import { DataUnavailableError, DomainError, InputError, NotLoadedYet, ScenarioError, UnknownNameError } from "../../engine/index.js";
 
 // Engine errors as Excel errors. Bad input is #VALUE! with the message; an unknown preset, figure or
 // setting is #N/A with the message (the close matches in it); a number outside a rule's domain is
@@ -20,6 +20,16 @@ export class ArgumentFailure extends Error {
 /** An answer that does not exist for these inputs (a cash flow that never pays back): #N/A with the reason. */
 export class NotAvailable extends Error {
   override name = "NotAvailable";
+}
+
+/**
+ * The data a call is waiting for (a council's figures being fetched: engine/errors.ts, NotLoadedYet),
+ * whether thrown as it is or met while reading an argument; undefined for any other error.
+ */
+export function notLoadedYet(error: unknown): NotLoadedYet | undefined {
+  if (error instanceof NotLoadedYet) return error;
+  if (error instanceof ArgumentFailure && error.failure instanceof NotLoadedYet) return error.failure;
+  return undefined;
 }
 
 /** An error blamed on `argument` (kept as it is if it already names one). */
@@ -59,7 +69,7 @@ export function toExcelError(error: unknown): CustomFunctions.Error {
   if (argument !== undefined && !message.startsWith(`${argument}:`) && !message.startsWith(`${argument}[`)) message = `${argument}: ${message}`;
   message = oneLine(message);
   const code = CustomFunctions.ErrorCode;
-  if (cause instanceof UnknownNameError || cause instanceof NotAvailable) return new CustomFunctions.Error(code.notAvailable, message);
+  if (cause instanceof UnknownNameError || cause instanceof NotAvailable || cause instanceof DataUnavailableError) return new CustomFunctions.Error(code.notAvailable, message);
   if (cause instanceof DomainError) return new CustomFunctions.Error(code.invalidNumber, message);
   if (cause instanceof InputError || cause instanceof ScenarioError) return new CustomFunctions.Error(code.invalidValue, message);
   return new CustomFunctions.Error(code.invalidValue, oneLine(`unexpected error: ${message}`));

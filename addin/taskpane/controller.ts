@@ -1,4 +1,4 @@
-import { listPresets, parseHealthCheckText, ScenarioError } from "../../engine/index.js";
+import { listPresets, parseHealthCheckText, ScenarioError, whenLoaded } from "../../engine/index.js";
 import type { WorkbookPort } from "../office/workbook.js";
 import type { EngineClient } from "./compute/client.js";
 import type { NamedSource } from "./compute/jobs.js";
@@ -10,6 +10,7 @@ import {
   exportScenario,
   findUser,
   importScenario,
+  type ImportOutcome,
   LIBRARY_SETTING,
   makeBaseline,
   newFromPreset,
@@ -161,10 +162,13 @@ export class Controller {
     this.refresh();
   }
 
-  /** "Your council": the council as it is and the Blueprint on it, ticked for comparison, then Compare. */
-  startFromCouncil(councilId: string): void {
+  /**
+   * "Your council": the council as it is and the Blueprint on it, ticked for comparison, then Compare.
+   * The council's published figures are fetched first if this page has not yet (addin/onDemand).
+   */
+  async startFromCouncil(councilId: string): Promise<void> {
     try {
-      const { library, scenarios } = newOnCouncil(this.state.library, councilId);
+      const { library, scenarios } = await whenLoaded(() => newOnCouncil(this.state.library, councilId));
       this.setLibrary(library, {
         selected: userRef(scenarios[0]!.id),
         view: "compare",
@@ -238,8 +242,15 @@ export class Controller {
     this.refresh();
   }
 
-  importFile(text: string, fileName: string): void {
-    const outcome = importScenario(this.state.library, text, fileName);
+  /** A scenario file imported (the YAML reader, or a council's figures it names, fetched first if need be). */
+  async importFile(text: string, fileName: string): Promise<void> {
+    let outcome: ImportOutcome;
+    try {
+      outcome = await whenLoaded(() => importScenario(this.state.library, text, fileName));
+    } catch (error) {
+      this.store.set({ notice: { kind: "error", text: `${fileName} was not imported: ${error instanceof Error ? error.message : String(error)}` } });
+      return;
+    }
     if (!outcome.ok) {
       this.store.set({ notice: { kind: "error", text: `${fileName} was not imported: it has ${outcome.issues.length === 1 ? "a problem" : `${outcome.issues.length} problems`}.`, issues: outcome.issues } });
       return;

@@ -5,6 +5,7 @@ import { councilFigures, type CouncilFigure } from "./figures.js";
 import { findCouncil, listCouncils, type CouncilRecord } from "./find.js";
 import { publishedCouncilPart } from "./published.js";
 import { CALIBRATION_MEASURES, type CalibrationMeasureName } from "./calibrationLabels.js";
+import { publishedYears } from "./publishedYears.js";
 
 export { CALIBRATION_LABELS, CALIBRATION_MEASURES, type CalibrationMeasureName } from "./calibrationLabels.js";
 
@@ -133,7 +134,7 @@ export function councilCalibration(id: string | number | CouncilRecord, dataYear
  * from 1 as a ratio of ½.
  */
 export function calibrationTable(dataYear = CALIBRATION_DATA_YEAR): CalibrationTable {
-  const councils = listCouncils().filter((c) => c.latestYear >= dataYear && Object.keys(c.years[String(OUTTURN_YEAR)] ?? {}).length > 0);
+  const councils = listCouncils().filter((c) => c.latestYear >= dataYear && Object.keys(publishedYears(c.dfe)[String(OUTTURN_YEAR)] ?? {}).length > 0);
   const rows = councils.map((c) => councilCalibration(c, dataYear));
   const fences = {} as CalibrationTable["fences"];
   for (const name of CALIBRATION_MEASURES) {

@@ -2,6 +2,7 @@ import { AREAS, FIGURE_PUBLICATION, PUBLICATIONS, type GeneratedArea } from "../
 import { UnknownNameError } from "../errors.js";
 import { closeMatches } from "../names.js";
 import { findCouncil, type CouncilRecord } from "./find.js";
+import { publishedYears } from "./publishedYears.js";
 
 /** A council's published figures for one year: each a number, or missing with the symbol published and its meaning. */
 
@@ -37,7 +38,7 @@ export function publicationOf(figure: string, year: number): string {
 export function councilFigures(id: string | number | CouncilRecord, year?: number): Record<string, CouncilFigure> {
   const council = typeof id === "object" ? id : findCouncil(id);
   const y = year ?? council.latestYear;
-  return figuresOf(council.years[String(y)] ?? {}, y);
+  return figuresOf(publishedYears(council.dfe)[String(y)] ?? {}, y);
 }
 
 export type AreaRecord = GeneratedArea;
@@ -88,5 +89,5 @@ function figuresOf(raw: Record<string, number | string>, y: number): Record<stri
 /** The years the statistics hold anything for the council, oldest first. */
 export function councilYears(id: string | number | CouncilRecord): number[] {
   const council = typeof id === "object" ? id : findCouncil(id);
-  return Object.keys(council.years).map(Number).sort((a, b) => a - b);
+  return Object.keys(publishedYears(council.dfe)).map(Number).sort((a, b) => a - b);
 }

@@ -2,6 +2,7 @@ import { UnknownNameError } from "../errors.js";
 import type { CouncilColumn, CouncilRow, CouncilTable } from "../uncertainty/councils.js";
 import { listCouncils, type CouncilRecord } from "./find.js";
 import { councilScenarioPart, type SourcedValue } from "./scenarioPart.js";
+import { publishedYears } from "./publishedYears.js";
 
 /**
  * The national sweep's council table, built from the published statistics: one row per council that
@@ -18,8 +19,11 @@ import { councilScenarioPart, type SourcedValue } from "./scenarioPart.js";
 
 /** The settings each row sets, in column order: every one is applied to every scenario of the sweep. */
 const SETTINGS = ["children", "caseload", "vacancyRate", "agencyCoverShare"] as const;
-/** The workforce figure that says a council reported for the year at all. */
-const REPORTED = "cases";
+/**
+ * A council reported for a year when it has a row of the workforce collection that year (its cases
+ * figure, published or suppressed): the index says which years (`workforceYears`, written by
+ * scripts/build-councils.mjs), so listing them needs no council's figures.
+ */
 
 /** The names a published table goes by: `published` (the latest year) or `published-2024`. */
 export function publishedTableYear(name: string): number | undefined {
@@ -30,12 +34,12 @@ export function publishedTableYear(name: string): number | undefined {
 
 /** The latest year any council has workforce figures for. */
 export function latestWorkforceYear(): number {
-  return Math.max(...listCouncils().flatMap((c) => Object.entries(c.years).filter(([, f]) => REPORTED in f).map(([y]) => Number(y))));
+  return Math.max(...listCouncils().flatMap((c) => c.workforceYears));
 }
 
 /** The years a published table can be built for (the workforce collection's years). */
 export function publishedTableYears(): number[] {
-  const years = new Set(listCouncils().flatMap((c) => Object.entries(c.years).filter(([, f]) => REPORTED in f).map(([y]) => Number(y))));
+  const years = new Set(listCouncils().flatMap((c) => c.workforceYears));
   return [...years].sort((a, b) => a - b);
 }
 
@@ -46,7 +50,7 @@ export function publishedCouncilTable(year = latestWorkforceYear()): CouncilTabl
   const councils: CouncilRow[] = [];
   const carriedNotes: string[] = [];
   const leftOut: string[] = [];
-  const reporting = listCouncils().filter((c) => REPORTED in (c.years[String(year)] ?? {}));
+  const reporting = listCouncils().filter((c) => c.workforceYears.includes(year));
   for (const council of reporting) {
     const row = rowOf(council, year);
     if ("problem" in row) {
@@ -74,7 +78,7 @@ export function publishedCouncilTable(year = latestWorkforceYear()): CouncilTabl
 function rowOf(council: CouncilRecord, year: number): { values: Record<string, SourcedValue>; carried: Record<string, number> } | { problem: string } {
   const values: Record<string, SourcedValue> = {};
   const carried: Record<string, number> = {};
-  const earlier = Object.keys(council.years).map(Number).filter((y) => y <= year).sort((a, b) => b - a);
+  const earlier = Object.keys(publishedYears(council.dfe)).map(Number).filter((y) => y <= year).sort((a, b) => b - a);
   const parts = new Map<number, ReturnType<typeof councilScenarioPart>>();
   const partOf = (y: number) => parts.get(y) ?? parts.set(y, councilScenarioPart(council, y)).get(y)!;
   for (const setting of SETTINGS) {

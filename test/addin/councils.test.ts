@@ -1,5 +1,9 @@
 /// <reference types="custom-functions-runtime" />
-import { resolve } from "node:path";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { councilFiguresFile } from "../../addin/onDemand/councilFigures.js";
+import { publishedYears } from "../../engine/councils/publishedYears.js";
 import * as F from "../../addin/functions/functions.js";
 import { evaluations } from "../../addin/functions/evaluationCache.js";
 import { applySettings, councilFigures, listCouncils, loadPreset, runScenario } from "../../engine/index.js";
@@ -85,11 +89,59 @@ describe("a published council in a whole-scenario function's overrides", () => {
 });
 
 describe("the built bundle", () => {
-  test("answers COUNCIL and COUNCILS as the sources do", () => {
-    const bundle = loadFunctionsBundle(resolve("dist/addin/functions.js"));
-    const council = bundle.functions.get("COUNCIL")!;
-    expect(council("Leeds", "cases", 2024)).toBe(Number(leedsRow.cases));
+  // The add-in's build leaves the councils' figures out of the bundle and writes one file per council
+  // (addin/onDemand/councilFigures.ts, webpack.config.js): a call that needs a council's figures first
+  // answers later (#BUSY!), once the file is fetched; every later call for that council answers at once.
+  const DIST = resolve("dist/addin");
+
+  test("COUNCIL answers later the first time (its file fetched once), then at once; COUNCILS needs no file", async () => {
+    const bundle = loadFunctionsBundle(resolve(DIST, "functions.js"));
     const councils = bundle.functions.get("COUNCILS")!;
     expect((councils("leeds") as unknown[][])[1]![0]).toBe("Leeds");
+    expect(bundle.fetched).toEqual([]);
+    const council = bundle.functions.get("COUNCIL")!;
+    const first = council("Leeds", "cases", 2024) as Promise<unknown>;
+    expect(typeof first.then).toBe("function");
+    // two cells asking while the file is on its way share one fetch
+    const second = council("Leeds", "caseload", 2024) as Promise<unknown>;
+    expect(await first).toBe(Number(leedsRow.cases));
+    expect(await second).toBe(Number(leedsRow.caseload_fte));
+    expect(bundle.fetched).toEqual([councilFiguresFile("383")]);
+    expect(council("Leeds", "cases", 2024)).toBe(Number(leedsRow.cases));
+    expect(bundle.fetched).toHaveLength(1);
+  });
+
+  test("a whole-scenario function on a published council answers later with the engine's run on it (the wait is not kept as an answer)", async () => {
+    const bundle = loadFunctionsBundle(resolve(DIST, "functions.js"));
+    const scenario = bundle.functions.get("SCENARIO")!;
+    const later = scenario("traditional", "runCost.total", [["council", "Leeds 2024"]]) as Promise<unknown>;
+    expect(typeof later.then).toBe("function");
+    const expected = runScenario(onPublishedCouncil(loadPreset("traditional"), "Leeds", 2024)).runCost.total;
+    expect(await later).toBeCloseTo(expected, 6);
+    expect(scenario("traditional", "runCost.total", [["council", "Leeds 2024"]])).toBeCloseTo(expected, 6);
+  });
+
+  test("a council's file that cannot be fetched is #N/A saying so, and is tried again by the next call", async () => {
+    const copy = mkdtempSync(join(tmpdir(), "addin-"));
+    copyFileSync(resolve(DIST, "functions.js"), join(copy, "functions.js"));
+    const bundle = loadFunctionsBundle(join(copy, "functions.js"));
+    const council = bundle.functions.get("COUNCIL")!;
+    const failed = await (council("Leeds", "cases", 2024) as Promise<unknown>).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(ExcelError);
+    expect((failed as ExcelError).code).toBe("#N/A");
+    expect((failed as ExcelError).message).toMatch(/^the published figures of Leeds could not be loaded \(councils\/383\.json: 404 Not Found\); try again$/);
+    // the file arrives (a network back): the next call fetches it and answers
+    mkdirSync(join(copy, "councils"));
+    copyFileSync(resolve(DIST, councilFiguresFile("383")), join(copy, councilFiguresFile("383")));
+    expect(await (council("Leeds", "cases", 2024) as Promise<unknown>)).toBe(Number(leedsRow.cases));
+    expect(bundle.fetched).toEqual([councilFiguresFile("383"), councilFiguresFile("383")]);
+    rmSync(copy, { recursive: true, force: true });
+  });
+
+  test("the build writes every council's figures to the file the bundle asks for, as the engine holds them", () => {
+    for (const c of listCouncils()) {
+      const file = JSON.parse(readFileSync(resolve(DIST, councilFiguresFile(c.dfe)), "utf8")) as { dfe: string; years: unknown };
+      expect(file).toEqual({ dfe: c.dfe, years: publishedYears(c.dfe) });
+    }
   });
 });

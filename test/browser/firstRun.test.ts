@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { compareScenarios, onBaselineBasis, loadPreset, wholePoundsChange } from "../../engine/index.js";
 import { onCouncil } from "../../node/council.js";
 import { ROOT, paneSession, saved, seriousViolations, type Pane } from "./harness.js";
+import { openTab } from "./tabs.js";
 
 /**
  * The first run asks one question, "Which council is this for?": the answer makes the council as it is
@@ -11,6 +12,10 @@ import { ROOT, paneSession, saved, seriousViolations, type Pane } from "./harnes
  */
 
 const GUIDE_IMAGES = join(ROOT, "docs", "images", "taskpane");
+
+/** The councils' figures files the page has fetched (addin/onDemand/councilFigures.ts), by file name. */
+const councilFilesFetched = (page: Pane["page"]) =>
+  page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name.replace(/^.*\/councils\//, "councils/")).filter((n) => n.startsWith("councils/")));
 const session = paneSession();
 let pane: Pane;
 
@@ -24,6 +29,8 @@ test("a first run asks which council; the answer compares the council as it is w
     copyFileSync(path, join(GUIDE_IMAGES, `first-run-${width}.png`));
   }
   const { page } = pane;
+  // the search needs no council's figures: only the one chosen is fetched
+  await expect(councilFilesFetched(page)).resolves.toEqual([]);
   await page.getByRole("combobox", { name: "Which council?" }).fill("Leeds");
   await page.keyboard.press("Enter");
   // the Compare view, the council as it is as the baseline and the Blueprint on it as an option
@@ -35,6 +42,7 @@ test("a first run asks which council; the answer compares the council as it is w
   const c = compareScenarios(baseline, onBaselineBasis(baseline, onCouncil(loadPreset("blueprint"), "leeds")).option);
   const change = `£${Math.abs(wholePoundsChange(c.baseline.runCost.total, c.option.runCost.total)).toLocaleString("en-GB")}`;
   await page.locator(".verdict-card", { hasText: change }).first().waitFor();
+  await expect(councilFilesFetched(page)).resolves.toEqual(["councils/383.json"]);
 
   // Reopen the workbook: its scenarios are there and the question is not asked again.
   const settings = await saved(page);
@@ -42,6 +50,10 @@ test("a first run asks which council; the answer compares the council as it is w
   pane = await session.open(settings);
   await pane.page.getByRole("heading", { name: "Your council" }).waitFor();
   await expect(pane.page.getByRole("heading", { name: "Which council is this for?" }).count()).resolves.toBe(0);
+  // the saved scenarios carry the council's figures: nothing is fetched to show them again
+  await openTab(pane.page, "Compare");
+  await pane.page.locator(".verdict-card", { hasText: change }).first().waitFor();
+  await expect(councilFilesFetched(pane.page)).resolves.toEqual([]);
 });
 
 test("'Not now' puts the question off for good: the presets and the council search stay on the Scenarios tab", async () => {

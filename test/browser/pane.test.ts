@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
-import { allocateWholePounds, applySettings, compareScenarios, explainComparison, flowTotalsByYear, listPresets, listSettings, loadPreset, loadScenario, runScenario, scenarioFlows, toScenarioInput, validateScenario } from "../../engine/index.js";
+import { allocateWholePounds, applySettings, compareScenarios, findCouncil, usePublishedCouncilTable, explainComparison, flowTotalsByYear, listPresets, listSettings, loadPreset, loadScenario, runScenario, scenarioFlows, toScenarioInput, validateScenario } from "../../engine/index.js";
 import { paneSession, officeState, saved, workbook, type Pane } from "./harness.js";
 import { openTab } from "./tabs.js";
+
+// the YAML import below names a published council, as the pane's own engine reads it
+usePublishedCouncilTable();
 
 /**
  * The task pane in headless Chromium (Debian's), against the production build, with office.js
@@ -286,6 +289,16 @@ test("exports a scenario file and imports it back; a bad file is refused with it
   expect(issues.length).toBeGreaterThanOrEqual(2);
   for (const issue of issues) await alert.locator("li", { hasText: issue.reason }).first().waitFor();
   await expect(page.locator('[aria-label="Your scenarios"] .scenario-name').count()).resolves.toBe(1);
+
+  // A YAML file on a published council imports once the YAML reader and that council's figures are
+  // fetched (neither comes with the page: addin/onDemand), and only then.
+  const fetched = () => page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name.replace(/^.*\//, "")));
+  await expect(fetched()).resolves.not.toContain(`${findCouncil("Wakefield").dfe}.json`);
+  const good = "# the cluster model on Wakefield's own figures\nextends: cluster\ncouncil:\n  name: Wakefield\n  year: 2024\n";
+  await page.getByTestId("import-file").setInputFiles({ name: "wakefield.yaml", mimeType: "text/yaml", buffer: Buffer.from(good) });
+  await page.locator('[aria-label="Your scenarios"] .scenario-name').nth(1).waitFor();
+  await expect(page.locator('[aria-label="Your scenarios"] .scenario-name').allTextContents()).resolves.toContain(loadScenario(good).name);
+  await expect(fetched()).resolves.toEqual(expect.arrayContaining(["yaml.js", `${findCouncil("Wakefield").dfe}.json`]));
 });
 
 test("keyboard and labels: tabs move with the arrow keys, and every control has a name", async () => {

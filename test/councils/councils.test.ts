@@ -173,3 +173,10 @@ test("every council of the latest year builds its council part and runs, or name
     }
   }
 });
+
+test("a council's workforce years in the index are the years it has a row of the workforce file", () => {
+  for (const c of listCouncils()) {
+    const fromFile = [...new Set(local.filter((r) => r.old_la_code === c.dfe).map((r) => Number(r.time_period)))].sort((a, b) => a - b);
+    expect({ council: c.name, years: c.workforceYears }).toEqual({ council: c.name, years: fromFile });
+  }
+});

@@ -40,9 +40,11 @@ test("a new year's workforce file replaces the old one, and the rebuilt table ho
   expect(r.stdout).toContain("workforce: csww_indicators_2017_to_2026.csv (2017–2025 → 2017–2026)");
   expect(readdirSync(data)).toContain("csww_indicators_2017_to_2026.csv");
   expect(readdirSync(data)).not.toContain(WORKFORCE);
-  const table = readFileSync(out, "utf8");
-  // only Leeds was given a 2026 row
-  expect(table.match(/"2026":\{"fteInPost"/g)).toHaveLength(1);
+  // the figures are written beside the index: only Leeds was given a 2026 row
+  const figures = readFileSync(join(scratch, "councilFigures.ts"), "utf8");
+  expect(figures.match(/"2026":\{"fteInPost"/g)).toHaveLength(1);
+  // and the index lists 2026 among Leeds's workforce years alone
+  expect(readFileSync(out, "utf8").match(/"workforceYears":\[[\d,]*2026\]/g)).toHaveLength(1);
 });
 
 test("a file without a column the reader takes is refused, naming the file and the column, and nothing is copied", () => {

@@ -10,7 +10,9 @@ import {
   explainComparison,
   loadPreset,
   loadScenario,
+  NotLoadedYet,
   runScenario,
+  whenLoaded,
   // The Monte Carlo engine, the health check and the team design come with the rest of the engine: the
   // page's functions bundle holds them all already (SIMULATE, HEALTHCHECK, TEAMDESIGN), and the jobs
   // take the engine from it (webpack.config.js, WORKER_LAYER), so they cost no download of their own.
@@ -235,7 +237,16 @@ export interface CancelSignal {
   readonly aborted: boolean;
 }
 
-export async function runJob(job: Job, progress: (p: Progress) => void = () => {}, signal?: CancelSignal): Promise<JobOutcome> {
+/**
+ * Runs a job. A scenario that names a published council whose figures this page or worker has not
+ * fetched yet (the pane writes a council's figures out, so only a hand-made job does) waits for them
+ * and runs again (whenLoaded).
+ */
+export function runJob(job: Job, progress: (p: Progress) => void = () => {}, signal?: CancelSignal): Promise<JobOutcome> {
+  return whenLoaded(() => runJobOnce(job, progress, signal));
+}
+
+async function runJobOnce(job: Job, progress: (p: Progress) => void, signal?: CancelSignal): Promise<JobOutcome> {
   if (job.kind === "simulate") return simulateJob(job, progress, signal);
   if (job.kind === "teamDesign") return teamDesignJob(job);
   if (job.kind === "claims") {
@@ -266,6 +277,7 @@ export async function runJob(job: Job, progress: (p: Progress) => void = () => {
       out.results.push({ ref: named.ref, name: named.name, shortName: named.shortName ?? named.name, result: runScenario(scenario) });
       loaded.push({ named, scenario });
     } catch (error) {
+      if (error instanceof NotLoadedYet) throw error;
       out.errors.push({ ref: named.ref, name: named.name, message: (error as Error).message });
     }
     done++;
@@ -354,6 +366,7 @@ async function teamDesignJob(job: TeamDesignJob): Promise<TeamDesignOutcome> {
       // Named as the pane names it (a user's scenario keeps its own name).
       designs.push({ ...design, scenario: { ...design.scenario, name: named.name } });
     } catch (error) {
+      if (error instanceof NotLoadedYet) throw error;
       errors.push({ ref: named.ref, name: named.name, message: (error as Error).message });
     }
     await Promise.resolve();

@@ -145,7 +145,7 @@ export function ScenariosView(props: { c: Controller; state: PaneState }) {
       {state.library.councilAsked || state.library.scenarios.length > 0 ? (
         <Section title="Your council" id="your-council">
           <p class="hint">Start from your council's published figures (DfE and MHCLG statistics): the council as it is beside the Blueprint, clusters and reclaim units on it, in the prices of the year counted.</p>
-          <CouncilPicker councils={councilChoices()} onChoose={(id) => c.startFromCouncil(id)} />
+          <CouncilPicker councils={councilChoices()} onChoose={(id) => void c.startFromCouncil(id)} />
         </Section>
       ) : (
         // The first run asks one question: which council. The answer compares it as it is with the
@@ -155,7 +155,7 @@ export function ScenariosView(props: { c: Controller; state: PaneState }) {
             Which council is this for?
           </h2>
           <p>Name your council and the pane compares it as it is today with the Blueprint, a cluster model and reclaim units run on the same council, from its published figures (DfE and MHCLG statistics) and in the prices of the year they were counted. You can change any figure afterwards.</p>
-          <CouncilPicker councils={councilChoices()} onChoose={(id) => c.startFromCouncil(id)} />
+          <CouncilPicker councils={councilChoices()} onChoose={(id) => void c.startFromCouncil(id)} />
           <button type="button" class="button subtle" onClick={() => c.putOffCouncil()}>
             Not now: start from the presets
           </button>
@@ -184,7 +184,7 @@ export function ScenariosView(props: { c: Controller; state: PaneState }) {
             onChange={async (e) => {
               const input = e.target as HTMLInputElement;
               const file = input.files?.[0];
-              if (file) c.importFile(await file.text(), file.name);
+              if (file) await c.importFile(await file.text(), file.name);
               input.value = "";
             }}
           />
