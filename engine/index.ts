@@ -95,6 +95,8 @@ export { closeMatches } from "./names.js";
 // Errors.
 export { SocialCareError, ScenarioError, UnknownNameError, DomainError, InputError, NotLoadedYet, DataUnavailableError, problemLines, MOST_PROBLEMS_SHOWN } from "./errors.js";
 export { whenLoaded } from "./whenLoaded.js";
+export { parseExpression, ExpressionProblem } from "./expression/expression.js";
+export type { MathNode } from "./expression/mathjs.js";
 export type { Issue, NameKind } from "./errors.js";
 
 // Uncertainty: distributions, Monte Carlo, sensitivity, switching values, national sweeps.

@@ -1,7 +1,7 @@
 import { addYears, yearsBetween, type CalibrationTable, type Scenario } from "../engine/index.js";
 import { calibrationSheet } from "./calibrationSheet.js";
 import { claimsSheet } from "./claimsSheet.js";
-import type { ClaimsTable } from "../engine/claims/claims.js";
+import type { ClaimsTable } from "../engine/index.js";
 import { CalcSheet } from "./calcSheet.js";
 import { checksSheet, comparisonChecks, scenarioChecks, type CheckSpec } from "./checksSheet.js";
 import { comparisonRules } from "./comparisonRules.js";

@@ -1,5 +1,4 @@
-import { CALIBRATION_LABELS, CALIBRATION_MEASURES } from "../engine/councils/calibrationLabels.js";
-import type { CalibrationTable } from "../engine/councils/calibration.js";
+import { CALIBRATION_LABELS, CALIBRATION_MEASURES, type CalibrationTable } from "../engine/index.js";
 import type { Sheet } from "./grid.js";
 
 /**

@@ -1,4 +1,4 @@
-import { CLAIM_KIND_WORDS, CLAIMS_NOTE, type ClaimsTable } from "../engine/claims/claims.js";
+import { CLAIM_KIND_WORDS, CLAIMS_NOTE, type ClaimsTable } from "../engine/index.js";
 import type { Format, Sheet } from "./grid.js";
 
 /**

@@ -1,4 +1,4 @@
-import { create, parseDependencies, type MathNode } from "../engine/expression/mathjs.js";
+import { parseExpression, type MathNode } from "../engine/index.js";
 import { abs, add, div, eq, fn, IF, le, mul, neg, num, sub, type Expr } from "./formula.js";
 
 /**
@@ -17,9 +17,6 @@ import { abs, add, div, eq, fn, IF, le, mul, neg, num, sub, type Expr } from "./
  * engine's keep the first of two arguments within 1e-12 of each other, which moves a figure by at
  * most that relative amount).
  */
-
-// Only the parser (the engine's grammar); a small instance keeps a browser bundle small.
-const { parse } = create({ parseDependencies });
 
 const REL_TOL = 0.000000000001;
 const ABS_TOL = 0.000000000000001;
@@ -46,7 +43,7 @@ export function roundLikeEngine(x: Expr): Expr {
 
 /** The formula of a sizing expression; `quantity` gives the cell of each name it uses. */
 export function expressionFormula(text: string, quantity: (name: string) => Expr): Expr {
-  return translate(parse(text), quantity);
+  return translate(parseExpression(text), quantity);
 }
 
 function translate(node: MathNode, quantity: (name: string) => Expr): Expr {

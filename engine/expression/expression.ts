@@ -158,6 +158,14 @@ export function compileExpression(text: string, slotOf: (name: string) => number
   return build(parseChecked(text), slotOf);
 }
 
+/**
+ * A sizing expression's tree, read and checked by the engine's locked-down instance: for the workbook
+ * writer, which turns it into an Excel formula (workbook/expression.ts) with the grammar the engine reads.
+ */
+export function parseExpression(text: string): MathNode {
+  return parseChecked(text);
+}
+
 /** The result of evaluating an expression with mathjs itself (used to test the compiled form). */
 export function evaluateWithMathjs(text: string, scope: Record<string, number>): number {
   const node = parseChecked(text);
