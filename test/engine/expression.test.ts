@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { all, create } from "mathjs";
-import { checkExpression, compileExpression, evaluateWithMathjs, ExpressionProblem } from "../../engine/expression/expression.js";
+import { checkExpression, compileExpression, evaluateWithMathjs, ExpressionProblem, parseExpression } from "../../engine/expression/expression.js";
 
 const names = ["teams", "caseHolders", "children"];
 
@@ -73,4 +73,11 @@ describe("sizing expressions (locked-down mathjs)", () => {
     }
     expect(compileExpression("round(teams)", () => 0)(Float64Array.of(2.4999999999999))).toBe(3);
   });
+});
+
+test("parseExpression gives the checked tree the workbook writer turns into a formula, and refuses what the checker refuses", () => {
+  const tree = parseExpression("max(1, caseHolders / 40)");
+  expect(tree.toString()).toBe("max(1, caseHolders / 40)");
+  expect(() => parseExpression("import({}, {})")).toThrow(ExpressionProblem);
+  expect(() => parseExpression("caseHolders ^ 2")).toThrow(ExpressionProblem);
 });
