@@ -1,4 +1,4 @@
-import { listPresets, parseHealthCheckText, ScenarioError, whenLoaded } from "../../engine/index.js";
+import { listPresets, NotLoadedYet, parseHealthCheckText, ScenarioError, whenLoaded } from "../../engine/index.js";
 import type { WorkbookPort } from "../office/workbook.js";
 import type { EngineClient } from "./compute/client.js";
 import type { NamedSource } from "./compute/jobs.js";
@@ -168,7 +168,15 @@ export class Controller {
    */
   async startFromCouncil(councilId: string): Promise<void> {
     try {
-      const { library, scenarios } = await whenLoaded(() => newOnCouncil(this.state.library, councilId));
+      const { library, scenarios } = await whenLoaded(() => {
+        try {
+          return newOnCouncil(this.state.library, councilId);
+        } catch (error) {
+          // said while the figures are on their way (a slow network), replaced by the outcome
+          if (error instanceof NotLoadedYet) this.store.set({ notice: { kind: "info", text: `Fetching ${error.what}…` } });
+          throw error;
+        }
+      });
       this.setLibrary(library, {
         selected: userRef(scenarios[0]!.id),
         view: "compare",

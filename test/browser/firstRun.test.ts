@@ -66,3 +66,33 @@ test("'Not now' puts the question off for good: the presets and the council sear
   await pane.page.getByRole("heading", { name: "Your council" }).waitFor();
   await expect(pane.page.getByRole("heading", { name: "Which council is this for?" }).count()).resolves.toBe(0);
 });
+
+test("a council's figures slow to come say so meanwhile; figures that cannot be fetched say that, and change nothing", async () => {
+  // slow: the file held back for a moment, as on a slow network
+  pane = await session.open();
+  let page = pane.page;
+  await page.route("**/councils/383.json", async (route) => {
+    await new Promise((ok) => setTimeout(ok, 800));
+    await route.continue();
+  });
+  await page.getByRole("combobox", { name: "Which council?" }).fill("Leeds");
+  await page.keyboard.press("Enter");
+  await page.getByRole("status").filter({ hasText: "Fetching the published figures of Leeds…" }).waitFor();
+  await page.getByRole("tab", { name: "Compare", selected: true }).waitFor();
+  await expect(page.getByText("Fetching the published figures of Leeds…").count()).resolves.toBe(0);
+
+  // not there at all: said in one line; the question stays and nothing is made or saved
+  pane = await session.open();
+  page = pane.page;
+  await page.route("**/councils/383.json", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await page.getByRole("combobox", { name: "Which council?" }).fill("Leeds");
+  await page.keyboard.press("Enter");
+  await page.getByRole("alert").filter({ hasText: "the published figures of Leeds could not be loaded (councils/383.json: 404 Not Found); try again" }).waitFor();
+  await page.getByRole("heading", { name: "Which council is this for?" }).waitFor();
+  const library = (await saved(page))["socialcare.library"] as { scenarios?: unknown[]; councilAsked?: boolean } | undefined;
+  expect(library?.scenarios ?? []).toEqual([]);
+  expect(library?.councilAsked ?? false).toBe(false);
+  // the browser's own line for the missing file is the only one in the console; taken as expected here
+  expect(pane.errors).toEqual(["console: Failed to load resource: the server responded with a status of 404 (Not Found)"]);
+  pane.errors.length = 0;
+});
