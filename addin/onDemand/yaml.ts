@@ -1,10 +1,11 @@
 import type * as BuiltIn from "../../engine/scenario/yaml.js";
-import { NotLoadedYet } from "../../engine/errors.js";
+import { DataUnavailableError, NotLoadedYet } from "../../engine/errors.js";
 
 // The add-in's build puts this module in the place of engine/scenario/yaml.ts (webpack.config.js,
-// ON_DEMAND) on the page: the YAML reader is some 34 KB gzip, needed only when a scenario file written in
-// YAML is imported (JSON needs none) and when a workbook is written, so it loads then, as a chunk of its
-// own. Until it has, a call throws NotLoadedYet, which the pane waits on (whenLoaded) and then calls again.
+// ON_DEMAND) on the page: the YAML reader is about 31 KB gzip, needed only when a scenario file written in
+// YAML is imported (JSON needs none), so it loads then, as a chunk of its own (the worker's workbook
+// writer keeps its own copy). Until it has, a call throws NotLoadedYet, which the pane waits on
+// (whenLoaded) and then calls again.
 
 let yaml: typeof import("yaml") | undefined;
 let loading: Promise<void> | undefined;
@@ -21,7 +22,7 @@ function load(): Promise<void> {
     },
     (error: unknown) => {
       loading = undefined;
-      throw error;
+      throw new DataUnavailableError(`the YAML reader could not be loaded (${error instanceof Error ? error.message : String(error)}); try again`);
     },
   );
   return loading;

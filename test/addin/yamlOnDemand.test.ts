@@ -11,3 +11,24 @@ test("the reader waits to be loaded, then reads and writes as the yaml package d
   expect(read).toEqual({ children: 3000 });
   expect(stringify({ children: 3000 })).toBe("children: 3000\n");
 });
+
+test("a reader that cannot be loaded is a DataUnavailableError saying so, and the next use tries again", async () => {
+  let attempts = 0;
+  jest.doMock("yaml", () => {
+    attempts++;
+    throw new Error("Loading chunk yaml failed");
+  });
+  // a fresh copy of the module (and of the engine's errors it throws, so whenLoaded is that copy's too)
+  let onDemand!: typeof import("../../addin/onDemand/yaml.js");
+  let engine!: typeof import("../../engine/errors.js") & typeof import("../../engine/whenLoaded.js");
+  jest.isolateModules(() => {
+    onDemand = require("../../addin/onDemand/yaml.js");
+    engine = { ...require("../../engine/errors.js"), ...require("../../engine/whenLoaded.js") };
+  });
+  const failed = await engine.whenLoaded(() => onDemand.parseDocument("a: 1")).catch((error: unknown) => error);
+  expect(failed).toBeInstanceOf(engine.DataUnavailableError);
+  expect((failed as Error).message).toBe("the YAML reader could not be loaded (Loading chunk yaml failed); try again");
+  await expect(engine.whenLoaded(() => onDemand.parseDocument("a: 1"))).rejects.toThrow(engine.DataUnavailableError);
+  expect(attempts).toBe(2);
+  jest.dontMock("yaml");
+});
