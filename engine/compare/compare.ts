@@ -4,7 +4,7 @@ import { onBaselineBasis } from "./oneBasis.js";
 import { buildResult, check, type Check, type Result } from "../model/result.js";
 import { allocatePennies, allocateTablePennies, fromPennies, roundMoney, toPennies } from "../money/index.js";
 import { TRANSITION_CATEGORIES, type Scenario, type TransitionCategory } from "../scenario/types.js";
-import { comparisonFigures, type FigureChange } from "../explain/figures.js";
+import { comparisonFigures, figureChangeLayout, type FigureChange, type FigureChangeRow } from "../explain/figures.js";
 
 /**
  * The comparison of an option against a baseline: both results, every figure's change, the
@@ -291,7 +291,7 @@ export function buildComparison(model: ComparisonModel, state: ComparisonState):
       managementFte: option.structure.managementFte - baseline.structure.managementFte,
       layers: option.structure.layers - baseline.structure.layers,
     },
-    figures: [] as FigureChange[],
+    figures: [],
     costNeutral: state.costNeutral,
     verdict: state.costNeutral ? "neutral" : runCostChange < 0 ? "saves" : "costs",
     basis: comparisonBasis(baseline, option),
@@ -316,17 +316,21 @@ export function buildComparison(model: ComparisonModel, state: ComparisonState):
     demand: demandBenefit(model, state, option.caseload.childrenPerCaseHolderAtWork),
     checks: [],
   };
-  // Every figure side by side is built when first read (the CLI's table, JSON, a face's listing), so a
-  // comparison used for one or two figures does not pay for all of them.
-  let figures: FigureChange[] | undefined;
-  Object.defineProperty(comparison, "figures", {
-    enumerable: true,
-    configurable: true,
-    get: () => (figures ??= comparisonFigures(comparison)),
-    set: (value: FigureChange[]) => (figures = value),
-  });
+  // Every figure side by side, read through the layout this compiled comparison worked out once. (It was
+  // once a getter defined on each comparison: that gave every comparison an object shape of its own, and
+  // the shapes kept the comparisons alive past collection, which cost more than the figures themselves.)
+  comparison.figures = comparisonFigures(comparison, figureLayout(model));
   comparison.checks = comparisonChecks(comparison, model);
   return comparison;
+}
+
+const figureLayouts = new WeakMap<ComparisonModel, FigureChangeRow[]>();
+
+/** The side-by-side figures' layout for a compiled comparison: its two sides' tiers never change. */
+function figureLayout(model: ComparisonModel): FigureChangeRow[] {
+  let layout = figureLayouts.get(model);
+  if (!layout) figureLayouts.set(model, (layout = figureChangeLayout(model.baseline.tiers, model.option.tiers)));
+  return layout;
 }
 
 /** Payback on the rounded cash flows, so the year shown agrees with the cumulative sums shown. */

@@ -67,46 +67,67 @@ export function componentLabel(component: string): string {
   return COMPONENT_LABELS[component] ?? component;
 }
 
+/**
+ * One figure of a result: its name, label and unit, and where the result holds it. The list is
+ * written once, so the figures of a result and the side-by-side figures of a comparison (whose layout
+ * is worked out once per compiled comparison) name and read every figure the same way.
+ */
+export interface ResultFigureRule {
+  figure: string;
+  label: string;
+  unit: FigureUnit;
+  read: (result: Result) => number;
+}
+
+const rule = (figure: string, label: string, unit: FigureUnit, read: (result: Result) => number): ResultFigureRule => ({ figure, label, unit, read });
+
+/** The figures every result has, whatever its tiers. */
+const RESULT_FIGURE_RULES: readonly ResultFigureRule[] = [
+  rule("caseload.children", "Children open to social care", "children", (r) => r.caseload.children),
+  rule("caseload.families", "Families", "families", (r) => r.caseload.families),
+  rule("caseload.caseHoldingFte", "Case-holding FTE", "FTE", (r) => r.caseload.caseHoldingFte),
+  rule("caseload.childrenPerCaseHolder", "Children per case-holding post", "ratio", (r) => r.caseload.childrenPerCaseHolder),
+  rule("caseload.familiesPerCaseHolder", "Families per case-holder", "ratio", (r) => r.caseload.familiesPerCaseHolder),
+  rule("caseload.atWorkShare", "Case-holding posts with someone at work", "share", (r) => r.caseload.atWorkShare),
+  rule("caseload.childrenPerCaseHolderAtWork", "Children per case-holder at work (as the DfE counts)", "ratio", (r) => r.caseload.childrenPerCaseHolderAtWork),
+  rule("structure.totalFte", "Total FTE", "FTE", (r) => r.structure.totalFte),
+  rule("structure.teams", "Teams", "teams", (r) => r.structure.teams),
+  rule("structure.layers", "Management layers", "layers", (r) => r.structure.layers),
+  rule("structure.spanOfControl", "Span of control", "ratio", (r) => r.structure.spanOfControl),
+  rule("structure.managementFte", "Management FTE", "FTE", (r) => r.structure.managementFte),
+  rule("structure.managementShareOfPay", "Management share of pay", "share", (r) => r.structure.managementShareOfPay),
+  rule("structure.adminSupportPerPractitioner", "Admin support per case-holder", "ratio", (r) => r.structure.adminSupportPerPractitioner),
+  rule("structure.clinicianFte", "Clinician FTE", "FTE", (r) => r.structure.clinicianFte),
+  rule("time.hoursPerWeek", "Contracted hours a week", "hours a week", (r) => r.time.hoursPerWeek),
+  rule("time.directContactShare", "Direct contact share of the week", "share", (r) => r.time.directContactShare),
+  rule("time.administrationShare", "Administration share of the week", "share", (r) => r.time.administrationShare),
+  rule("time.hoursFreedByChangesPerCaseHolderPerWeek", "Hours a week per case-holder the structure's changes free", "hours a week", (r) => r.time.hoursFreedByChangesPerCaseHolderPerWeek),
+  rule("time.administrationHoursToSupport", "Case-holders' administration handed to support staff, hours a week", "hours a week", (r) => r.time.administrationHoursToSupport),
+  rule("time.directPayments.casesPerCaseHolder", "Cases on direct payments per case-holder", "ratio", (r) => r.time.directPayments.casesPerCaseHolder),
+  rule("time.directPayments.hoursFreedPerCaseHolderPerWeek", "Care-management hours freed by direct payments per case-holder a week", "hours a week", (r) => r.time.directPayments.hoursFreedPerCaseHolderPerWeek),
+  rule("time.directPayments.capacityFte", "Case-holding capacity freed by direct payments", "FTE", (r) => r.time.directPayments.capacityFte),
+  rule("time.directContactHoursPerCaseHolderPerWeek", "Direct contact hours per case-holder a week", "hours a week", (r) => r.time.directContactHoursPerCaseHolderPerWeek),
+  rule("time.directContactHoursPerChildPerWeek", "Direct contact hours per child a week", "hours a week", (r) => r.time.directContactHoursPerChildPerWeek),
+  rule("runCost.total", "Run cost", "£ a year", (r) => r.runCost.total),
+  ...RUN_COST_COMPONENTS.map((c) => rule(`runCost.components.${c}`, `Run cost: ${componentLabel(c)}`, "£ a year", (r) => r.runCost.components[c])),
+];
+
+/** Every figure of a result with these tiers: the common figures, then each tier's FTE, salary and annual cost. */
+export function resultFigureRules(tiers: readonly { id: string; name: string }[]): ResultFigureRule[] {
+  const rules = [...RESULT_FIGURE_RULES];
+  tiers.forEach((tier, i) => {
+    rules.push(
+      rule(`structure.tiers.${tier.id}.fte`, `${tier.name}: FTE`, "FTE", (r) => r.structure.tiers[i]!.fte),
+      rule(`structure.tiers.${tier.id}.salary`, `${tier.name}: salary`, "£ a year", (r) => r.structure.tiers[i]!.salary),
+      rule(`structure.tiers.${tier.id}.annualCost`, `${tier.name}: annual cost`, "£ a year", (r) => r.structure.tiers[i]!.annualCost),
+    );
+  });
+  return rules;
+}
+
 /** Every figure of a scenario's result. */
 export function resultFigures(result: Result): Figure[] {
-  const f = (figure: string, label: string, unit: FigureUnit, value: number): Figure => ({ figure, label, unit, value });
-  const figures: Figure[] = [
-    f("caseload.children", "Children open to social care", "children", result.caseload.children),
-    f("caseload.families", "Families", "families", result.caseload.families),
-    f("caseload.caseHoldingFte", "Case-holding FTE", "FTE", result.caseload.caseHoldingFte),
-    f("caseload.childrenPerCaseHolder", "Children per case-holding post", "ratio", result.caseload.childrenPerCaseHolder),
-    f("caseload.familiesPerCaseHolder", "Families per case-holder", "ratio", result.caseload.familiesPerCaseHolder),
-    f("caseload.atWorkShare", "Case-holding posts with someone at work", "share", result.caseload.atWorkShare),
-    f("caseload.childrenPerCaseHolderAtWork", "Children per case-holder at work (as the DfE counts)", "ratio", result.caseload.childrenPerCaseHolderAtWork),
-    f("structure.totalFte", "Total FTE", "FTE", result.structure.totalFte),
-    f("structure.teams", "Teams", "teams", result.structure.teams),
-    f("structure.layers", "Management layers", "layers", result.structure.layers),
-    f("structure.spanOfControl", "Span of control", "ratio", result.structure.spanOfControl),
-    f("structure.managementFte", "Management FTE", "FTE", result.structure.managementFte),
-    f("structure.managementShareOfPay", "Management share of pay", "share", result.structure.managementShareOfPay),
-    f("structure.adminSupportPerPractitioner", "Admin support per case-holder", "ratio", result.structure.adminSupportPerPractitioner),
-    f("structure.clinicianFte", "Clinician FTE", "FTE", result.structure.clinicianFte),
-    f("time.hoursPerWeek", "Contracted hours a week", "hours a week", result.time.hoursPerWeek),
-    f("time.directContactShare", "Direct contact share of the week", "share", result.time.directContactShare),
-    f("time.administrationShare", "Administration share of the week", "share", result.time.administrationShare),
-    f("time.hoursFreedByChangesPerCaseHolderPerWeek", "Hours a week per case-holder the structure's changes free", "hours a week", result.time.hoursFreedByChangesPerCaseHolderPerWeek),
-    f("time.administrationHoursToSupport", "Case-holders' administration handed to support staff, hours a week", "hours a week", result.time.administrationHoursToSupport),
-    f("time.directPayments.casesPerCaseHolder", "Cases on direct payments per case-holder", "ratio", result.time.directPayments.casesPerCaseHolder),
-    f("time.directPayments.hoursFreedPerCaseHolderPerWeek", "Care-management hours freed by direct payments per case-holder a week", "hours a week", result.time.directPayments.hoursFreedPerCaseHolderPerWeek),
-    f("time.directPayments.capacityFte", "Case-holding capacity freed by direct payments", "FTE", result.time.directPayments.capacityFte),
-    f("time.directContactHoursPerCaseHolderPerWeek", "Direct contact hours per case-holder a week", "hours a week", result.time.directContactHoursPerCaseHolderPerWeek),
-    f("time.directContactHoursPerChildPerWeek", "Direct contact hours per child a week", "hours a week", result.time.directContactHoursPerChildPerWeek),
-    f("runCost.total", "Run cost", "£ a year", result.runCost.total),
-    ...RUN_COST_COMPONENTS.map((c) => f(`runCost.components.${c}`, `Run cost: ${componentLabel(c)}`, "£ a year", result.runCost.components[c])),
-  ];
-  for (const tier of result.structure.tiers) {
-    figures.push(
-      f(`structure.tiers.${tier.id}.fte`, `${tier.name}: FTE`, "FTE", tier.fte),
-      f(`structure.tiers.${tier.id}.salary`, `${tier.name}: salary`, "£ a year", tier.salary),
-      f(`structure.tiers.${tier.id}.annualCost`, `${tier.name}: annual cost`, "£ a year", tier.annualCost),
-    );
-  }
-  return figures;
+  return resultFigureRules(result.structure.tiers).map((r) => ({ figure: r.figure, label: r.label, unit: r.unit, value: r.read(result) }));
 }
 
 /** The figures a comparison adds to its two results: transition, appraisal, cost neutrality. */
@@ -156,26 +177,48 @@ export function comparisonOnlyFigures(c: Comparison): Figure[] {
   ];
 }
 
-/** Every figure of both results side by side, with its change. */
-export function comparisonFigures(c: Comparison): FigureChange[] {
-  const base = resultFigures(c.baseline);
-  const option = resultFigures(c.option);
+/**
+ * Where each side-by-side figure of a comparison comes from: every figure of the baseline's result,
+ * then the option's that the baseline lacks, each read from the side or sides that have it. It depends
+ * only on the two sides' tiers, so a compiled comparison works it out once (buildComparison).
+ */
+export interface FigureChangeRow {
+  figure: string;
+  label: string;
+  unit: FigureUnit;
+  baseline: ResultFigureRule["read"] | null;
+  option: ResultFigureRule["read"] | null;
+  /** What the side without the figure counts as: a tier only one side has is 0 FTE and £0 there, and its salary is not a number. */
+  absent: 0 | null;
+}
+
+export function figureChangeLayout(baselineTiers: readonly { id: string; name: string }[], optionTiers: readonly { id: string; name: string }[]): FigureChangeRow[] {
+  const base = resultFigureRules(baselineTiers);
+  const option = resultFigureRules(optionTiers);
   const names = [...new Set([...base.map((x) => x.figure), ...option.map((x) => x.figure)])];
-  const byName = (list: Figure[]) => new Map(list.map((x) => [x.figure, x]));
+  const byName = (list: ResultFigureRule[]) => new Map(list.map((x) => [x.figure, x]));
   const b = byName(base);
   const o = byName(option);
   return names.map((name) => {
     const from = b.get(name);
     const to = o.get(name);
     const meta = (to ?? from)!;
-    // A tier only one side has counts as 0 FTE and £0 on the other; its salary there is not a number.
-    const absent = name.endsWith(".salary") ? null : 0;
-    const bv = typeof from?.value === "number" ? from.value : from ? null : absent;
-    const ov = typeof to?.value === "number" ? to.value : to ? null : absent;
+    return { figure: name, label: meta.label, unit: meta.unit, baseline: from?.read ?? null, option: to?.read ?? null, absent: name.endsWith(".salary") ? null : 0 };
+  });
+}
+
+/** Every figure of both results side by side, with its change (the layout, when given, must be the one for these two results' tiers). */
+export function comparisonFigures(c: Comparison, layout: readonly FigureChangeRow[] = figureChangeLayout(c.baseline.structure.tiers, c.option.structure.tiers)): FigureChange[] {
+  const figures: FigureChange[] = new Array(layout.length);
+  for (let i = 0; i < layout.length; i++) {
+    const row = layout[i]!;
+    const bv = row.baseline === null ? row.absent : row.baseline(c.baseline);
+    const ov = row.option === null ? row.absent : row.option(c.option);
     const change = bv !== null && ov !== null ? ov - bv : null;
     const changePct = change !== null && bv !== null && bv !== 0 ? ov! / bv - 1 : null;
-    return { figure: name, label: meta.label, unit: meta.unit, baseline: bv, option: ov, change, changePct };
-  });
+    figures[i] = { figure: row.figure, label: row.label, unit: row.unit, baseline: bv, option: ov, change, changePct };
+  }
+  return figures;
 }
 
 /** One figure of a result, by name; throws UnknownNameError with close matches. */
