@@ -1,5 +1,5 @@
 import { typedBlueprint } from "./presets.js";
-import { compareScenarios, compileComparison, loadPreset } from "../engine/index.js";
+import { buildComparison, compareScenarios, compileComparison, freezeScenario, loadPreset } from "../engine/index.js";
 import { kernel, kernelInputs } from "./engineKernel.js";
 import { measure, report } from "./harness.js";
 
@@ -11,6 +11,8 @@ export function engineBenchmark(): string {
   const baseline = loadPreset("baseline-2018");
   // the kernel works the workforce categories from the shares typed in (bench/flows.ts times the flows)
   const option = typedBlueprint();
+  const frozenBaseline = freezeScenario(baseline);
+  const frozenOption = freezeScenario(option);
   const model = compileComparison(baseline, option);
   const state = model.newState();
   const inputs = kernelInputs(baseline, option);
@@ -60,7 +62,19 @@ export function engineBenchmark(): string {
         },
       },
       {
-        name: "engine: compareScenarios (full result, rounded money, checks)",
+        name: "engine: the full result of an evaluated comparison",
+        run: (n) => {
+          for (let i = 0; i < n; i++) sink += buildComparison(model, state).appraisal.npv;
+        },
+      },
+      {
+        name: "engine: compareScenarios, frozen scenarios",
+        run: (n) => {
+          for (let i = 0; i < n; i++) sink += compareScenarios(frozenBaseline, frozenOption).appraisal.npv;
+        },
+      },
+      {
+        name: "engine: compareScenarios, plain scenario objects",
         run: (n) => {
           for (let i = 0; i < n; i++) sink += compareScenarios(baseline, option).appraisal.npv;
         },
@@ -69,15 +83,20 @@ export function engineBenchmark(): string {
     { iterations: 2000, rounds: 11 },
   );
   if (sink === 42) console.log("");
-  const full = timings[2]!.nsPerOp;
-  const compiled = timings[1]!.nsPerOp;
   const peer = timings[0]!.nsPerOp;
+  const compiled = timings[1]!.nsPerOp;
+  const result = timings[2]!.nsPerOp;
+  const frozen = timings[3]!.nsPerOp;
+  const plain = timings[4]!.nsPerOp;
+  const us = (ns: number) => `${(ns / 1000).toFixed(1)} µs`;
   return report("Engine: one comparison, baseline-2018 against blueprint (kernel and engine agree on every figure)", timings, "hand-written Float64Array kernel", [
-    // The goal is for the evaluation of a comparison: the arithmetic the kernel also does. The full
-    // result adds what the kernel does not do at all (money rounded and reconciled to the penny in
-    // tables, the checks, every figure a face shows), so it is reported beside it, against no goal.
-    `goal: one comparison evaluated in ≤ 20 µs: ${compiled <= 20_000 ? "met" : "not met"} (${(compiled / 1000).toFixed(2)} µs)`,
+    // The evaluation is the arithmetic the kernel also does. The full result adds what the kernel does
+    // not do at all: money rounded and reconciled to the penny in tables, the checks, every figure side
+    // by side. compareScenarios also finds the compiled model, and for a scenario object that is not
+    // frozen first compares it with a copy of what the model was compiled from, so that an edit shows.
+    `goal: one comparison evaluated in ≤ 20 µs: ${compiled <= 20_000 ? "met" : "not met"} (${us(compiled)})`,
     `goal: within 2× of the kernel: ${compiled <= 2 * peer ? "met" : "not met"} (${(compiled / peer).toFixed(2)}×)`,
-    `the full result besides (rounded and reconciled money, checks, every figure): ${(full / 1000).toFixed(1)} µs, ${(full / compiled).toFixed(0)}× the evaluation`,
+    `goal: the full comparison result (rounded and reconciled money, checks, every figure) within 20 µs: ${frozen <= 20_000 ? "met" : "not met"} (compareScenarios on frozen scenarios ${us(frozen)}, ${(frozen / compiled).toFixed(0)}× the evaluation; the result alone ${us(result)})`,
+    `compareScenarios on plain scenario objects: ${us(plain)}, of which about ${us(Math.max(0, plain - frozen))} checks that neither object was edited since it was compiled`,
   ]);
 }

@@ -8,6 +8,8 @@
 
 // Scenarios: loading, validating, settings.
 export { listPresets, listParts, loadPreset, loadScenario, validateScenario, parseScenarioText, isPreset, merge } from "./scenario/load.js";
+export { freezeScenario } from "./scenario/freeze.js";
+export { isFrozenScenario } from "./scenario/snapshot.js";
 export type { PresetSummary, LoadOptions, Validation } from "./scenario/load.js";
 export { validateInput } from "./scenario/validate.js";
 export type { ValidateOptions } from "./scenario/validate.js";

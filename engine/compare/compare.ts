@@ -234,13 +234,28 @@ export function buildComparison(model: ComparisonModel, state: ComparisonState):
   const option = buildResult(model.option, state.option);
   const years = Array.from({ length: model.years }, (_, y) => model.yearOf(y));
 
+  // The transition table rounded so that its rows, its columns and its total reconcile; the category
+  // totals, the year totals and the total are added up from its whole pennies.
   const tablePennies = model.years > 0 ? allocateTablePennies(state.transition) : TRANSITION_CATEGORIES.map(() => []);
-  const table = tablePennies.map((row) => row.map(fromPennies));
-  const categoryPennies = tablePennies.map((row) => row.reduce((s, p) => s + p, 0));
+  const table: number[][] = new Array(tablePennies.length);
   const byCategory = {} as Record<TransitionCategory, number>;
-  TRANSITION_CATEGORIES.forEach((c, i) => (byCategory[c] = fromPennies(categoryPennies[i]!)));
-  const byYear = years.map((year, y) => ({ year, amount: fromPennies(tablePennies.reduce((s, row) => s + row[y]!, 0)) }));
-  const total = fromPennies(categoryPennies.reduce((s, p) => s + p, 0));
+  const yearPennies = new Array<number>(model.years).fill(0);
+  let transitionPennies = 0;
+  for (let c = 0; c < tablePennies.length; c++) {
+    const row = tablePennies[c]!;
+    const shown = new Array<number>(row.length);
+    let categoryPennies = 0;
+    for (let y = 0; y < row.length; y++) {
+      shown[y] = fromPennies(row[y]!);
+      categoryPennies += row[y]!;
+      yearPennies[y]! += row[y]!;
+    }
+    table[c] = shown;
+    byCategory[TRANSITION_CATEGORIES[c]!] = fromPennies(categoryPennies);
+    transitionPennies += categoryPennies;
+  }
+  const byYear = years.map((year, y) => ({ year, amount: fromPennies(yearPennies[y]!) }));
+  const total = fromPennies(transitionPennies);
 
   const cashFlows: CashFlow[] = [];
   let exactNpv = 0;
@@ -249,12 +264,19 @@ export function buildComparison(model: ComparisonModel, state: ComparisonState):
   const npv = fromPennies(npvPennies);
   const presentValues = allocatePennies(state.presentValue, npvPennies);
   let cumulativePennies = 0;
+  let transitionWithBiasPennies = 0;
+  let runCostBiasPennies = 0;
+  let retentionPennies = 0;
+  let benefitPennies = 0;
   for (let y = 0; y < model.horizon; y++) {
     const transition = toPennies(state.cashTransition[y]!);
     const runCostChange = toPennies(state.cashRunCost[y]!);
     const runCostOptimismBias = toPennies(state.cashRunCostBias[y]!);
     const retention = toPennies(state.cashRetention[y]!);
     cumulativePennies += -(transition + runCostChange + runCostOptimismBias) + retention;
+    transitionWithBiasPennies += transition;
+    runCostBiasPennies += runCostOptimismBias;
+    retentionPennies += retention;
     cashFlows.push({
       year: model.yearOf(y),
       index: y,
@@ -268,6 +290,7 @@ export function buildComparison(model: ComparisonModel, state: ComparisonState):
       cumulative: fromPennies(cumulativePennies),
     });
   }
+  for (let y = 0; y < state.cashBenefit.length; y++) benefitPennies += toPennies(state.cashBenefit[y]!);
   const paybackIndex = paybackIndexOf(cashFlows);
   const appraisalSettings = model.option.scenario.finance.appraisal;
 
@@ -306,11 +329,11 @@ export function buildComparison(model: ComparisonModel, state: ComparisonState):
       npv,
       paybackYear: paybackIndex === null ? null : model.yearOf(paybackIndex),
       paybackIndex,
-      transitionWithOptimismBias: fromPennies(cashFlows.reduce((s, c) => s + toPennies(c.transition), 0)),
-      runCostOptimismBias: fromPennies(cashFlows.reduce((s, c) => s + toPennies(c.runCostOptimismBias), 0)),
-      retention: fromPennies(cashFlows.reduce((s, c) => s + toPennies(c.retention), 0)),
+      transitionWithOptimismBias: fromPennies(transitionWithBiasPennies),
+      runCostOptimismBias: fromPennies(runCostBiasPennies),
+      retention: fromPennies(retentionPennies),
       npvWithBenefits: roundMoney(state.npvWithBenefits),
-      cashableBenefits: fromPennies(Array.from(state.cashBenefit).reduce((s, v) => s + toPennies(v), 0)),
+      cashableBenefits: fromPennies(benefitPennies),
     },
     retention: retentionSaving(model, state),
     demand: demandBenefit(model, state, option.caseload.childrenPerCaseHolderAtWork),
@@ -395,25 +418,25 @@ function workforceTransition(model: ComparisonModel, state: ComparisonState): Wo
 }
 
 function postMovements(model: ComparisonModel, state: ComparisonState): PostMovements {
-  const byTier = model.baseline.tiers.map((tier, b) => ({
-    id: tier.id,
-    deleted: state.deleted[b]!,
-    holders: state.holders[b]!,
-    redeployed: state.redeployed[b]!,
-    leavers: state.leavers[b]!,
-    naturalWastage: state.flows ? state.flows.wastage[b]! : 0,
-  }));
-  const sum = (key: "deleted" | "holders" | "redeployed" | "leavers" | "naturalWastage") => byTier.reduce((s, t) => s + t[key], 0);
-  return {
-    deleted: sum("deleted"),
-    holders: sum("holders"),
-    redeployed: sum("redeployed"),
-    leavers: sum("leavers"),
-    naturalWastage: sum("naturalWastage"),
-    newPosts: Array.from(state.newPosts).reduce((s, v) => s + v, 0),
-    recruited: state.recruited,
-    byTier: byTier.filter((t) => t.deleted > 0),
-  };
+  const byTier: PostMovements["byTier"] = [];
+  let deleted = 0;
+  let holders = 0;
+  let redeployed = 0;
+  let leavers = 0;
+  let naturalWastage = 0;
+  const tiers = model.baseline.tiers;
+  for (let b = 0; b < tiers.length; b++) {
+    const tier = { id: tiers[b]!.id, deleted: state.deleted[b]!, holders: state.holders[b]!, redeployed: state.redeployed[b]!, leavers: state.leavers[b]!, naturalWastage: state.flows ? state.flows.wastage[b]! : 0 };
+    deleted += tier.deleted;
+    holders += tier.holders;
+    redeployed += tier.redeployed;
+    leavers += tier.leavers;
+    naturalWastage += tier.naturalWastage;
+    if (tier.deleted > 0) byTier.push(tier);
+  }
+  let newPosts = 0;
+  for (let o = 0; o < state.newPosts.length; o++) newPosts += state.newPosts[o]!;
+  return { deleted, holders, redeployed, leavers, naturalWastage, newPosts, recruited: state.recruited, byTier };
 }
 
 function comparisonChecks(c: Comparison, model: ComparisonModel): Check[] {
@@ -423,7 +446,13 @@ function comparisonChecks(c: Comparison, model: ComparisonModel): Check[] {
   for (const y of t.byYear) yearPennies += toPennies(y.amount);
   let categoryPennies = 0;
   for (const k of TRANSITION_CATEGORIES) categoryPennies += toPennies(t.byCategory[k]);
-  const rowsOk = t.table.every((row, i) => row.reduce((s, v) => s + toPennies(v), 0) === toPennies(t.byCategory[TRANSITION_CATEGORIES[i]!]));
+  let rowsOk = true;
+  for (let i = 0; i < t.table.length; i++) {
+    const row = t.table[i]!;
+    let rowPennies = 0;
+    for (let y = 0; y < row.length; y++) rowPennies += toPennies(row[y]!);
+    if (rowPennies !== toPennies(t.byCategory[TRANSITION_CATEGORIES[i]!])) rowsOk = false;
+  }
   let pvPennies = 0;
   let flowsOk = true;
   for (const f of c.appraisal.cashFlows) {

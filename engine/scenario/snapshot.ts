@@ -34,8 +34,29 @@ export function snapshot(scenario: Scenario): ScenarioSnapshot {
   }
 }
 
-/** True when the scenario holds exactly what it held when the snapshot was taken. */
+/**
+ * Scenarios deep-frozen by `freezeScenario`: nothing in them can change, so a snapshot taken of one
+ * always still holds and is not compared again.
+ */
+const frozen = new WeakSet<Scenario>();
+
+/** Records a scenario every group and list of which is frozen (freezeScenario does the freezing). */
+export function markFrozen(scenario: Scenario): Scenario {
+  frozen.add(scenario);
+  return scenario;
+}
+
+/** True when the scenario was frozen whole by `freezeScenario`. */
+export function isFrozenScenario(scenario: Scenario): boolean {
+  return frozen.has(scenario);
+}
+
+/**
+ * True when the scenario holds exactly what it held when the snapshot was taken. Every snapshot is of
+ * the object it is compared with (the caches are keyed by the object), so a frozen one needs no walk.
+ */
 export function unchangedSince(scenario: Scenario, taken: ScenarioSnapshot): boolean {
+  if (frozen.has(scenario)) return true;
   const parts = modelParts(scenario);
   for (let i = 0; i < parts.length; i++) if (!same(parts[i], taken.parts[i])) return false;
   return true;
