@@ -163,8 +163,9 @@ function help(command: Command): string {
 }
 
 /**
- * True when node was asked to run this file (main.js, or the `socialcare` bin that links to it), not
- * when a test imports it. Read from argv rather than import.meta, which the tests' CommonJS lacks.
+ * True when node was asked to run this file (main.js; socialcare.mjs, the same bundled into one file by
+ * scripts/bundle-cli.mjs; or the `socialcare` bin that links to it), not when a test imports it. Read
+ * from argv rather than import.meta, which the tests' CommonJS lacks.
  */
 function isEntryPoint(): boolean {
   const invokedAs = process.argv[1];
@@ -175,7 +176,7 @@ function isEntryPoint(): boolean {
   } catch {
     // A path that cannot be resolved is judged by its name alone.
   }
-  return /[\\/]cli[\\/]main\.js$/.test(real) || /socialcare$/.test(invokedAs);
+  return /[\\/]cli[\\/](main\.js|socialcare\.mjs)$/.test(real) || /socialcare$/.test(invokedAs);
 }
 
 if (isEntryPoint()) {

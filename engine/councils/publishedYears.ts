@@ -1,4 +1,4 @@
-import { COUNCIL_FIGURES } from "../generated/councilFigures.js";
+import { councilFiguresTable } from "../generated/councilFigures.js";
 import type { PublishedYears } from "../generated/councils.js";
 
 /**
@@ -15,5 +15,5 @@ export type { PublishedYears };
 
 /** The published figures of the council with DfE number `dfe` (none for a number the table lacks). */
 export function publishedYears(dfe: string): PublishedYears {
-  return COUNCIL_FIGURES[dfe] ?? {};
+  return councilFiguresTable()[dfe] ?? {};
 }

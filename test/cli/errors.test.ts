@@ -155,7 +155,7 @@ describe("npm start", () => {
     // what follows it.
     const start: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts.start;
     const command = start.split("&&").at(-1)!.trim();
-    const match = /^node dist\/cli\/main\.js (.+)$/.exec(command);
+    const match = /^node dist\/cli\/socialcare\.mjs (.+)$/.exec(command);
     expect(match).not.toBeNull();
     const run = socialcare(match![1]!.split(" "));
     expect(run.code).toBe(0);

@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
 /**
- * Runs the real `socialcare` CLI (dist/cli/main.js, built by `npm test`'s build step) as a user
+ * Runs the real `socialcare` CLI (dist/cli/socialcare.mjs, the bin, built by `npm test`'s build step) as a user
  * would: a separate node process, its exit code, what it printed to stdout and to stderr.
  */
 
 export const ROOT = join(__dirname, "..", "..");
-export const MAIN = join(ROOT, "dist", "cli", "main.js");
+export const MAIN = join(ROOT, "dist", "cli", "socialcare.mjs");
 
 export interface Run {
   code: number | null;

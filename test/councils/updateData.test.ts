@@ -40,9 +40,12 @@ test("a new year's workforce file replaces the old one, and the rebuilt table ho
   expect(r.stdout).toContain("workforce: csww_indicators_2017_to_2026.csv (2017–2025 → 2017–2026)");
   expect(readdirSync(data)).toContain("csww_indicators_2017_to_2026.csv");
   expect(readdirSync(data)).not.toContain(WORKFORCE);
-  // the figures are written beside the index: only Leeds was given a 2026 row
-  const figures = readFileSync(join(scratch, "councilFigures.ts"), "utf8");
-  expect(figures.match(/"2026":\{"fteInPost"/g)).toHaveLength(1);
+  // the figures are written beside the index (the module holds them as JSON text, and the same table is
+  // written out as JSON): only Leeds was given a 2026 row
+  const figures = JSON.parse(readFileSync(join(scratch, "councilFigures.json"), "utf8")) as Record<string, Record<string, { fteInPost?: unknown }>>;
+  expect(Object.keys(figures).filter((dfe) => figures[dfe]!["2026"]?.fteInPost !== undefined)).toHaveLength(1);
+  const module = readFileSync(join(scratch, "councilFigures.ts"), "utf8");
+  expect(module).toContain(JSON.stringify(JSON.stringify(figures)));
   // and the index lists 2026 among Leeds's workforce years alone
   expect(readFileSync(out, "utf8").match(/"workforceYears":\[[\d,]*2026\]/g)).toHaveLength(1);
 });

@@ -6,7 +6,7 @@ import { loadPreset, teamDesign } from "../../engine/index.js";
 
 /** The real `socialcare` CLI as a process (built to dist/ by `npm test` before jest runs). */
 const ROOT = join(__dirname, "..", "..");
-const CLI = join(ROOT, "dist", "cli", "main.js");
+const CLI = join(ROOT, "dist", "cli", "socialcare.mjs");
 
 function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8" });

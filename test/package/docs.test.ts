@@ -114,7 +114,7 @@ function runBlock(block: Block, dir: string, index: number): void {
     expect(commands.length).toBeGreaterThan(0);
     for (const [program, ...args] of commands) {
       if (program !== "socialcare") throw new Error(`${where}: \`${program}\` is not a socialcare command: mark the block <!-- skip: reason --> if it cannot run in a test`);
-      const run = spawnSync(process.execPath, [join(ROOT, "dist", "cli", "main.js"), ...args], { cwd: dir, encoding: "utf8", timeout: 120000 });
+      const run = spawnSync(process.execPath, [join(ROOT, "dist", "cli", "socialcare.mjs"), ...args], { cwd: dir, encoding: "utf8", timeout: 120000 });
       expect({ where, command: `socialcare ${args.join(" ")}`, code: run.status, stderr: run.status === 0 ? "" : run.stderr }).toEqual({ where, command: `socialcare ${args.join(" ")}`, code: 0, stderr: "" });
       // A command writes what it prints, or the file --out (or --xlsx) names.
       const outIndex = args.findIndex((a) => a === "--out" || a === "--xlsx");
@@ -142,7 +142,7 @@ describe("every command and snippet in the README and docs/ runs", () => {
   });
 
   test.each(documents().filter((doc) => blocksOf(doc).some((b) => RUNNABLE.has(b.lang) && b.skip === undefined)))("%s", (doc) => {
-    if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) throw new Error("dist/ is missing: run `npm run build` (npm test does) before this test");
+    if (!existsSync(join(ROOT, "dist", "cli", "socialcare.mjs"))) throw new Error("dist/ is missing: run `npm run build` (npm test does) before this test");
     mkdirSync(join(ROOT, ".tmp"), { recursive: true });
     const dir = mkdtempSync(join(ROOT, ".tmp", "docs-"));
     try {

@@ -41,7 +41,7 @@ function node(args: string[]): string {
 describe("the installed package", () => {
   test("holds the library, the CLI, the presets as data, and no sources or tests", () => {
     const installed = join(dir, "node_modules", "socialcare-model");
-    for (const file of ["dist/node/index.js", "dist/node/index.d.ts", "dist/engine/index.d.ts", "dist/cli/main.js", "models/presets/blueprint.yaml", "README.md"]) {
+    for (const file of ["dist/node/index.js", "dist/node/index.d.ts", "dist/engine/index.d.ts", "dist/cli/main.js", "dist/cli/socialcare.mjs", "models/presets/blueprint.yaml", "README.md"]) {
       expect(existsSync(join(installed, file))).toBe(true);
     }
     for (const absent of ["engine", "test", "dist/bench", "node_modules/typescript"]) expect(existsSync(join(installed, absent))).toBe(false);

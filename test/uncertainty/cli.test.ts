@@ -6,8 +6,8 @@ import { compareScenarios, loadPreset, sensitivity, simulate, switchingValue } f
 import { publishedCouncilTable } from "../../engine/index.js";
 import { ILLUSTRATIVE_TABLE_FILE } from "../fixtures/councilTables.js";
 
-// The real CLI, as built by npm test (dist/cli/main.js), run as a user would run it.
-const CLI = join(__dirname, "..", "..", "dist", "cli", "main.js");
+// The real CLI, as built by npm test (dist/cli/socialcare.mjs, the bin), run as a user would run it.
+const CLI = join(__dirname, "..", "..", "dist", "cli", "socialcare.mjs");
 jest.setTimeout(240_000);
 
 function socialcare(...args: string[]): { code: number; stdout: string; stderr: string } {
