@@ -7,6 +7,9 @@ import { measure, report } from "./harness.js";
  * Issue 2's benchmark: one full comparison of the default presets (baseline-2018 against blueprint)
  * through the engine, against the hand-written Float64Array kernel of the same arithmetic.
  */
+/** Issue 16's goal for the full result, 20 µs, against the evaluation it measured beside it, 0.76 µs. */
+const ISSUE_RATIO = 20 / 0.76;
+
 export function engineBenchmark(): string {
   const baseline = loadPreset("baseline-2018");
   // the kernel works the workforce categories from the shares typed in (bench/flows.ts times the flows)
@@ -96,7 +99,10 @@ export function engineBenchmark(): string {
     // frozen first compares it with a copy of what the model was compiled from, so that an edit shows.
     `goal: one comparison evaluated in ≤ 20 µs: ${compiled <= 20_000 ? "met" : "not met"} (${us(compiled)})`,
     `goal: within 2× of the kernel: ${compiled <= 2 * peer ? "met" : "not met"} (${(compiled / peer).toFixed(2)}×)`,
-    `goal: the full comparison result (rounded and reconciled money, checks, every figure) within 20 µs: ${frozen <= 20_000 ? "met" : "not met"} (compareScenarios on frozen scenarios ${us(frozen)}, ${(frozen / compiled).toFixed(0)}× the evaluation; the result alone ${us(result)})`,
+    // Issue 16 set 20 µs where the evaluation took 0.76 µs: 26× the evaluation, a measure that moves
+    // with the machine as the evaluation does (this shared machine runs a third slower some hours).
+    `goal: the full comparison result (rounded and reconciled money, checks, every figure) within 20 µs: ${frozen <= 20_000 ? "met" : "not met"} (compareScenarios on frozen scenarios ${us(frozen)}; the result alone ${us(result)})`,
+    `  the same goal against the evaluation, as the issue measured it (20 µs against 0.76 µs, ${ISSUE_RATIO.toFixed(0)}×): ${frozen / compiled <= ISSUE_RATIO ? "met" : "not met"} (${(frozen / compiled).toFixed(0)}× the evaluation)`,
     `compareScenarios on plain scenario objects: ${us(plain)}, of which about ${us(Math.max(0, plain - frozen))} checks that neither object was edited since it was compiled`,
   ]);
 }
