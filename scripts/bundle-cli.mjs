@@ -56,12 +56,13 @@ const config = {
 };
 
 /**
- * The bundle without comments and spaces, and with every character outside ASCII written as an escape, so
- * Node reads it as one-byte text (a file with one £ in it is decoded and parsed as two-byte text). Names
- * are kept, so a stack trace (--debug) still names real functions.
+ * The bundle without comments or indentation, and with every character outside ASCII written as an
+ * escape, so Node reads it as one-byte text (a file with one £ in it is decoded and parsed as two-byte
+ * text). Names are kept and each statement has a line of its own, so a stack trace (--debug) points at a
+ * line that can be read.
  */
 async function compact(file) {
-  const { code } = await minify(readFileSync(file, "utf8"), { module: true, compress: false, mangle: false, format: { ascii_only: true, comments: false } });
+  const { code } = await minify(readFileSync(file, "utf8"), { module: true, compress: false, mangle: false, format: { ascii_only: true, comments: false, beautify: true, indent_level: 0 } });
   writeFileSync(file, code);
 }
 

@@ -1,6 +1,6 @@
 import { clone } from "../clone.js";
 import { assertObject, trusted } from "../model/scenarioModel.js";
-import { markFrozen, markValidated } from "./snapshot.js";
+import { isFrozenScenario, markFrozen, markValidated } from "./snapshot.js";
 import type { Scenario } from "./types.js";
 
 /**
@@ -15,6 +15,7 @@ import type { Scenario } from "./types.js";
  */
 export function freezeScenario(scenario: Scenario): Scenario {
   assertObject(scenario);
+  if (isFrozenScenario(scenario)) return scenario;
   const copy = deepFreeze(clone(trusted(scenario)));
   return markFrozen(markValidated(copy));
 }

@@ -40,6 +40,8 @@ describe("freezeScenario", () => {
     expect(Object.isFrozen(blueprint.council)).toBe(false);
     expect(isFrozenScenario(frozen)).toBe(true);
     expect(isFrozenScenario(blueprint)).toBe(false);
+    // a frozen scenario is its own frozen copy
+    expect(freezeScenario(frozen)).toBe(frozen);
   });
 
   test("an edit is refused (the tests are ES modules, strict code), and nothing changes", () => {
