@@ -285,27 +285,22 @@ function scenarioChecks(result: Result, state: ModelState, scenario: Scenario): 
   let caseHolding = 0;
   let tierCostPennies = toPennies(result.runCost.components.teamBudgets);
   let badTier: string | undefined;
-  let negative = false;
   for (const t of tiers) {
     fteSum += t.fte;
     if (t.holdsCases) caseHolding += t.fte;
-    if (t.fte < 0) negative = true;
     const cost = toPennies(t.annualCost);
     tierCostPennies += cost;
     const c = t.components;
     if (toPennies(c.pay) + toPennies(c.employerNi) + toPennies(c.pension) + toPennies(c.apprenticeshipLevy) + toPennies(c.agencyPremium) + toPennies(c.overheads) !== cost) badTier ??= t.id;
   }
   const totalPennies = toPennies(result.runCost.total);
-  const components = result.runCost.components;
-  // every component, written out (RUN_COST_COMPONENTS): a component left out here fails the check, loudly
-  const componentPennies =
-    toPennies(components.pay) + toPennies(components.employerNi) + toPennies(components.pension) + toPennies(components.apprenticeshipLevy) + toPennies(components.agencyPremium) + toPennies(components.overheads) + toPennies(components.teamBudgets);
+  let componentPennies = 0;
+  for (const k of RUN_COST_COMPONENTS) componentPennies += toPennies(result.runCost.components[k]);
   let shareSum = 0;
   for (const k of TIME_USE_SHARES) shareSum += scenario.timeUse[k];
-  // The changes and the direct payments lever only move time between uses, so the week still adds up
-  // (the result's shares are these, by use).
+  // The changes and the direct payments lever only move time between uses, so the week still adds up.
   let leverSum = 0;
-  for (let i = 0; i < TIME_USE_SHARES.length; i++) leverSum += state.shares[i]!;
+  for (const k of TIME_USE_SHARES) leverSum += result.time.shares[k];
   const caseload = result.caseload;
   return [
     check("tier FTE sum to the structure's total FTE", near(fteSum, result.structure.totalFte), () => `${fteSum} against ${result.structure.totalFte}`),
@@ -315,7 +310,7 @@ function scenarioChecks(result: Result, state: ModelState, scenario: Scenario): 
       near(caseload.caseHoldingFte * caseload.childrenPerCaseHolder, caseload.children),
       () => `${caseload.caseHoldingFte * caseload.childrenPerCaseHolder} against ${caseload.children}`,
     ),
-    check("no tier has negative FTE", !negative, () => tiers.filter((t) => t.fte < 0).map((t) => t.id).join(", ")),
+    check("no tier has negative FTE", tiers.every((t) => t.fte >= 0), () => tiers.filter((t) => t.fte < 0).map((t) => t.id).join(", ")),
     check("tier costs and team budgets sum to the run cost", tierCostPennies === totalPennies, () => `${fromPennies(tierCostPennies)} against ${result.runCost.total}`),
     check("run cost components sum to the run cost", componentPennies === totalPennies, () => `${fromPennies(componentPennies)} against ${result.runCost.total}`),
     check("each tier's components sum to its annual cost", badTier === undefined, () => badTier ?? ""),
